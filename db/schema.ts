@@ -1,0 +1,285 @@
+/**
+ * The data model of zusammen (D1 / SQLite).
+ *
+ * Times are epoch milliseconds (integers) so guarded SQL can compare them directly.
+ * Capacity is held by registrations in a capacity pool: a registration whose status is
+ * one of PLACE_TAKING_STATUSES takes `places` places of its pool. A conference workshop
+ * choice is a child registration (parent_id) in the workshop's pool, so one mechanism
+ * serves event-wide pools, workshop pools and registration types such as exhibitor stands.
+ */
+import { sql } from "drizzle-orm";
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+
+export const LOCALES = ["de", "en", "tr", "ar", "uk", "ru"] as const;
+export type Locale = (typeof LOCALES)[number];
+
+/** Text entered by organisers per locale; German is the fallback. */
+export type LocalizedText = Partial<Record<Locale, string>>;
+
+export const EVENT_FORMATS = [
+  "workshop",
+  "series",
+  "conference",
+  "fair",
+  "exhibition",
+  "festival",
+  "reading",
+  "online",
+  "meeting",
+] as const;
+export type EventFormat = (typeof EVENT_FORMATS)[number];
+
+export const EVENT_STATUSES = ["draft", "published", "cancelled"] as const;
+/** open: anyone signs up; approval: organisers approve applications; none: free entry, no form. */
+export const REGISTRATION_MODES = ["open", "approval", "none"] as const;
+/** confirm: the next registration that fits is confirmed at once; offer: it gets an offer with a deadline. */
+export const WAITLIST_MODES = ["confirm", "offer"] as const;
+
+export const REGISTRATION_STATUSES = [
+  "held", // places held until the email address is confirmed (double opt-in)
+  "confirmed",
+  "waitlisted",
+  "offered", // a waitlist offer holds places until it is accepted or expires
+  "pending_approval",
+  "rejected",
+  "cancelled",
+  "expired", // an unconfirmed hold or an unanswered offer ran out
+] as const;
+export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
+export const PLACE_TAKING_STATUSES = ["held", "confirmed", "offered"] as const satisfies readonly RegistrationStatus[];
+
+export const QUESTION_TYPES = ["short_text", "long_text", "single_choice", "multiple_choice", "checkbox", "number"] as const;
+export type Question = {
+  id: string;
+  type: (typeof QUESTION_TYPES)[number];
+  required: boolean;
+  label: LocalizedText;
+  options?: { id: string; label: LocalizedText }[];
+};
+
+export type EventTexts = Partial<Record<Locale, { title?: string; summary?: string; description?: string }>>;
+export type EventLocation = {
+  name: string;
+  address?: string;
+  accessibility?: LocalizedText;
+};
+
+/** What a participant may tell us they need; organisers sum these up for planning. */
+export type Needs = {
+  interpreter?: string; // language code or name
+  childcare?: { children: number; ages?: string };
+  accessibility?: string;
+};
+
+const timestamps = {
+  createdAt: integer("created_at").notNull().default(sql`(unixepoch('subsec') * 1000)`),
+  updatedAt: integer("updated_at").notNull().default(sql`(unixepoch('subsec') * 1000)`),
+};
+
+export const organisations = sqliteTable("organisations", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  slug: text("slug").notNull().unique(),
+  name: text("name").notNull(),
+  contactEmail: text("contact_email"),
+  ...timestamps,
+});
+
+export const events = sqliteTable(
+  "events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    organisationId: integer("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    slug: text("slug").notNull().unique(),
+    format: text("format", { enum: EVENT_FORMATS }).notNull(),
+    status: text("status", { enum: EVENT_STATUSES }).notNull().default("draft"),
+    texts: text("texts", { mode: "json" }).$type<EventTexts>().notNull(),
+    audience: text("audience", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+    languages: text("languages", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+    location: text("location", { mode: "json" }).$type<EventLocation | null>(),
+    /** Join link of an online event: only for confirmed participants, never in a public response. */
+    onlineUrl: text("online_url"),
+    registrationMode: text("registration_mode", { enum: REGISTRATION_MODES }).notNull().default("open"),
+    registrationOpensAt: integer("registration_opens_at"),
+    registrationClosesAt: integer("registration_closes_at"),
+    /** Household limit: how many places one registration may take. */
+    maxPlacesPerRegistration: integer("max_places_per_registration").notNull().default(1),
+    emailConfirmation: integer("email_confirmation", { mode: "boolean" }).notNull().default(false),
+    holdMinutes: integer("hold_minutes").notNull().default(30),
+    waitlistEnabled: integer("waitlist_enabled", { mode: "boolean" }).notNull().default(true),
+    waitlistMode: text("waitlist_mode", { enum: WAITLIST_MODES }).notNull().default("confirm"),
+    offerHours: integer("offer_hours").notNull().default(48),
+    questions: text("questions", { mode: "json" }).$type<Question[]>().notNull().default(sql`'[]'`),
+    cancellationReason: text("cancellation_reason"),
+    ...timestamps,
+  },
+  (t) => [index("events_status_idx").on(t.status)],
+);
+
+/** The dates of an event: one for a workshop, several for a series. */
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    eventId: integer("event_id")
+      .notNull()
+      .references(() => events.id),
+    startsAt: integer("starts_at").notNull(),
+    endsAt: integer("ends_at").notNull(),
+    title: text("title", { mode: "json" }).$type<LocalizedText | null>(),
+    cancelledAt: integer("cancelled_at"),
+  },
+  (t) => [index("sessions_event_idx").on(t.eventId, t.startsAt)],
+);
+
+export const POOL_KINDS = ["event", "workshop", "registration_type"] as const;
+
+/**
+ * A number of places. Every event that takes registrations has one "event" pool; a
+ * conference adds a "workshop" pool per workshop (grouped by `slot`); a fair adds a
+ * "registration_type" pool for exhibitor stands.
+ */
+export const capacityPools = sqliteTable(
+  "capacity_pools",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    eventId: integer("event_id")
+      .notNull()
+      .references(() => events.id),
+    kind: text("kind", { enum: POOL_KINDS }).notNull().default("event"),
+    key: text("key").notNull(),
+    slot: text("slot"),
+    name: text("name", { mode: "json" }).$type<LocalizedText | null>(),
+    capacity: integer("capacity").notNull(),
+  },
+  (t) => [uniqueIndex("capacity_pools_event_key_idx").on(t.eventId, t.key)],
+);
+
+export const registrations = sqliteTable(
+  "registrations",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    eventId: integer("event_id")
+      .notNull()
+      .references(() => events.id),
+    poolId: integer("pool_id")
+      .notNull()
+      .references(() => capacityPools.id),
+    /** A workshop choice points at the day registration it belongs to. */
+    parentId: integer("parent_id"),
+    status: text("status", { enum: REGISTRATION_STATUSES }).notNull(),
+    places: integer("places").notNull().default(1),
+    name: text("name").notNull(),
+    email: text("email").notNull(),
+    emailNormalized: text("email_normalized").notNull(),
+    locale: text("locale", { enum: LOCALES }).notNull(),
+    answers: text("answers", { mode: "json" }).$type<Record<string, unknown>>().notNull().default(sql`'{}'`),
+    needs: text("needs", { mode: "json" }).$type<Needs>().notNull().default(sql`'{}'`),
+    /** The manage token is HMAC(TOKEN_SECRET, nonce); only its SHA-256 is stored for look-up. */
+    tokenNonce: text("token_nonce").notNull(),
+    manageTokenHash: text("manage_token_hash").notNull(),
+    idempotencyKey: text("idempotency_key"),
+    /** Waitlist order within the pool; organisers may reorder it later. */
+    queueOrder: integer("queue_order").notNull(),
+    /** 1 while a double opt-in registration waits for its email address to be confirmed. */
+    awaitingEmail: integer("awaiting_email", { mode: "boolean" }).notNull().default(false),
+    holdExpiresAt: integer("hold_expires_at"),
+    offerExpiresAt: integer("offer_expires_at"),
+    emailConfirmedAt: integer("email_confirmed_at"),
+    consentVersion: text("consent_version"),
+    consentAt: integer("consent_at"),
+    cancelledAt: integer("cancelled_at"),
+    /** Stamp of the last batch that changed this row: lets outbox and audit rows of that batch select it. */
+    changeId: text("change_id"),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("registrations_token_idx").on(t.manageTokenHash),
+    uniqueIndex("registrations_idempotency_idx").on(t.eventId, t.idempotencyKey),
+    // One live registration per email and event; cancelled or expired ones may sign up again.
+    uniqueIndex("registrations_live_email_idx")
+      .on(t.eventId, t.emailNormalized)
+      .where(sql`parent_id IS NULL AND status NOT IN ('cancelled', 'expired', 'rejected')`),
+    index("registrations_pool_status_idx").on(t.poolId, t.status, t.queueOrder),
+    index("registrations_change_idx").on(t.changeId),
+    index("registrations_hold_idx").on(t.status, t.holdExpiresAt),
+    index("registrations_offer_idx").on(t.status, t.offerExpiresAt),
+  ],
+);
+
+export const EMAIL_TEMPLATES = [
+  "confirm_email",
+  "confirmed",
+  "waitlisted",
+  "offer",
+  "promoted",
+  "cancelled",
+  "expired",
+  "manage_link",
+] as const;
+export type EmailTemplate = (typeof EMAIL_TEMPLATES)[number];
+export const OUTBOX_STATUSES = ["queued", "sending", "sent", "failed"] as const;
+
+/** Transactional outbox: written in the same batch as the state change that calls for the email. */
+export const outbox = sqliteTable(
+  "outbox",
+  {
+    /** Random id, also the provider's Idempotency-Key. */
+    id: text("id").primaryKey(),
+    registrationId: integer("registration_id").references(() => registrations.id),
+    template: text("template", { enum: EMAIL_TEMPLATES }).notNull(),
+    toAddress: text("to_address").notNull(),
+    locale: text("locale", { enum: LOCALES }).notNull(),
+    data: text("data", { mode: "json" }).$type<Record<string, unknown>>().notNull().default(sql`'{}'`),
+    status: text("status", { enum: OUTBOX_STATUSES }).notNull().default("queued"),
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
+    providerMessageId: text("provider_message_id"),
+    changeId: text("change_id"),
+    sentAt: integer("sent_at"),
+    ...timestamps,
+  },
+  (t) => [index("outbox_status_idx").on(t.status, t.updatedAt)],
+);
+
+/** Dev mailbox: where mail goes when no Resend key is configured. */
+export const devMailbox = sqliteTable(
+  "dev_mailbox",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    outboxId: text("outbox_id").notNull().unique(),
+    toAddress: text("to_address").notNull(),
+    subject: text("subject").notNull(),
+    html: text("html").notNull(),
+    text: text("text").notNull(),
+    attachments: text("attachments", { mode: "json" })
+      .$type<{ filename: string; contentType: string; content: string }[]>()
+      .notNull()
+      .default(sql`'[]'`),
+    createdAt: timestamps.createdAt,
+  },
+  (t) => [index("dev_mailbox_to_idx").on(t.toAddress)],
+);
+
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    at: integer("at").notNull(),
+    actor: text("actor").notNull(),
+    action: text("action").notNull(),
+    eventId: integer("event_id"),
+    registrationId: integer("registration_id"),
+    details: text("details", { mode: "json" }).$type<Record<string, unknown>>().notNull().default(sql`'{}'`),
+    changeId: text("change_id"),
+  },
+  (t) => [index("audit_registration_idx").on(t.registrationId), index("audit_event_idx").on(t.eventId)],
+);
+
+/** Last run of each scheduled job, for operations. */
+export const jobRuns = sqliteTable("job_runs", {
+  job: text("job").primaryKey(),
+  lastRunAt: integer("last_run_at").notNull(),
+  lastResult: text("last_result", { mode: "json" }).$type<Record<string, unknown>>(),
+});

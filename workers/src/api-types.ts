@@ -1,0 +1,114 @@
+/**
+ * Shapes of the public JSON API, shared by the Worker (which produces them) and the
+ * frontend (which reads them). Times are ISO 8601 strings in UTC; render them in
+ * Europe/Berlin with Intl.
+ */
+import type { EventFormat, Locale, LocalizedText, Question } from "../../db/schema";
+
+export type PublicSession = { startsAt: string; endsAt: string; title: string | null; cancelled: boolean };
+
+export type PublicLocation = { name: string; address: string | null; accessibility: string | null };
+
+/** What the participant sees as the outcome of a registration. */
+export type ParticipantStatus =
+  | "confirmed"
+  | "waitlisted"
+  | "offered"
+  | "check_email" // awaiting the email confirmation, or the manage link was (re-)sent
+  | "pending_approval"
+  | "rejected"
+  | "cancelled"
+  | "expired";
+
+export type PublicEventSummary = {
+  slug: string;
+  format: EventFormat;
+  /** In the requested locale, or German when that translation is missing (then `fallback` is true). */
+  title: string;
+  summary: string | null;
+  fallback: boolean;
+  sessions: PublicSession[];
+  location: PublicLocation | null;
+  online: boolean;
+  status: "published" | "cancelled";
+  cancellationReason: string | null;
+  registration: {
+    mode: "open" | "approval" | "none";
+    /** True when the registration window is open now and the event is not cancelled. */
+    open: boolean;
+    opensAt: string | null;
+    closesAt: string | null;
+    /** Free places of the event pool, or null where no registration is taken. */
+    placesLeft: number | null;
+    capacity: number | null;
+    /** True when new registrations would join the waiting list. */
+    waitlistOpen: boolean;
+    maxPlaces: number;
+    emailConfirmation: boolean;
+  };
+};
+
+export type PublicQuestion = {
+  id: string;
+  type: Question["type"];
+  required: boolean;
+  label: string;
+  options?: { id: string; label: string }[];
+};
+
+export type PublicEventDetail = PublicEventSummary & {
+  description: string | null;
+  audience: string[];
+  languages: string[];
+  questions: PublicQuestion[];
+};
+
+export type EventListResponse = { events: PublicEventSummary[] };
+export type EventDetailResponse = { event: PublicEventDetail };
+
+/** Body of POST /api/events/{slug}/registrations. */
+export type RegistrationRequest = {
+  name: string;
+  email: string;
+  locale: Locale;
+  places?: number;
+  answers?: Record<string, string | number | boolean | string[]>;
+  needs?: {
+    interpreter?: string;
+    childcare?: { children: number; ages?: string };
+    accessibility?: string;
+  };
+  /** Must be true: consent to the privacy notice. */
+  consent: boolean;
+};
+
+/** The answer to a registration: it reveals only the outcome of this request. */
+export type RegistrationResponse = {
+  registration: { status: ParticipantStatus; places: number; waitlistPosition: number | null };
+};
+
+export type ManagedRegistration = {
+  status: ParticipantStatus;
+  places: number;
+  name: string;
+  email: string;
+  locale: Locale;
+  waitlistPosition: number | null;
+  awaitingEmail: boolean;
+  holdExpiresAt: string | null;
+  offerExpiresAt: string | null;
+  createdAt: string;
+  answers: Record<string, unknown>;
+  event: PublicEventSummary;
+  /** Only for confirmed participants of an online event. */
+  onlineUrl: string | null;
+  /** What the participant can do now; each is a POST to /api/registrations/{token}/{action}. */
+  actions: ("confirm" | "accept-offer" | "cancel")[];
+};
+export type ManagedRegistrationResponse = { registration: ManagedRegistration };
+
+export type ApiError = {
+  error: { code: string; message: string; fields?: Record<string, string>; requestId: string };
+};
+
+export type { Locale, LocalizedText };

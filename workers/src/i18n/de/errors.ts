@@ -1,0 +1,35 @@
+/** Error messages shown to participants (German, the reference catalogue). */
+const errors = {
+  "error.validation": "Bitte prüfen Sie Ihre Angaben.",
+  "error.not_found": "Das haben wir nicht gefunden.",
+  "error.event_not_found": "Diese Veranstaltung gibt es nicht oder sie ist nicht veröffentlicht.",
+  "error.registration_not_found": "Diese Anmeldung gibt es nicht. Bitte prüfen Sie den Link aus Ihrer E-Mail.",
+  "error.registration_closed": "Die Anmeldung für diese Veranstaltung ist geschlossen.",
+  "error.registration_not_open_yet": "Die Anmeldung beginnt erst am {date}.",
+  "error.no_registration_needed": "Für diese Veranstaltung brauchen Sie keine Anmeldung. Kommen Sie einfach vorbei.",
+  "error.event_cancelled": "Diese Veranstaltung wurde abgesagt.",
+  "error.event_full": "Die Veranstaltung ist ausgebucht und es gibt keine Warteliste.",
+  "error.invalid_state": "Das ist für diese Anmeldung gerade nicht möglich.",
+  "error.offer_expired": "Das Angebot ist abgelaufen.",
+  "error.hold_expired": "Die Zeit zum Bestätigen ist abgelaufen. Bitte melden Sie sich neu an.",
+  "error.unsupported_media_type": "Bitte senden Sie die Daten als JSON.",
+  "error.malformed_json": "Die Daten sind kein gültiges JSON.",
+  "error.payload_too_large": "Die Anfrage ist zu groß.",
+  "error.internal": "Etwas ist schiefgelaufen. Bitte versuchen Sie es später noch einmal.",
+  "field.required": "Bitte füllen Sie dieses Feld aus.",
+  "field.invalid_type": "Dieser Wert hat das falsche Format.",
+  "field.too_long": "Bitte höchstens {max} Zeichen.",
+  "field.email": "Bitte geben Sie eine gültige E-Mail-Adresse ein.",
+  "field.locale": "Bitte wählen Sie eine der angebotenen Sprachen.",
+  "field.places_min": "Bitte mindestens 1 Platz.",
+  "field.places_max": "Pro Anmeldung sind höchstens {max} Plätze möglich.",
+  "field.consent": "Bitte stimmen Sie der Datenschutzerklärung zu.",
+  "field.unknown_question": "Diese Frage gibt es bei dieser Veranstaltung nicht.",
+  "field.unknown_option": "Bitte wählen Sie eine der angebotenen Antworten.",
+  "field.unknown_field": "Dieses Feld ist unbekannt.",
+  "field.line_break": "Zeilenumbrüche sind hier nicht erlaubt.",
+  "field.number": "Bitte geben Sie eine Zahl ein.",
+} as const;
+
+export type ErrorKey = keyof typeof errors;
+export default errors;

@@ -1,0 +1,68 @@
+/**
+ * One set of catalogues for the Worker, the emails and the frontend.
+ *
+ * Each locale has a folder with one file per area (errors, web, email) so that the
+ * frontend loads only its own strings of the chosen locale. German is the reference:
+ * every other locale must have exactly its keys (checked by the type and by a test).
+ * Placeholders are written `{name}`.
+ */
+import type { Locale } from "../../../db/schema";
+import { LOCALES } from "../../../db/schema";
+import deErrors from "./de/errors";
+import enErrors from "./en/errors";
+
+export { LOCALES, type Locale };
+export const DEFAULT_LOCALE: Locale = "de";
+/** Locales whose catalogues are complete; the others fall back to German until translated. */
+export const RTL_LOCALES: readonly Locale[] = ["ar"];
+
+export type Messages = Record<string, string>;
+
+const errorCatalogues: Partial<Record<Locale, Messages>> = { de: deErrors, en: enErrors };
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
+}
+
+/** Replaces `{placeholder}`s; an unknown placeholder stays visible rather than vanishing. */
+export function format(template: string, params: Record<string, string | number> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in params ? String(params[key]) : whole));
+}
+
+/** Looks a key up in the locale's catalogue, then German, then shows the key itself. */
+export function translate(
+  catalogues: Partial<Record<Locale, Messages>>,
+  locale: Locale,
+  key: string,
+  params?: Record<string, string | number>,
+): string {
+  const template = catalogues[locale]?.[key] ?? catalogues[DEFAULT_LOCALE]?.[key] ?? key;
+  return format(template, params);
+}
+
+export function errorMessage(locale: Locale, key: string, params?: Record<string, string | number>): string {
+  return translate(errorCatalogues, locale, key, params);
+}
+
+/**
+ * Picks the best locale from an explicit choice or an Accept-Language header
+ * ("ar-EG,ar;q=0.9,en;q=0.8" → "ar").
+ */
+export function negotiateLocale(explicit: string | null | undefined, acceptLanguage: string | null | undefined): Locale {
+  if (isLocale(explicit)) return explicit;
+  if (acceptLanguage) {
+    const ranked = acceptLanguage
+      .split(",")
+      .map((part) => {
+        const [tag = "", ...params] = part.trim().split(";");
+        const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
+        return { tag: tag.toLowerCase(), q: q ? Number(q.slice(2)) || 0 : 1 };
+      })
+      .sort((a, b) => b.q - a.q);
+    for (const { tag } of ranked) {
+      const base = tag.split("-")[0];
+      if (isLocale(base)) return base;
+    }
+  }
+  return DEFAULT_LOCALE;
+}
