@@ -1,0 +1,90 @@
+/**
+ * Text helpers shared by the email templates: catalogue look-up, plural forms and
+ * date/time formatting in Europe/Berlin for the reader's locale.
+ */
+import type { Locale } from "../../db/schema";
+import { DEFAULT_LOCALE, RTL_LOCALES, translate, type Messages } from "../../workers/src/i18n";
+import deEmail, { type EmailKey } from "../../workers/src/i18n/de/email";
+import enEmail from "../../workers/src/i18n/en/email";
+
+export type { EmailKey };
+
+/** Locales with an email catalogue; the others fall back to German (see `translate`). */
+export const emailCatalogues: Partial<Record<Locale, Messages>> = { de: deEmail, en: enEmail };
+
+export const TIME_ZONE = "Europe/Berlin";
+
+/** BCP 47 tags used for Intl formatting. */
+const INTL_LOCALES: Record<Locale, string> = {
+  de: "de-DE",
+  en: "en-GB",
+  tr: "tr-TR",
+  ar: "ar",
+  uk: "uk-UA",
+  ru: "ru-RU",
+};
+
+export type Params = Record<string, string | number>;
+
+export type EmailText = {
+  locale: Locale;
+  /** `lang` attribute and Intl locale. */
+  lang: string;
+  dir: "ltr" | "rtl";
+  t: (key: EmailKey, params?: Params) => string;
+  /** Plural form by Intl.PluralRules: looks up `${base}.${category}`, then `${base}.other`. */
+  plural: (base: string, count: number, params?: Params) => string;
+  /** One session as "Montag, 15. März 2027, 10:00 bis 12:00 Uhr". */
+  sessionWhen: (startsAt: string, endsAt: string) => string;
+  /** A deadline as "Montag, 15. März 2027 um 10:00 Uhr". */
+  deadline: (iso: string) => string;
+};
+
+function lookup(locale: Locale, key: string): string | undefined {
+  return emailCatalogues[locale]?.[key] ?? emailCatalogues[DEFAULT_LOCALE]?.[key];
+}
+
+export function emailText(locale: Locale): EmailText {
+  const intl = INTL_LOCALES[locale] ?? INTL_LOCALES[DEFAULT_LOCALE];
+  const dateFormat = new Intl.DateTimeFormat(intl, {
+    timeZone: TIME_ZONE,
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+  });
+  const timeFormat = new Intl.DateTimeFormat(intl, { timeZone: TIME_ZONE, hour: "2-digit", minute: "2-digit" });
+  const dayKey = new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" });
+  const pluralRules = new Intl.PluralRules(intl);
+
+  const t = (key: EmailKey | string, params?: Params) => translate(emailCatalogues, locale, key, params);
+  const date = (d: Date) => dateFormat.format(d);
+  const time = (d: Date) => timeFormat.format(d);
+
+  return {
+    locale,
+    lang: locale,
+    dir: RTL_LOCALES.includes(locale) ? "rtl" : "ltr",
+    t,
+    plural(base, count, params = {}) {
+      const category = pluralRules.select(count);
+      const key = lookup(locale, `${base}.${category}`) !== undefined ? `${base}.${category}` : `${base}.other`;
+      return t(key, { count, ...params });
+    },
+    sessionWhen(startsAt, endsAt) {
+      const start = new Date(startsAt);
+      const end = new Date(endsAt);
+      if (dayKey.format(start) === dayKey.format(end)) {
+        return t("email.common.same_day", { date: date(start), start: time(start), end: time(end) });
+      }
+      return t("email.common.multi_day", {
+        start: t("email.common.datetime", { date: date(start), time: time(start) }),
+        end: t("email.common.datetime", { date: date(end), time: time(end) }),
+      });
+    },
+    deadline(iso) {
+      const d = new Date(iso);
+      return t("email.common.deadline", { date: date(d), time: time(d) });
+    },
+  };
+}

@@ -1,0 +1,110 @@
+/** Building blocks used by several templates. */
+import { Button, Link, Section, Text } from "@react-email/components";
+import type { EmailData } from "../render";
+import type { EmailKey, EmailText } from "./i18n";
+import { styles } from "./Layout";
+
+export function Paragraph({ children }: { children: React.ReactNode }) {
+  return <Text style={styles.text}>{children}</Text>;
+}
+
+export function Greeting({ text, name }: { text: EmailText; name: string }) {
+  return <Paragraph>{text.t("email.common.greeting", { name })}</Paragraph>;
+}
+
+/** A label with its value; the label is bold so the facts can be scanned. */
+function Fact({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <Text style={styles.text}>
+      <span style={styles.label}>{label}:</span>
+      <br />
+      {children}
+    </Text>
+  );
+}
+
+export type EventFactsProps = {
+  text: EmailText;
+  data: EmailData;
+  /** "places" for a held place, "places_requested" on the waiting list. */
+  placesLabel?: "places" | "places_requested";
+  /** Show the online link (only confirmed participants get one). */
+  showOnline?: boolean;
+};
+
+/** Event, dates, place (with accessibility) or online link, and places. */
+export function EventFacts({ text, data, placesLabel = "places", showOnline = true }: EventFactsProps) {
+  const { event } = data;
+  const sessions = event.sessions;
+  const location = event.location;
+  return (
+    <Section style={{ margin: "8px 0 8px" }}>
+      <Fact label={text.t("email.common.event")}>{event.title}</Fact>
+      {sessions.length > 0 && (
+        <Fact label={text.plural("email.common.when", sessions.length)}>
+          {sessions.map((session, index) => {
+            const when = text.sessionWhen(session.startsAt, session.endsAt);
+            return (
+              <span key={index}>
+                {index > 0 && <br />}
+                {session.title ? text.t("email.common.session_titled", { title: session.title, when }) : when}
+              </span>
+            );
+          })}
+        </Fact>
+      )}
+      {location && (
+        <Fact label={text.t("email.common.where")}>
+          {location.name}
+          {location.address && (
+            <>
+              <br />
+              {location.address}
+            </>
+          )}
+        </Fact>
+      )}
+      {location?.accessibility && <Fact label={text.t("email.common.accessibility")}>{location.accessibility}</Fact>}
+      {showOnline && event.onlineUrl && (
+        <Fact label={text.t("email.common.online")}>
+          {text.t("email.common.online_hint")}
+          <br />
+          <Link href={event.onlineUrl} style={styles.link}>
+            {event.onlineUrl}
+          </Link>
+        </Fact>
+      )}
+      <Fact label={text.t(`email.common.${placesLabel}`)}>{text.plural("email.common.places_count", data.places)}</Fact>
+    </Section>
+  );
+}
+
+export type ManageLinkProps = {
+  text: EmailText;
+  url: string;
+  intro?: EmailKey | null;
+  button?: EmailKey;
+};
+
+/** The private link to the manage page: a button, the raw URL as a fallback, a privacy hint. */
+export function ManageLink({ text, url, intro = "email.common.manage_intro", button = "email.common.manage_button" }: ManageLinkProps) {
+  return (
+    <Section style={{ margin: "8px 0 8px" }}>
+      {intro && <Paragraph>{text.t(intro)}</Paragraph>}
+      <Section style={{ margin: "4px 0 18px" }}>
+        <Button href={url} style={styles.button}>
+          {text.t(button)}
+        </Button>
+      </Section>
+      {/* In the plain-text version the button already shows the link. */}
+      <Text style={styles.small} data-skip-in-text="true">
+        {text.t("email.common.link_fallback")}
+        <br />
+        <Link href={url} style={styles.link}>
+          {url}
+        </Link>
+      </Text>
+      <Text style={styles.small}>{text.t("email.common.link_private")}</Text>
+    </Section>
+  );
+}

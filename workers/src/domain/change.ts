@@ -1,0 +1,77 @@
+/**
+ * A state change: one D1 batch (a transaction) in which the guarded write stamps the rows
+ * it changes with `change_id`, and the outbox and audit rows of the same batch select those
+ * rows by that stamp. So an email or an audit entry exists exactly when its state change
+ * does, without reading between round trips (D1 has no interactive transactions).
+ */
+import type { EmailTemplate } from "../../../db/schema";
+import type { Env } from "../env";
+import { randomId } from "../lib/tokens";
+import { enqueueMail } from "./mail/outbox";
+
+/** Statuses whose registrations take places from their pool. */
+export const PLACE_TAKING = `('held', 'confirmed', 'offered')`;
+
+/** SQL for the places taken in the pool named by `poolExpr`. */
+export function placesTakenSql(poolExpr: string): string {
+  return `(SELECT COALESCE(SUM(t.places), 0) FROM registrations t WHERE t.pool_id = ${poolExpr} AND t.status IN ${PLACE_TAKING})`;
+}
+
+/** SQL for the 1-based waitlist position of registration `r` (only confirmed addresses count). */
+export const WAITLIST_POSITION_SQL = `CASE WHEN r.status = 'waitlisted' AND r.awaiting_email = 0 THEN
+  (SELECT COUNT(*) FROM registrations a WHERE a.pool_id = r.pool_id AND a.status = 'waitlisted'
+     AND a.awaiting_email = 0 AND a.queue_order < r.queue_order) + 1 END`;
+
+export type Actor = "participant" | "system" | `user:${number}`;
+
+/** What every domain verb needs: bindings, the time it acts at, and a way to finish work after the answer. */
+export type DomainContext = {
+  env: Env;
+  now: number;
+  waitUntil(promise: Promise<unknown>): void;
+};
+
+export class Change {
+  readonly id = randomId(12);
+  readonly env: Env;
+  readonly now: number;
+  constructor(
+    readonly ctx: DomainContext,
+    readonly actor: Actor,
+  ) {
+    this.env = ctx.env;
+    this.now = ctx.now;
+  }
+
+  /** Hands the outbox rows a batch wrote to the mail queue; the sweep catches any that fail to enqueue. */
+  dispatch(outboxResult: D1Result | undefined): void {
+    const ids = ((outboxResult?.results ?? []) as { id: string }[]).map((row) => row.id);
+    if (ids.length > 0) this.ctx.waitUntil(enqueueMail(this.env, ids));
+  }
+
+  /**
+   * Outbox rows for every registration stamped by this change: a fixed template, or an SQL
+   * expression over `r` (the registration) giving the template or NULL for no email.
+   */
+  outbox(template: EmailTemplate | { sql: string }): D1PreparedStatement {
+    const templateSql = typeof template === "string" ? `'${template}'` : template.sql;
+    return this.env.DB.prepare(
+      `INSERT INTO outbox (id, registration_id, template, to_address, locale, data, change_id, created_at, updated_at)
+       SELECT id, registration_id, template, email, locale, data, ?1, ?2, ?2 FROM (
+         SELECT lower(hex(randomblob(16))) AS id, r.id AS registration_id, (${templateSql}) AS template,
+                r.email, r.locale, json_object('waitlistPosition', ${WAITLIST_POSITION_SQL}) AS data
+         FROM registrations r WHERE r.change_id = ?1
+       ) WHERE template IS NOT NULL
+       RETURNING id`,
+    ).bind(this.id, this.now);
+  }
+
+  /** Audit rows for every registration stamped by this change. */
+  audit(action: string): D1PreparedStatement {
+    return this.env.DB.prepare(
+      `INSERT INTO audit_log (at, actor, action, event_id, registration_id, details, change_id)
+       SELECT ?2, ?3, ?4, r.event_id, r.id, json_object('status', r.status, 'places', r.places), r.change_id
+       FROM registrations r WHERE r.change_id = ?1`,
+    ).bind(this.id, this.now, this.actor, action);
+  }
+}

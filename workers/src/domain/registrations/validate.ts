@@ -1,0 +1,113 @@
+/**
+ * What a registration request must look like. The shape is checked by zod; the answers
+ * are checked against the event's own questions. Names and emails may not contain line
+ * breaks or other control characters (they end up in email headers).
+ */
+import * as z from "zod/mini";
+import { LOCALES, type Question } from "../../../../db/schema";
+import { ValidationError, type FieldProblem } from "../../lib/errors";
+import { fieldProblems } from "../../lib/validation";
+
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
+const singleLine = (max: number) =>
+  z.string().check(
+    z.trim(),
+    z.minLength(1),
+    z.maxLength(max),
+    z.refine((value) => !CONTROL_CHARACTERS.test(value), { params: { key: "field.line_break" } }),
+  );
+const optionalText = (max: number) => z.optional(z.string().check(z.trim(), z.maxLength(max)));
+
+export const MAX_ANSWER_LENGTH = 2000;
+
+export const registrationRequestSchema = z.strictObject({
+  name: singleLine(200),
+  email: z.string().check(
+    z.trim(),
+    z.maxLength(254),
+    z.refine((value) => !CONTROL_CHARACTERS.test(value), { params: { key: "field.line_break" } }),
+    z.email(),
+  ),
+  locale: z.enum(LOCALES),
+  places: z.optional(z.int().check(z.minimum(1))),
+  answers: z.optional(
+    z.record(
+      z.string().check(z.maxLength(64)),
+      z.union([z.string().check(z.maxLength(MAX_ANSWER_LENGTH)), z.number(), z.boolean(), z.array(z.string().check(z.maxLength(200))).check(z.maxLength(50))]),
+    ),
+  ),
+  needs: z.optional(
+    z.strictObject({
+      interpreter: optionalText(100),
+      childcare: z.optional(
+        z.strictObject({ children: z.int().check(z.minimum(0), z.maximum(20)), ages: optionalText(200) }),
+      ),
+      accessibility: optionalText(1000),
+    }),
+  ),
+  consent: z.literal(true),
+});
+
+export type RegistrationInput = z.infer<typeof registrationRequestSchema>;
+export type Answers = NonNullable<RegistrationInput["answers"]>;
+
+function isEmpty(value: unknown): boolean {
+  return value === undefined || value === "" || value === false || (Array.isArray(value) && value.length === 0);
+}
+
+function checkAnswer(question: Question, value: unknown): FieldProblem | null {
+  if (isEmpty(value)) return question.required ? { key: "field.required" } : null;
+  const optionIds = new Set((question.options ?? []).map((option) => option.id));
+  switch (question.type) {
+    case "short_text":
+      if (typeof value !== "string") return { key: "field.invalid_type" };
+      if (value.length > 200) return { key: "field.too_long", params: { max: 200 } };
+      return CONTROL_CHARACTERS.test(value) ? { key: "field.line_break" } : null;
+    case "long_text":
+      return typeof value === "string" ? null : { key: "field.invalid_type" };
+    case "number":
+      return typeof value === "number" && Number.isFinite(value) ? null : { key: "field.number" };
+    case "checkbox":
+      return typeof value === "boolean" ? null : { key: "field.invalid_type" };
+    case "single_choice":
+      if (typeof value !== "string") return { key: "field.invalid_type" };
+      return optionIds.has(value) ? null : { key: "field.unknown_option" };
+    case "multiple_choice":
+      if (!Array.isArray(value)) return { key: "field.invalid_type" };
+      return value.every((id) => optionIds.has(id)) ? null : { key: "field.unknown_option" };
+  }
+}
+
+/**
+ * Validates a registration body for an event; throws a ValidationError naming every bad
+ * field (shape, places beyond the household limit, unknown or invalid answers).
+ */
+export function validateRegistration(
+  body: unknown,
+  event: { questions: Question[]; maxPlacesPerRegistration: number },
+): RegistrationInput & { places: number; answers: Answers } {
+  const parsed = registrationRequestSchema.safeParse(body);
+  const fields: Record<string, FieldProblem> = parsed.success ? {} : fieldProblems(parsed.error, body);
+  if (fields.consent) fields.consent = { key: "field.consent" };
+  if (fields.locale && fields.locale.key !== "field.required") fields.locale = { key: "field.locale" };
+  if (parsed.success) {
+    const input = parsed.data;
+    const places = input.places ?? 1;
+    if (places > event.maxPlacesPerRegistration) {
+      fields.places = { key: "field.places_max", params: { max: event.maxPlacesPerRegistration } };
+    }
+    const answers = input.answers ?? {};
+    const questions = new Map(event.questions.map((question) => [question.id, question]));
+    for (const id of Object.keys(answers)) {
+      if (!questions.has(id)) fields[`answers.${id}`] = { key: "field.unknown_question" };
+    }
+    for (const question of event.questions) {
+      const problem = checkAnswer(question, answers[question.id]);
+      if (problem) fields[`answers.${question.id}`] = problem;
+    }
+    if (Object.keys(fields).length === 0) return { ...input, places, answers };
+  }
+  // The zod issue for "places" speaks of the generic maximum; name the household limit instead.
+  if (fields.places?.key === "field.places_max") fields.places.params = { max: event.maxPlacesPerRegistration };
+  throw new ValidationError(fields);
+}

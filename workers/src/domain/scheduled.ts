@@ -1,0 +1,24 @@
+/**
+ * The scheduled jobs (cron, every minute): deadlines first, so freed places are served in
+ * the same run; then the safety nets for waitlists and the outbox. Each job's last run is
+ * recorded for operations.
+ */
+import type { DomainContext } from "./change";
+import { sweepOutbox } from "./mail/deliver";
+import { expireHolds, expireOffers } from "./waitlist/expire";
+import { serveAllWaitlists } from "./waitlist/promote";
+
+export async function runScheduledJobs(ctx: DomainContext): Promise<Record<string, unknown>> {
+  const holds = await expireHolds(ctx);
+  const offers = await expireOffers(ctx);
+  const waitlists = await serveAllWaitlists(ctx);
+  const outbox = await sweepOutbox(ctx.env, ctx.now);
+  const result = { holds, offers, waitlists, outbox };
+  await ctx.env.DB.prepare(
+    `INSERT INTO job_runs (job, last_run_at, last_result) VALUES ('minutely', ?1, ?2)
+     ON CONFLICT (job) DO UPDATE SET last_run_at = excluded.last_run_at, last_result = excluded.last_result`,
+  )
+    .bind(ctx.now, JSON.stringify(result))
+    .run();
+  return result;
+}

@@ -1,0 +1,51 @@
+/**
+ * Deadlines, run by the scheduled handler: unconfirmed holds (double opt-in) and unanswered
+ * waitlist offers expire, their places go back to the pool and the waitlist is served, so an
+ * expired offer passes to the next in line.
+ */
+import { Change, type DomainContext } from "../change";
+import { promoteFromWaitlist } from "./promote";
+
+/** At most this many rows per statement, so a backlog is worked off in bounded batches. */
+const BATCH = 200;
+
+async function expire(
+  ctx: DomainContext,
+  action: string,
+  whereSql: string,
+  email: "expired" | null,
+): Promise<{ expired: number; promoted: number }> {
+  let expired = 0;
+  const pools = new Set<number>();
+  for (;;) {
+    const change = new Change(ctx, "system");
+    const statements = [
+      ctx.env.DB.prepare(
+        `UPDATE registrations SET status = 'expired', awaiting_email = 0, change_id = ?1, updated_at = ?2
+         WHERE id IN (SELECT id FROM registrations WHERE ${whereSql} LIMIT ${BATCH})
+         RETURNING pool_id AS poolId`,
+      ).bind(change.id, ctx.now),
+      change.audit(action),
+    ];
+    if (email) statements.push(change.outbox(email));
+    const [update, , outbox] = await ctx.env.DB.batch<{ poolId: number }>(statements);
+    const rows = update?.results ?? [];
+    if (rows.length === 0) break;
+    change.dispatch(outbox);
+    expired += rows.length;
+    for (const row of rows) pools.add(row.poolId);
+  }
+  let promoted = 0;
+  for (const poolId of pools) promoted += await promoteFromWaitlist(ctx, poolId);
+  return { expired, promoted };
+}
+
+/** Double opt-in registrations whose address was not confirmed in time lose their hold. No email: the address is unproven. */
+export function expireHolds(ctx: DomainContext) {
+  return expire(ctx, "registration.hold_expired", `awaiting_email = 1 AND status IN ('held', 'waitlisted') AND hold_expires_at <= ?2`, null);
+}
+
+/** Waitlist offers not accepted by their deadline pass to the next in line. */
+export function expireOffers(ctx: DomainContext) {
+  return expire(ctx, "registration.offer_expired", `status = 'offered' AND offer_expires_at <= ?2`, "expired");
+}

@@ -1,0 +1,82 @@
+/**
+ * The dev mailbox: without a Resend key every email lands in D1 and is shown here.
+ * These routes answer 404 as soon as a Resend key is configured.
+ */
+import { Hono } from "hono";
+import { html } from "hono/html";
+import { isDevMode, type AppBindings } from "../env";
+import { NotFoundError } from "../lib/errors";
+
+type MailRow = { id: number; toAddress: string; subject: string; html: string; text: string; attachments: string; createdAt: number };
+
+async function mailbox(db: D1Database, to: string | undefined): Promise<MailRow[]> {
+  const query = `SELECT id, to_address AS toAddress, subject, html, text, attachments, created_at AS createdAt
+                 FROM dev_mailbox ${to ? "WHERE to_address = ?1 COLLATE NOCASE" : ""} ORDER BY id DESC LIMIT 200`;
+  const statement = db.prepare(query);
+  const { results } = await (to ? statement.bind(to) : statement).all<MailRow>();
+  return results;
+}
+
+export const devApiRoutes = new Hono<AppBindings>()
+  .use(async (c, next) => {
+    if (!isDevMode(c.env)) throw new NotFoundError();
+    await next();
+  })
+  .get("/mailbox", async (c) => {
+    const rows = await mailbox(c.env.DB, c.req.query("to") || undefined);
+    return c.json({
+      messages: rows.map((m) => ({
+        id: m.id,
+        to: m.toAddress,
+        subject: m.subject,
+        html: m.html,
+        text: m.text,
+        attachments: JSON.parse(m.attachments) as unknown[],
+        createdAt: new Date(m.createdAt).toISOString(),
+      })),
+    });
+  });
+
+export const devPageRoutes = new Hono<AppBindings>()
+  .use(async (c, next) => {
+    if (!isDevMode(c.env)) return c.notFound();
+    await next();
+  })
+  .get("/mailbox", async (c) => {
+    const to = c.req.query("to") || undefined;
+    const rows = await mailbox(c.env.DB, to);
+    // Email HTML carries inline styles: this dev-only page allows them, nothing else.
+    c.header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; frame-src 'self'");
+    // Each message's HTML is shown in a sandboxed iframe (no scripts, no same-origin access).
+    return c.html(html`<!doctype html>
+      <html lang="en">
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <title>Dev mailbox – zusammen</title>
+        </head>
+        <body>
+          <main>
+            <h1>Dev mailbox</h1>
+            <p>Emails are stored here because no <code>RESEND_API_KEY</code> is set. Newest first.</p>
+            <form method="get"><label>Recipient <input name="to" type="email" value="${to ?? ""}" /></label> <button>Filter</button></form>
+            ${rows.length === 0 ? html`<p>No messages.</p>` : ""}
+            ${rows.map((m) => {
+              const attachments = JSON.parse(m.attachments) as { filename: string; contentType: string; content: string }[];
+              return html`<article>
+                <h2>${m.subject}</h2>
+                <p>To: ${m.toAddress} · ${new Date(m.createdAt).toISOString()}</p>
+                <details><summary>HTML</summary><iframe title="${m.subject}" sandbox srcdoc="${m.html}"></iframe></details>
+                <details><summary>Text</summary><pre>${m.text}</pre></details>
+                ${attachments.length
+                  ? html`<ul>${attachments.map(
+                      (a) => html`<li><a download="${a.filename}" href="data:${a.contentType};base64,${a.content}">${a.filename}</a></li>`,
+                    )}</ul>`
+                  : ""}
+              </article>`;
+            })}
+          </main>
+        </body>
+      </html>`);
+  });
+

@@ -1,0 +1,23 @@
+import { Hono } from "hono";
+import type { AppBindings } from "../env";
+import { listPublicEvents, loadPublicEvent, presentEvent, presentEventDetail } from "../domain/events/public";
+import { registerForEvent } from "../domain/registrations/register";
+import { domainContext, readJson } from "../lib/http";
+
+export const eventRoutes = new Hono<AppBindings>()
+  .get("/", async (c) => {
+    const now = Date.now();
+    const loaded = await listPublicEvents(c.env, now);
+    return c.json({ events: loaded.map((event) => presentEvent(event, c.var.locale, now)) });
+  })
+  .get("/:slug", async (c) => {
+    const now = Date.now();
+    return c.json({ event: presentEventDetail(await loadPublicEvent(c.env, c.req.param("slug")), c.var.locale, now) });
+  })
+  .post("/:slug/registrations", async (c) => {
+    const body = await readJson(c);
+    const key = c.req.header("idempotency-key")?.slice(0, 200) || null;
+    const result = await registerForEvent(domainContext(c), c.req.param("slug"), body, key);
+    c.header("Cache-Control", "no-store");
+    return c.json(result, 201);
+  });
