@@ -22,6 +22,13 @@ export const devApiRoutes = new Hono<AppBindings>()
     if (!isDevMode(c.env)) throw new NotFoundError();
     await next();
   })
+  // Benchmark reference: one D1 batch with one write, the floor a registration is compared to.
+  .post("/bench/batch-write", async (c) => {
+    await c.env.DB.batch([
+      c.env.DB.prepare(`INSERT INTO audit_log (at, actor, action, details) VALUES (?1, 'system', 'bench.reference', '{}')`).bind(Date.now()),
+    ]);
+    return c.json({ ok: true }, 201);
+  })
   .get("/mailbox", async (c) => {
     const rows = await mailbox(c.env.DB, c.req.query("to") || undefined);
     return c.json({

@@ -90,24 +90,27 @@ export function validateRegistration(
   const fields: Record<string, FieldProblem> = parsed.success ? {} : fieldProblems(parsed.error, body);
   if (fields.consent) fields.consent = { key: "field.consent" };
   if (fields.locale && fields.locale.key !== "field.required") fields.locale = { key: "field.locale" };
-  if (parsed.success) {
-    const input = parsed.data;
-    const places = input.places ?? 1;
-    if (places > event.maxPlacesPerRegistration) {
-      fields.places = { key: "field.places_max", params: { max: event.maxPlacesPerRegistration } };
-    }
-    const answers = input.answers ?? {};
+
+  // The event's own rules are checked even when the shape is wrong, so every bad field is named at once.
+  const raw = (typeof body === "object" && body !== null ? body : {}) as { places?: unknown; answers?: unknown };
+  if (Number.isInteger(raw.places) && (raw.places as number) > event.maxPlacesPerRegistration) {
+    fields.places = { key: "field.places_max", params: { max: event.maxPlacesPerRegistration } };
+  }
+  const answers = raw.answers ?? {};
+  if (typeof answers === "object" && answers !== null && !Array.isArray(answers)) {
+    const given = answers as Record<string, unknown>;
     const questions = new Map(event.questions.map((question) => [question.id, question]));
-    for (const id of Object.keys(answers)) {
+    for (const id of Object.keys(given)) {
       if (!questions.has(id)) fields[`answers.${id}`] = { key: "field.unknown_question" };
     }
     for (const question of event.questions) {
-      const problem = checkAnswer(question, answers[question.id]);
-      if (problem) fields[`answers.${question.id}`] = problem;
+      const problem = checkAnswer(question, given[question.id]);
+      if (problem) fields[`answers.${question.id}`] ??= problem;
     }
-    if (Object.keys(fields).length === 0) return { ...input, places, answers };
   }
-  // The zod issue for "places" speaks of the generic maximum; name the household limit instead.
-  if (fields.places?.key === "field.places_max") fields.places.params = { max: event.maxPlacesPerRegistration };
+
+  if (parsed.success && Object.keys(fields).length === 0) {
+    return { ...parsed.data, places: parsed.data.places ?? 1, answers: parsed.data.answers ?? {} };
+  }
   throw new ValidationError(fields);
 }

@@ -1,0 +1,26 @@
+#!/usr/bin/env node
+/** `npm start`: builds the frontend, prepares the local D1 with demo data and serves everything on :8787. */
+import { execFileSync } from "node:child_process";
+import { createRequire } from "node:module";
+import { startLocalServer } from "./local-server.mjs";
+
+const require = createRequire(import.meta.url);
+const port = Number(process.env.PORT ?? 8787);
+
+execFileSync(process.execPath, [require.resolve("vite/bin/vite.js"), "build", "--config", "frontend/vite.config.ts", "--logLevel", "warn"], {
+  stdio: "inherit",
+});
+const server = await startLocalServer({ port, persistTo: ".wrangler/state", stdio: "inherit" });
+console.log(`
+zusammen is running on ${server.url}
+  events          ${server.url}/
+  dev mailbox     ${server.url}/dev/mailbox
+  API             ${server.url}/api/events   (OpenAPI: ${server.url}/api/openapi.json)
+Press Ctrl+C to stop.`);
+
+const shutdown = async () => {
+  await server.stop();
+  process.exit(0);
+};
+process.on("SIGINT", shutdown);
+process.on("SIGTERM", shutdown);
