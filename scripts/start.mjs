@@ -1,13 +1,12 @@
 #!/usr/bin/env node
 /** `npm start`: builds the frontend, prepares the local D1 with demo data and serves everything on :8787. */
 import { execFileSync } from "node:child_process";
-import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
 import { startLocalServer } from "./local-server.mjs";
 
-const require = createRequire(import.meta.url);
 const port = Number(process.env.PORT ?? 8787);
 
-execFileSync(process.execPath, [require.resolve("vite/bin/vite.js"), "build", "--config", "frontend/vite.config.ts", "--logLevel", "warn"], {
+execFileSync(process.execPath, [fileURLToPath(new URL("../node_modules/vite/bin/vite.js", import.meta.url)), "build", "--config", "frontend/vite.config.ts", "--logLevel", "warn"], {
   stdio: "inherit",
 });
 const server = await startLocalServer({ port, persistTo: ".wrangler/state", stdio: "inherit" });

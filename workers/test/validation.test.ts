@@ -70,6 +70,7 @@ describe("bad registration input", () => {
     if (fields) {
       expect(Object.keys(error.fields).sort()).toEqual([...fields].sort());
       for (const message of Object.values(error.fields)) expect(message).toMatch(/^[A-ZÄÖÜ]/);
+      if (error.fields["needs.childcare.children"]) expect(error.fields["needs.childcare.children"]).toBe("Bitte mindestens 0.");
     }
     expect(await rows(`SELECT id FROM registrations WHERE event_id = ?1`, eventId)).toEqual([]);
   });

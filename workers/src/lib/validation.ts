@@ -20,11 +20,12 @@ function problemFor(issue: $ZodIssue, input: unknown): FieldProblem {
     case "invalid_type":
       return valueAt(input, issue.path) === undefined ? { key: "field.required" } : { key: "field.invalid_type" };
     case "too_big":
-      return issue.origin === "string"
-        ? { key: "field.too_long", params: { max: Number(issue.maximum) } }
-        : { key: "field.places_max", params: { max: Number(issue.maximum) } };
+      if (issue.origin === "string") return { key: "field.too_long", params: { max: Number(issue.maximum) } };
+      return { key: "field.number_max", params: { max: Number(issue.maximum) } };
     case "too_small":
-      return issue.origin === "string" ? { key: "field.required" } : { key: "field.places_min" };
+      if (issue.origin === "string") return { key: "field.required" };
+      if (issue.path.join(".") === "places") return { key: "field.places_min" };
+      return { key: "field.number_min", params: { min: Number(issue.minimum) } };
     case "invalid_format":
       return issue.format === "email" ? { key: "field.email" } : { key: "field.invalid_type" };
     case "invalid_value":

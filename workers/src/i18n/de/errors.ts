@@ -28,6 +28,8 @@ const errors = {
   "field.unknown_option": "Bitte wählen Sie eine der angebotenen Antworten.",
   "field.unknown_field": "Dieses Feld ist unbekannt.",
   "field.line_break": "Zeilenumbrüche sind hier nicht erlaubt.",
+  "field.number_min": "Bitte mindestens {min}.",
+  "field.number_max": "Bitte höchstens {max}.",
   "field.number": "Bitte geben Sie eine Zahl ein.",
 } as const;
 

@@ -30,6 +30,8 @@ const errors: Record<ErrorKey, string> = {
   "field.unknown_option": "Please choose one of the answers offered.",
   "field.unknown_field": "This field is unknown.",
   "field.line_break": "Line breaks are not allowed here.",
+  "field.number_min": "Please enter at least {min}.",
+  "field.number_max": "Please enter at most {max}.",
   "field.number": "Please enter a number.",
 };
 

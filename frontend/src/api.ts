@@ -1,0 +1,55 @@
+/** Calls to the Worker's /api on the same origin, in the chosen language. */
+import type { ApiError } from "../../workers/src/api-types";
+import { chosenLocale, t } from "./i18n";
+
+/** A failed call: `message` is already in the participant's language. */
+export class ApiFailure extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly fields: Record<string, string> = {},
+  ) {
+    super(message);
+  }
+}
+
+export async function api<T>(
+  path: string,
+  options: { method?: "GET" | "POST"; body?: unknown; headers?: Record<string, string> } = {},
+): Promise<T> {
+  const headers: Record<string, string> = { Accept: "application/json", "Accept-Language": chosenLocale(), ...options.headers };
+  let body: string | undefined;
+  if (options.body !== undefined) {
+    headers["Content-Type"] = "application/json";
+    body = JSON.stringify(options.body);
+  }
+  let response: Response;
+  try {
+    response = await fetch(path, { method: options.method ?? "GET", headers, body, credentials: "same-origin", cache: "no-store" });
+  } catch {
+    throw new ApiFailure(0, "network", t("common.network_error"));
+  }
+  let data: unknown = null;
+  try {
+    data = await response.json();
+  } catch {
+    // An HTML error page or an empty body; handled below.
+  }
+  if (response.ok && data !== null) return data as T;
+  const error = (data as Partial<ApiError> | null)?.error;
+  if (error && typeof error.message === "string") {
+    throw new ApiFailure(response.status, error.code ?? "error", error.message, error.fields ?? {});
+  }
+  throw new ApiFailure(response.status, "unexpected", t("common.server_error"));
+}
+
+/** A random UUID also where crypto.randomUUID is missing (plain http on a LAN address). */
+export function newIdempotencyKey(): string {
+  if (typeof crypto.randomUUID === "function") return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40;
+  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
+  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}

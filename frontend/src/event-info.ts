@@ -1,0 +1,96 @@
+/** Pieces shared by the event list, the event page and the manage page. */
+import type { PublicEventSummary, PublicSession } from "../../workers/src/api-types";
+import { h, type Attrs } from "./dom";
+import { chosenLocale, isRtl, shownLocale, t, type Locale, type WebKey } from "./i18n";
+
+const TIME_ZONE = "Europe/Berlin";
+
+/** English as written in Europe (24-hour clock, day before month). */
+const INTL_LOCALES: Partial<Record<Locale, string>> = { en: "en-GB" };
+
+function dateTimeFormat(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const locale = shownLocale();
+  return new Intl.DateTimeFormat(INTL_LOCALES[locale] ?? locale, { timeZone: TIME_ZONE, ...options });
+}
+
+/** "Montag, 12. Mai 2025, 10:00–13:00" in the page's language, Berlin time. */
+export function formatSessionTime(session: PublicSession): string {
+  const start = new Date(session.startsAt);
+  const end = new Date(session.endsAt);
+  const format = dateTimeFormat({ weekday: "long", day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit" });
+  try {
+    return format.formatRange(start, end);
+  } catch {
+    return `${format.format(start)} – ${format.format(end)}`;
+  }
+}
+
+/** A deadline such as "12. Mai 2025, 18:00". */
+export function formatDateTime(iso: string): string {
+  return dateTimeFormat({ day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit" }).format(new Date(iso));
+}
+
+/**
+ * Language attributes for texts written by organisers: they come in the chosen language,
+ * or in German when `fallback` is set; the page frame may be German for a locale whose
+ * catalogue is still missing.
+ */
+export function contentLang(fallback: boolean): Attrs {
+  const lang: Locale = fallback ? "de" : chosenLocale();
+  if (lang === shownLocale()) return {};
+  return { lang, dir: isRtl(lang) ? "rtl" : "ltr" };
+}
+
+export function fallbackNote(event: { fallback: boolean }): HTMLElement | null {
+  return event.fallback ? h("p", { class: "fallback-note" }, t("common.fallback_note")) : null;
+}
+
+export function formatName(event: PublicEventSummary): string {
+  return t(`format.${event.format}` as WebKey);
+}
+
+export function sessionList(sessions: PublicSession[], fallback: boolean, limit = Infinity): HTMLElement {
+  const shown = sessions.slice(0, limit);
+  const list = h(
+    "ul",
+    { class: "sessions" },
+    shown.map((session) =>
+      h(
+        "li",
+        { class: session.cancelled ? "session cancelled" : "session" },
+        h("time", { datetime: session.startsAt }, formatSessionTime(session)),
+        session.title ? [" · ", h("span", contentLang(fallback), session.title)] : null,
+        session.cancelled ? [" ", h("strong", null, t("event.session_cancelled"))] : null,
+      ),
+    ),
+  );
+  if (sessions.length > shown.length) {
+    list.append(h("li", { class: "more" }, t("list.more_dates", { count: sessions.length - shown.length })));
+  }
+  return list;
+}
+
+/** Where: the place's name and address, or "online". */
+export function placeText(event: PublicEventSummary): string {
+  const parts: string[] = [];
+  if (event.location) parts.push([event.location.name, event.location.address].filter(Boolean).join(", "));
+  if (event.online) parts.push(t("common.online"));
+  return parts.join(" · ");
+}
+
+/** One short line on whether and how one can still register. */
+export function availabilityText(event: PublicEventSummary): string {
+  const r = event.registration;
+  if (event.status === "cancelled") return t("availability.cancelled");
+  if (r.mode === "none") return t("availability.none");
+  if (!r.open) {
+    if (r.opensAt && new Date(r.opensAt).getTime() > Date.now()) return t("availability.opens", { date: formatDateTime(r.opensAt) });
+    return t("availability.closed");
+  }
+  if (r.placesLeft !== null && r.placesLeft <= 0) return r.waitlistOpen ? t("availability.waitlist") : t("availability.full");
+  if (r.waitlistOpen) return t("availability.waitlist");
+  const parts: string[] = [];
+  if (r.mode === "approval") parts.push(t("availability.approval"));
+  parts.push(r.placesLeft !== null ? t("availability.places_left", { count: r.placesLeft }) : t("availability.open"));
+  return parts.join(" · ");
+}

@@ -1,0 +1,197 @@
+/**
+ * `/manage#<token>`: a participant's own registration, reached from the emails.
+ *
+ * The token stays in the fragment, so it never appears in a URL sent to a server or in a
+ * Referer. Mail scanners open these links: loading the page only reads (GET); every change
+ * needs a click.
+ */
+import type { ManagedRegistration, ManagedRegistrationResponse } from "../../../workers/src/api-types";
+import { ApiFailure, api } from "../api";
+import { focusOn, h } from "../dom";
+import { contentLang, fallbackNote, formatDateTime, placeText, sessionList } from "../event-info";
+import { t, type WebKey } from "../i18n";
+import { failureBlock, loadingNote, startPage } from "../layout";
+
+type Action = ManagedRegistration["actions"][number];
+
+function token(): string {
+  return decodeURIComponent(location.hash.replace(/^#/, "")).trim();
+}
+
+async function render(main: HTMLElement): Promise<void> {
+  const heading = h("h1", null, t("manage.title"));
+  if (!token()) {
+    main.replaceChildren(heading, h("div", { class: "notice notice-error" }, h("p", null, t("manage.no_token"))));
+    return;
+  }
+  const loading = loadingNote();
+  main.replaceChildren(heading, loading);
+  try {
+    const { registration } = await api<ManagedRegistrationResponse>(`/api/registrations/${encodeURIComponent(token())}`);
+    main.replaceChildren(heading, ...view(registration, main));
+  } catch (error) {
+    loading.replaceWith(failureBlock(error, () => void render(main)));
+  }
+}
+
+function view(registration: ManagedRegistration, main: HTMLElement, done?: Action): HTMLElement[] {
+  const event = registration.event;
+  const lang = contentLang(event.fallback);
+  const statusHeading = h("h2", { id: "status-heading", tabindex: "-1" }, t("manage.status_heading"));
+  const place = placeText(event);
+  const blocks: HTMLElement[] = [
+    h(
+      "section",
+      { class: "event-card", "aria-label": event.title, ...lang },
+      h("h2", lang, h("a", { href: `/event?slug=${encodeURIComponent(event.slug)}` }, event.title)),
+      fallbackNote(event),
+      sessionList(event.sessions, event.fallback),
+      place ? h("p", { class: "event-place" }, place) : null,
+      event.status === "cancelled" ? h("p", { class: "availability availability-cancelled" }, t("event.cancelled")) : null,
+    ),
+    h(
+      "section",
+      { class: "status", "aria-labelledby": "status-heading" },
+      statusHeading,
+      done ? h("p", { class: "notice notice-success", role: "status" }, t(`manage.done_${done}` as WebKey)) : null,
+      h("p", { class: `status-text status-${registration.status}`, "data-status": registration.status }, statusText(registration)),
+      registration.onlineUrl && /^https?:\/\//i.test(registration.onlineUrl)
+        ? h("p", null, h("a", { class: "button", href: registration.onlineUrl, rel: "noopener noreferrer" }, t("manage.online_link")))
+        : null,
+      actionsBlock(registration, main),
+    ),
+    h(
+      "section",
+      { "aria-labelledby": "details-heading" },
+      h("h2", { id: "details-heading" }, t("manage.details")),
+      h(
+        "dl",
+        { class: "details" },
+        h("dt", null, t("manage.name")),
+        h("dd", null, registration.name),
+        h("dt", null, t("manage.email")),
+        h("dd", null, registration.email),
+        h("dt", null, t("manage.places")),
+        h("dd", null, String(registration.places)),
+      ),
+    ),
+  ];
+  return blocks;
+}
+
+function statusText(registration: ManagedRegistration): string {
+  const main = mainStatusText(registration);
+  if (registration.awaitingEmail && registration.status !== "check_email") {
+    return `${main} ${mainStatusText({ ...registration, status: "check_email" })}`;
+  }
+  return main;
+}
+
+function mainStatusText(registration: ManagedRegistration): string {
+  switch (registration.status) {
+    case "confirmed":
+      return t("manage.status_confirmed");
+    case "waitlisted":
+      return registration.waitlistPosition !== null
+        ? `${t("manage.status_waitlisted")} ${t("outcome.waitlist_position", { position: registration.waitlistPosition })}`
+        : t("manage.status_waitlisted");
+    case "check_email":
+      return registration.holdExpiresAt
+        ? t("manage.status_check_email_deadline", { deadline: formatDateTime(registration.holdExpiresAt) })
+        : t("manage.status_check_email");
+    case "offered":
+      return registration.offerExpiresAt
+        ? t("manage.status_offered_deadline", { deadline: formatDateTime(registration.offerExpiresAt) })
+        : t("manage.status_offered");
+    default:
+      return t(`manage.status_${registration.status}` as WebKey);
+  }
+}
+
+function cancelLabel(registration: ManagedRegistration): string {
+  switch (registration.status) {
+    case "waitlisted":
+      return t("manage.action_leave_waitlist");
+    case "offered":
+      return t("manage.action_decline_offer");
+    case "pending_approval":
+      return t("manage.action_withdraw");
+    default:
+      return t("manage.action_cancel");
+  }
+}
+
+function actionsBlock(registration: ManagedRegistration, main: HTMLElement): HTMLElement | null {
+  if (registration.actions.length === 0) return null;
+  const block = h("div", { class: "actions" });
+  const errorHost = h("div");
+  let busy = false;
+
+  async function perform(action: Action, button: HTMLButtonElement): Promise<void> {
+    if (busy) return;
+    busy = true;
+    const label = button.textContent ?? "";
+    for (const other of block.querySelectorAll("button")) other.disabled = true;
+    button.textContent = t("manage.sending");
+    errorHost.replaceChildren();
+    try {
+      const { registration: updated } = await api<ManagedRegistrationResponse>(
+        `/api/registrations/${encodeURIComponent(token())}/${action}`,
+        { method: "POST", body: {} },
+      );
+      const heading = main.querySelector("h1");
+      main.replaceChildren(...(heading ? [heading] : []), ...view(updated, main, action));
+      const statusHeading = main.querySelector<HTMLElement>("#status-heading");
+      if (statusHeading) focusOn(statusHeading);
+    } catch (error) {
+      const failure = error instanceof ApiFailure ? error : new ApiFailure(0, "unexpected", t("common.server_error"));
+      const alert = h("div", { class: "error-summary", role: "alert" }, h("p", null, failure.message));
+      errorHost.replaceChildren(alert);
+      focusOn(alert);
+      for (const other of block.querySelectorAll("button")) other.disabled = false;
+      button.textContent = label;
+    } finally {
+      busy = false;
+    }
+  }
+
+  for (const action of registration.actions) {
+    if (action === "cancel") {
+      const confirmArea = h("div", { class: "confirm-cancel", hidden: true });
+      const cancelButton = h("button", { type: "button", class: "button button-danger", "aria-expanded": "false" }, cancelLabel(registration));
+      const question = h(
+        "p",
+        { id: "cancel-question", tabindex: "-1" },
+        t(registration.status === "waitlisted" ? "manage.leave_question" : "manage.cancel_question"),
+      );
+      const yes = h("button", { type: "button", class: "button button-danger", "aria-describedby": "cancel-question" }, t("manage.cancel_yes"));
+      const no = h("button", { type: "button", class: "button button-secondary" }, t("manage.cancel_no"));
+      cancelButton.addEventListener("click", () => {
+        confirmArea.hidden = false;
+        cancelButton.hidden = true;
+        cancelButton.setAttribute("aria-expanded", "true");
+        question.focus();
+      });
+      no.addEventListener("click", () => {
+        confirmArea.hidden = true;
+        cancelButton.hidden = false;
+        cancelButton.setAttribute("aria-expanded", "false");
+        cancelButton.focus();
+      });
+      yes.addEventListener("click", () => void perform("cancel", yes));
+      confirmArea.append(question, h("div", { class: "button-row" }, yes, no));
+      block.append(cancelButton, confirmArea);
+    } else {
+      const key: WebKey = action === "confirm" ? "manage.action_confirm" : "manage.action_accept";
+      const button: HTMLButtonElement = h("button", { type: "button", class: "button" }, t(key));
+      button.addEventListener("click", () => void perform(action, button));
+      block.append(button);
+    }
+  }
+  return h("div", null, errorHost, block);
+}
+
+void startPage({ title: () => t("manage.title"), render });
+
+// A new link pasted into the same tab changes only the fragment.
+window.addEventListener("hashchange", () => location.reload());

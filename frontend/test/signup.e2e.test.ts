@@ -1,0 +1,142 @@
+/**
+ * A participant's whole way through the pages, in a real browser against a real
+ * `wrangler dev` with the demo seed: list → event → form (first with errors) → confirmed →
+ * email → manage link → cancel.
+ *
+ * Needs Debian's chromium (CHROMIUM_PATH to override) and a built frontend
+ * (`npm test` builds it). E2E_URL runs against a server that
+ * is already running instead of starting one.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+
+type LocalServer = { url: string; stop(): Promise<void> | void };
+type LocalServerModule = { startLocalServer(options: { port: number; persistTo: string }): Promise<LocalServer> };
+type MailboxResponse = { messages: { to: string; subject: string; html: string; text: string; attachments: unknown[] }[] };
+
+// No Node types in the frontend's type config: reach process.env without them.
+const env = (globalThis as unknown as { process: { env: Record<string, string | undefined> } }).process.env;
+
+let server: LocalServer | null = null;
+let persistTo: string | null = null;
+let baseUrl = "";
+let browser: Browser;
+let context: BrowserContext;
+
+beforeAll(async () => {
+  if (env.E2E_URL) {
+    baseUrl = env.E2E_URL.replace(/\/$/, "");
+  } else {
+    const modulePath = "../../scripts/local-server.mjs";
+    const { startLocalServer } = (await import(/* @vite-ignore */ modulePath)) as LocalServerModule;
+    const port = 20_000 + Math.floor(Math.random() * 20_000);
+    persistTo = `.wrangler/e2e/signup-${Date.now()}-${port}`;
+    server = await startLocalServer({ port, persistTo });
+    baseUrl = server.url.replace(/\/$/, "");
+  }
+  browser = await chromium.launch({
+    executablePath: env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+  // An English-speaking phone: the page picks English from navigator.languages.
+  context = await browser.newContext({ locale: "en-GB", viewport: { width: 360, height: 740 } });
+});
+
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await server?.stop();
+  if (persistTo) {
+    const fs = (await import(/* @vite-ignore */ "node:fs" as string)) as { rmSync(path: string, options: { recursive: boolean; force: boolean }): void };
+    fs.rmSync(persistTo, { recursive: true, force: true });
+  }
+});
+
+/** Waits for the queue consumer to deliver the confirmation mail into the dev mailbox. */
+async function manageLinkFromMailbox(email: string): Promise<string> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    const response = await fetch(`${baseUrl}/api/dev/mailbox?to=${encodeURIComponent(email)}`);
+    if (response.ok) {
+      const { messages } = (await response.json()) as MailboxResponse;
+      for (const message of messages) {
+        const match = /\/manage#[A-Za-z0-9._~%-]+/.exec(message.text);
+        if (match) return match[0];
+      }
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`no email with a manage link arrived for ${email}`);
+}
+
+function apiRequests(page: Page): string[] {
+  const seen: string[] = [];
+  page.on("request", (request) => {
+    if (new URL(request.url()).pathname.startsWith("/api/")) seen.push(`${request.method()} ${new URL(request.url()).pathname}`);
+  });
+  return seen;
+}
+
+describe("participant signup", () => {
+  it("registers for the asylum-law workshop, then cancels through the emailed link", async () => {
+    const page = await context.newPage();
+    const email = `e2e-${Date.now()}@example.org`;
+
+    // The list, in English.
+    await page.goto(`${baseUrl}/`);
+    await page.getByRole("heading", { level: 1, name: "Events" }).waitFor();
+    expect(await page.locator("html").getAttribute("lang")).toBe("en");
+    await page.locator('a[href="/event?slug=asylrecht-workshop"]').click();
+
+    // The event page with its form.
+    await page.getByRole("heading", { level: 1, name: /Asylum law workshop/ }).waitFor();
+    await page.getByRole("heading", { level: 2, name: "Register" }).waitFor();
+
+    // Sending without the required fields: the server's errors are shown, summary focused.
+    await page.getByRole("button", { name: "Register" }).press("Enter");
+    const summary = page.getByRole("alert");
+    await summary.waitFor();
+    expect(await summary.evaluate((element) => element === document.activeElement)).toBe(true);
+    await summary.getByRole("link", { name: /Your name/ }).waitFor();
+    await summary.getByRole("link", { name: /Your email address/ }).waitFor();
+    expect(await page.getByLabel("Your name").getAttribute("aria-invalid")).toBe("true");
+    // The summary link takes the keyboard to the field.
+    await summary.getByRole("link", { name: /Your name/ }).press("Enter");
+    expect(await page.getByLabel("Your name").evaluate((element) => element === document.activeElement)).toBe(true);
+
+    // Filling in by label and keyboard.
+    await page.getByLabel("Your name").fill("Amina Beispiel");
+    await page.getByLabel("Your email address").fill(email);
+    expect(await page.getByLabel("Which language should we write to you in?").inputValue()).toBe("en");
+    await page.getByLabel("Which advice centre do you work for?").fill("Beratungsstelle Nord");
+    await page.getByLabel("I need interpreting into this language").fill("Arabic");
+    await page.getByLabel(/I agree that my details are stored/).focus();
+    await page.keyboard.press("Space");
+    await page.getByRole("button", { name: "Register" }).focus();
+    await page.keyboard.press("Enter");
+
+    const outcome = page.locator('[data-status="confirmed"]');
+    await outcome.waitFor();
+    await outcome.getByRole("heading", { name: "You are registered" }).waitFor();
+    expect(await page.getByRole("alert").count()).toBe(0);
+
+    // The email's manage link; opening it only reads.
+    const managePath = await manageLinkFromMailbox(email);
+    const managePage = await context.newPage();
+    const requests = apiRequests(managePage);
+    await managePage.goto(`${baseUrl}${managePath}`);
+    await managePage.locator('.status-text[data-status="confirmed"]').waitFor();
+    await managePage.getByText("Your place is confirmed.").waitFor();
+    await managePage.getByText("Amina Beispiel").waitFor();
+    expect(requests.length).toBeGreaterThan(0);
+    expect(requests.every((line) => line.startsWith("GET "))).toBe(true);
+
+    // Cancelling asks once more, inline.
+    await managePage.getByRole("button", { name: "Cancel my registration" }).click();
+    await managePage.getByRole("button", { name: "Yes, cancel" }).click();
+    await managePage.locator('.status-text[data-status="cancelled"]').waitFor();
+    await managePage.getByText("Your registration is cancelled.").waitFor();
+    expect(requests.filter((line) => line.startsWith("POST "))).toHaveLength(1);
+    expect(await managePage.getByRole("button", { name: "Cancel my registration" }).count()).toBe(0);
+  });
+});

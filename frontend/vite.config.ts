@@ -1,0 +1,33 @@
+import { defineConfig } from "vite";
+
+/** This folder, as a path (no node:path: the project's type config has no Node types). */
+const here = decodeURIComponent(new URL(".", import.meta.url).pathname).replace(/\/$/, "");
+const pages = ["index", "event", "manage", "privacy", "404"] as const;
+
+export default defineConfig({
+  root: here,
+  // Absolute asset URLs, so that 404.html works at any depth.
+  base: "/",
+  build: {
+    outDir: `${here}/dist`,
+    emptyOutDir: true,
+    target: "es2022",
+    // Hashed names can be cached for ever; HTML stays uncached by the assets layer.
+    assetsInlineLimit: 0,
+    rolldownOptions: {
+      input: Object.fromEntries(pages.map((page) => [page, `${here}/${page}.html`])),
+      output: {
+        // "web-en-<hash>.js": one chunk per language catalogue, named so it is easy to spot.
+        chunkFileNames: (chunk) => {
+          const locale = /i18n\/(\w+)\/web\.ts$/.exec(chunk.facadeModuleId ?? "")?.[1];
+          return locale ? `assets/web-${locale}-[hash].js` : "assets/[name]-[hash].js";
+        },
+      },
+    },
+  },
+  server: {
+    // The catalogues live in workers/src/i18n, outside this root.
+    fs: { allow: [`${here}/..`] },
+    proxy: { "/api": "http://localhost:8787", "/dev": "http://localhost:8787" },
+  },
+});
