@@ -1,4 +1,4 @@
-import { env, SELF } from "cloudflare:test";
+import { createExecutionContext, env, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { createEvent, participant, register, rows, statusCounts, waitForMail } from "./fixtures";
 
@@ -148,5 +148,29 @@ describe("public event routes", () => {
         "/api/dev/mailbox",
       ]),
     );
+  });
+});
+
+describe("dev mailbox", () => {
+  it("shows every message as a page and as JSON in dev mode", async () => {
+    const { slug } = await createEvent();
+    await register(slug, participant(1, { email: "mailbox-page@example.org", name: "Ömer <b>Yılmaz</b>" }));
+    await waitForMail("mailbox-page@example.org");
+    const page = await SELF.fetch("https://zusammen.test/dev/mailbox?to=mailbox-page@example.org");
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain("Dev mailbox");
+    expect(html).toContain("mailbox-page@example.org");
+    expect(html).not.toContain("<b>Yılmaz</b>");
+  });
+
+  it("does not exist once a Resend key is configured", async () => {
+    const { buildApp } = await import("../src/app");
+    const app = buildApp();
+    const production = { ...env, RESEND_API_KEY: "re_test_key" };
+    for (const path of ["/dev/mailbox", "/api/dev/mailbox?to=a@example.org"]) {
+      const response = await app.fetch(new Request(`https://zusammen.test${path}`), production, createExecutionContext());
+      expect(response.status).toBe(404);
+    }
   });
 });
