@@ -71,6 +71,9 @@ export type Needs = {
   accessibility?: string;
 };
 
+/** A reminder: some minutes before a session starts, or at an hour (Europe/Berlin) on the session's morning. */
+export type ReminderRule = { kind: "before"; minutes: number } | { kind: "morning"; hour: number };
+
 const timestamps = {
   createdAt: integer("created_at").notNull().default(sql`(unixepoch('subsec') * 1000)`),
   updatedAt: integer("updated_at").notNull().default(sql`(unixepoch('subsec') * 1000)`),
@@ -111,6 +114,12 @@ export const events = sqliteTable(
     waitlistMode: text("waitlist_mode", { enum: WAITLIST_MODES }).notNull().default("confirm"),
     offerHours: integer("offer_hours").notNull().default(48),
     questions: text("questions", { mode: "json" }).$type<Question[]>().notNull().default(sql`'[]'`),
+    /** When reminders go out before each session (see ReminderRule). */
+    reminderRules: text("reminder_rules", { mode: "json" })
+      .$type<ReminderRule[]>()
+      .notNull()
+      .default(sql`'[{"kind":"before","minutes":2880},{"kind":"morning","hour":7}]'`),
+    createdBy: integer("created_by"),
     cancellationReason: text("cancellation_reason"),
     ...timestamps,
   },
@@ -236,12 +245,26 @@ export const outbox = sqliteTable(
     attempts: integer("attempts").notNull().default(0),
     lastError: text("last_error"),
     providerMessageId: text("provider_message_id"),
+    /** Makes scheduled mail (reminders, digests) exactly-once: a second insert with the same key is ignored. */
+    dedupeKey: text("dedupe_key"),
     changeId: text("change_id"),
     sentAt: integer("sent_at"),
     ...timestamps,
   },
-  (t) => [index("outbox_status_idx").on(t.status, t.updatedAt)],
+  (t) => [
+    index("outbox_status_idx").on(t.status, t.updatedAt),
+    index("outbox_registration_idx").on(t.registrationId),
+    uniqueIndex("outbox_dedupe_idx").on(t.dedupeKey),
+  ],
 );
+
+/** Addresses the provider reported as bouncing or complaining; organisers see it on the registration. */
+export const emailSuppressions = sqliteTable("email_suppressions", {
+  emailNormalized: text("email_normalized").primaryKey(),
+  reason: text("reason", { enum: ["bounce", "complaint"] }).notNull(),
+  detail: text("detail"),
+  createdAt: timestamps.createdAt,
+});
 
 /** Dev mailbox: where mail goes when no Resend key is configured. */
 export const devMailbox = sqliteTable(
@@ -283,3 +306,85 @@ export const jobRuns = sqliteTable("job_runs", {
   lastRunAt: integer("last_run_at").notNull(),
   lastResult: text("last_result", { mode: "json" }).$type<Record<string, unknown>>(),
 });
+
+/* ---------- Organisers: people, roles, sign-in ---------- */
+
+export const ROLES = ["organiser", "checkin_helper"] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Staff who sign in to the console. Administrators also come from ADMIN_EMAILS. */
+export const users = sqliteTable("users", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  email: text("email").notNull(),
+  emailNormalized: text("email_normalized").notNull().unique(),
+  name: text("name"),
+  locale: text("locale", { enum: LOCALES }).notNull().default("de"),
+  isAdmin: integer("is_admin", { mode: "boolean" }).notNull().default(false),
+  /** Daily digest of changes to their events. */
+  digestOptIn: integer("digest_opt_in", { mode: "boolean" }).notNull().default(false),
+  disabledAt: integer("disabled_at"),
+  ...timestamps,
+});
+
+/** A user's role in an organisation. */
+export const memberships = sqliteTable(
+  "memberships",
+  {
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    organisationId: integer("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    role: text("role", { enum: ROLES }).notNull(),
+    createdAt: timestamps.createdAt,
+  },
+  (t) => [uniqueIndex("memberships_user_org_idx").on(t.userId, t.organisationId)],
+);
+
+/** Check-in helpers see only the events they are assigned to. */
+export const eventAssignments = sqliteTable(
+  "event_assignments",
+  {
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    eventId: integer("event_id")
+      .notNull()
+      .references(() => events.id),
+    createdAt: timestamps.createdAt,
+  },
+  (t) => [uniqueIndex("event_assignments_idx").on(t.userId, t.eventId)],
+);
+
+/** Emailed sign-in links: single use, short-lived, stored as SHA-256 of the token. */
+export const loginTokens = sqliteTable(
+  "login_tokens",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    expiresAt: integer("expires_at").notNull(),
+    usedAt: integer("used_at"),
+    createdAt: timestamps.createdAt,
+  },
+  (t) => [index("login_tokens_user_idx").on(t.userId)],
+);
+
+/** Console sessions: the cookie holds the token, the table its SHA-256. */
+export const userSessions = sqliteTable(
+  "user_sessions",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    createdAt: integer("created_at").notNull(),
+    lastSeenAt: integer("last_seen_at").notNull(),
+    /** Absolute end, whatever the activity. */
+    expiresAt: integer("expires_at").notNull(),
+    revokedAt: integer("revoked_at"),
+  },
+  (t) => [index("user_sessions_user_idx").on(t.userId)],
+);
