@@ -42,9 +42,19 @@ function hmacKey(secret: string): Promise<CryptoKey> {
   return key;
 }
 
-export async function manageToken(env: Env, nonce: string): Promise<string> {
+/** A link token of a purpose, derived from a stored nonce (so emails can be rendered later without storing it). */
+async function derivedToken(env: Env, purpose: "manage" | "sign-in", nonce: string): Promise<string> {
   const key = await hmacKey(tokenSecret(env));
-  return base64url(await crypto.subtle.sign("HMAC", key, encoder.encode(`manage:${nonce}`)));
+  return base64url(await crypto.subtle.sign("HMAC", key, encoder.encode(`${purpose}:${nonce}`)));
+}
+
+export function manageToken(env: Env, nonce: string): Promise<string> {
+  return derivedToken(env, "manage", nonce);
+}
+
+/** The console sign-in link token; login_tokens keeps only its SHA-256, the outbox row its nonce. */
+export function signInToken(env: Env, nonce: string): Promise<string> {
+  return derivedToken(env, "sign-in", nonce);
 }
 
 /** A new nonce with its token and the hash to store. */
@@ -61,4 +71,8 @@ export function looksLikeToken(value: string): boolean {
 
 export function manageUrl(env: Env, token: string): string {
   return `${env.PUBLIC_URL.replace(/\/$/, "")}/manage#${token}`;
+}
+
+export function signInUrl(env: Env, token: string): string {
+  return `${env.PUBLIC_URL.replace(/\/$/, "")}/console/sign-in#${token}`;
 }
