@@ -677,6 +677,39 @@ function eventStatements(spec, nowMs) {
  * @param {Date} [now]
  * @returns {string}
  */
+/**
+ * Demo staff, named in the README: an administrator, an organiser of the centre and a
+ * check-in helper assigned to the asylum-law workshop. Sign in at /console with these
+ * addresses; the link arrives in the dev mailbox.
+ */
+export const DEMO_STAFF = [
+  { email: "admin@example.org", name: "Alex Admin", isAdmin: 1, role: null },
+  { email: "organisation@example.org", name: "Olga Organisatorin", isAdmin: 0, role: "organiser" },
+  { email: "einlass@example.org", name: "Ekin Einlass", isAdmin: 0, role: "checkin_helper", assignedTo: "asylrecht-workshop" },
+];
+
+function staffStatements() {
+  return DEMO_STAFF.flatMap((person) => [
+    `INSERT INTO users (email, email_normalized, name, is_admin) VALUES (${sql(person.email)}, ${sql(person.email)}, ${sql(person.name)}, ${person.isAdmin})\n` +
+      `ON CONFLICT (email_normalized) DO NOTHING;`,
+    ...(person.role
+      ? [
+          `INSERT INTO memberships (user_id, organisation_id, role)\n` +
+            `SELECT u.id, o.id, ${sql(person.role)} FROM users u, organisations o\n` +
+            `WHERE u.email_normalized = ${sql(person.email)} AND o.slug = ${sql(ORGANISATION_SLUG)}\n` +
+            `ON CONFLICT (user_id, organisation_id) DO NOTHING;`,
+        ]
+      : []),
+    ...(person.assignedTo
+      ? [
+          `INSERT INTO event_assignments (user_id, event_id)\n` +
+            `SELECT u.id, e.id FROM users u, events e WHERE u.email_normalized = ${sql(person.email)} AND e.slug = ${sql(person.assignedTo)}\n` +
+            `ON CONFLICT (user_id, event_id) DO NOTHING;`,
+        ]
+      : []),
+  ]);
+}
+
 export function demoSeedSql(now = new Date()) {
   const nowMs = now.getTime();
   if (!Number.isFinite(nowMs)) throw new Error("demoSeedSql: invalid date");
@@ -685,6 +718,7 @@ export function demoSeedSql(now = new Date()) {
       `VALUES (${sql(ORGANISATION_SLUG)}, ${sql("Kommunales Integrationszentrum Düsseldorf")}, ${sql("integration@example.org")})\n` +
       `ON CONFLICT (slug) DO NOTHING;`,
     ...EVENTS.flatMap((spec) => eventStatements(spec, nowMs)),
+    ...staffStatements(),
   ];
   return (
     `-- zusammen demo seed (db/seed/demo.mjs), dates relative to ${now.toISOString()}\n` +

@@ -11,6 +11,8 @@ import { devApiRoutes, devPageRoutes } from "./routes/dev";
 import { eventRoutes } from "./routes/events";
 import { openApiDocument } from "./routes/openapi";
 import { registrationRoutes } from "./routes/registrations";
+import { authRoutes } from "./routes/auth";
+import { consoleEventRoutes } from "./routes/console/events";
 import type { ApiError } from "./api-types";
 
 const MAX_BODY_BYTES = 64 * 1024;
@@ -53,6 +55,8 @@ export function buildApp() {
   app.get("/api/openapi.json", (c) => c.json(openApiDocument));
   app.route("/api/events", eventRoutes);
   app.route("/api/registrations", registrationRoutes);
+  app.route("/api/auth", authRoutes);
+  app.route("/api/console/events", consoleEventRoutes);
   app.route("/api/dev", devApiRoutes);
   app.route("/dev", devPageRoutes);
 

@@ -10,8 +10,10 @@ export type Env = {
   RESEND_API_KEY?: string;
   /** Overrides the Resend API origin (a local stub in end-to-end tests). */
   RESEND_BASE_URL?: string;
-  /** Secret from which manage tokens are derived; required in production. */
+  /** Secret from which manage and sign-in tokens are derived; required in production. */
   TOKEN_SECRET?: string;
+  /** Comma-separated emails of administrators (created on their first sign-in). */
+  ADMIN_EMAILS?: string;
 };
 
 /** A queue message names one outbox row; the row itself is the source of truth. */
@@ -22,4 +24,13 @@ export function isDevMode(env: Env): boolean {
   return !env.RESEND_API_KEY;
 }
 
-export type AppBindings = { Bindings: Env; Variables: { requestId: string; locale: import("../../db/schema").Locale } };
+export type AppBindings = {
+  Bindings: Env;
+  Variables: {
+    requestId: string;
+    locale: import("../../db/schema").Locale;
+    /** Set by the console guard for signed-in staff. */
+    staff: import("./domain/auth/access").Staff;
+    sessionToken: string;
+  };
+};

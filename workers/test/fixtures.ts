@@ -122,3 +122,82 @@ export async function waitForMail(to: string, count = 1, timeoutMs = 10_000) {
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
+
+/* ---------- console ---------- */
+
+export type StaffSession = { userId: number; cookie: string; csrf: string };
+
+/**
+ * A staff member with a live session (written straight into D1; the sign-in flow itself is
+ * tested through HTTP in auth.test.ts).
+ */
+export async function createStaff(
+  options: { role?: "organiser" | "checkin_helper"; organisationId?: number; isAdmin?: boolean; assignedEventIds?: number[] } = {},
+): Promise<StaffSession> {
+  const { sha256 } = await import("../src/lib/tokens");
+  const { csrfToken } = await import("../src/domain/auth/sign-in");
+  counter += 1;
+  const email = `staff${counter}-${crypto.randomUUID().slice(0, 6)}@example.org`;
+  await env.DB.prepare(`INSERT OR IGNORE INTO organisations (id, slug, name) VALUES (1, 'test-org', 'Kommunales Integrationszentrum Test')`).run();
+  await env.DB.prepare(`INSERT OR IGNORE INTO organisations (id, slug, name) VALUES (2, 'other-org', 'Anderes Amt')`).run();
+  const user = await env.DB.prepare(`INSERT INTO users (email, email_normalized, name, is_admin) VALUES (?1, ?1, 'Staff', ?2) RETURNING id`)
+    .bind(email, options.isAdmin ? 1 : 0)
+    .first<{ id: number }>();
+  const userId = user!.id;
+  if (options.role) {
+    await env.DB.prepare(`INSERT INTO memberships (user_id, organisation_id, role) VALUES (?1, ?2, ?3)`)
+      .bind(userId, options.organisationId ?? 1, options.role)
+      .run();
+  }
+  for (const eventId of options.assignedEventIds ?? []) {
+    await env.DB.prepare(`INSERT INTO event_assignments (user_id, event_id) VALUES (?1, ?2)`).bind(userId, eventId).run();
+  }
+  const token = crypto.randomUUID().replace(/-/g, "") + "abcdefghijk"; // 43 characters
+  const now = Date.now();
+  await env.DB.prepare(`INSERT INTO user_sessions (token_hash, user_id, created_at, last_seen_at, expires_at) VALUES (?1, ?2, ?3, ?3, ?4)`)
+    .bind(await sha256(token), userId, now, now + 86_400_000)
+    .run();
+  return { userId, cookie: `zusammen_session=${token}`, csrf: await csrfToken(token) };
+}
+
+/** A console request as the console page would send it (cookie, same origin, CSRF header). */
+export function consoleFetch(staff: StaffSession | null, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+  return SELF.fetch(`https://zusammen.test${path}`, {
+    method,
+    headers: {
+      ...(staff ? { cookie: staff.cookie, "x-csrf-token": staff.csrf } : {}),
+      "sec-fetch-site": "same-origin",
+      ...(body !== undefined ? { "content-type": "application/json" } : {}),
+      ...headers,
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+}
+
+/** A complete, valid event form. */
+export function eventInput(overrides: Record<string, unknown> = {}) {
+  const start = Date.now() + 30 * 86_400_000;
+  return {
+    organisationId: 1,
+    format: "workshop",
+    texts: { de: { title: "Elterncafé Mehrsprachigkeit", summary: "Austausch für Eltern" }, en: { title: "Parents' café on multilingualism" } },
+    audience: ["parents"],
+    languages: ["de", "tr", "ar"],
+    location: { name: "Stadtteilbibliothek Eller", address: "Gertrudisplatz 24", accessibility: { de: "Stufenloser Eingang" } },
+    onlineUrl: null,
+    registrationMode: "open",
+    registrationOpensAt: null,
+    registrationClosesAt: null,
+    maxPlacesPerRegistration: 3,
+    emailConfirmation: false,
+    holdMinutes: 30,
+    waitlistEnabled: true,
+    waitlistMode: "confirm",
+    offerHours: 48,
+    questions: [{ id: "children_ages", type: "short_text", required: false, label: { de: "Alter der Kinder", en: "Children's ages" } }],
+    reminderRules: [{ kind: "before", minutes: 2880 }],
+    sessions: [{ startsAt: new Date(start).toISOString(), endsAt: new Date(start + 2 * 3_600_000).toISOString() }],
+    pools: [{ kind: "event", key: "main", capacity: 2 }],
+    ...overrides,
+  };
+}

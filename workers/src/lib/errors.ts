@@ -10,7 +10,7 @@ export type FieldProblem = { key: ErrorKey; params?: Record<string, string | num
 export class DomainError extends Error {
   constructor(
     readonly code: string,
-    readonly status: 400 | 404 | 409 | 410 | 413 | 415 | 422 | 429,
+    readonly status: 400 | 401 | 403 | 404 | 409 | 410 | 413 | 415 | 422 | 429,
     readonly messageKey: ErrorKey,
     readonly params: Record<string, string | number> = {},
   ) {
@@ -33,5 +33,19 @@ export class NotFoundError extends DomainError {
 export class ConflictError extends DomainError {
   constructor(code: string, messageKey: ErrorKey, params: Record<string, string | number> = {}) {
     super(code, 409, messageKey, params);
+  }
+}
+
+/** No valid console session. */
+export class UnauthenticatedError extends DomainError {
+  constructor() {
+    super("unauthenticated", 401, "error.unauthenticated");
+  }
+}
+
+/** Signed in, but the role does not allow this (only where the object's existence is no secret to the user). */
+export class ForbiddenError extends DomainError {
+  constructor(code = "forbidden") {
+    super(code, 403, code === "csrf_failed" ? "error.csrf_failed" : "error.forbidden");
   }
 }

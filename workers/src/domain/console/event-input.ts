@@ -1,0 +1,115 @@
+/** Validation of what organisers enter for an event (the console's event form). */
+import * as z from "zod/mini";
+import { EVENT_FORMATS, LOCALES, POOL_KINDS, QUESTION_TYPES } from "../../../../db/schema";
+import type { EventInput } from "../../console-types";
+import { ValidationError } from "../../lib/errors";
+import { parseOrThrow } from "../../lib/validation";
+
+const text = (max: number) => z.string().check(z.trim(), z.maxLength(max));
+const localized = (max: number) => z.partialRecord(z.enum(LOCALES), text(max));
+const isoTime = z.string().check(z.refine((v) => !Number.isNaN(Date.parse(v)), { params: { key: "field.invalid_type" } }));
+const key = z.string().check(z.regex(/^[a-z0-9][a-z0-9_-]{0,63}$/));
+
+const eventInputSchema = z.strictObject({
+  organisationId: z.int(),
+  slug: z.optional(z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{2,80}$/))),
+  format: z.enum(EVENT_FORMATS),
+  texts: z.partialRecord(
+    z.enum(LOCALES),
+    z.strictObject({ title: z.optional(text(200)), summary: z.optional(text(500)), description: z.optional(text(10_000)) }),
+  ),
+  audience: z.array(text(64)).check(z.maxLength(20)),
+  languages: z.array(text(32)).check(z.maxLength(20)),
+  location: z.nullable(z.strictObject({ name: text(200), address: z.optional(text(300)), accessibility: z.optional(localized(1000)) })),
+  onlineUrl: z.nullable(z.url({ protocol: /^https?$/ })),
+  registrationMode: z.enum(["open", "approval", "none"]),
+  registrationOpensAt: z.nullable(isoTime),
+  registrationClosesAt: z.nullable(isoTime),
+  maxPlacesPerRegistration: z.int().check(z.minimum(1), z.maximum(50)),
+  emailConfirmation: z.boolean(),
+  holdMinutes: z.int().check(z.minimum(5), z.maximum(24 * 60)),
+  waitlistEnabled: z.boolean(),
+  waitlistMode: z.enum(["confirm", "offer"]),
+  offerHours: z.int().check(z.minimum(1), z.maximum(14 * 24)),
+  questions: z
+    .array(
+      z.strictObject({
+        id: key,
+        type: z.enum(QUESTION_TYPES),
+        required: z.boolean(),
+        label: localized(300),
+        options: z.optional(z.array(z.strictObject({ id: key, label: localized(200) })).check(z.maxLength(50))),
+      }),
+    )
+    .check(z.maxLength(50)),
+  reminderRules: z
+    .array(
+      z.union([
+        z.strictObject({ kind: z.literal("before"), minutes: z.int().check(z.minimum(0), z.maximum(60 * 24 * 30)) }),
+        z.strictObject({ kind: z.literal("morning"), hour: z.int().check(z.minimum(0), z.maximum(23)) }),
+      ]),
+    )
+    .check(z.maxLength(5)),
+  sessions: z
+    .array(
+      z.strictObject({
+        id: z.optional(z.int()),
+        startsAt: isoTime,
+        endsAt: isoTime,
+        title: z.optional(z.nullable(localized(200))),
+        cancelled: z.optional(z.boolean()),
+      }),
+    )
+    .check(z.maxLength(200)),
+  pools: z
+    .array(
+      z.strictObject({
+        id: z.optional(z.int()),
+        kind: z.enum(POOL_KINDS),
+        key,
+        slot: z.optional(z.nullable(text(64))),
+        name: z.optional(z.nullable(localized(200))),
+        capacity: z.int().check(z.minimum(0), z.maximum(100_000)),
+      }),
+    )
+    .check(z.maxLength(50)),
+});
+
+/** Parses an event form; throws a ValidationError naming each bad field. */
+export function parseEventInput(body: unknown): EventInput {
+  const input = parseOrThrow(eventInputSchema, body) as EventInput;
+  const fields: ConstructorParameters<typeof ValidationError>[0] = {};
+  if (!input.texts.de?.title) fields["texts.de.title"] = { key: "field.required" };
+  input.sessions.forEach((s, i) => {
+    if (Date.parse(s.endsAt) <= Date.parse(s.startsAt)) fields[`sessions.${i}.endsAt`] = { key: "field.invalid_type" };
+  });
+  const keys = new Set<string>();
+  input.pools.forEach((p, i) => {
+    if (keys.has(p.key)) fields[`pools.${i}.key`] = { key: "field.invalid_type" };
+    keys.add(p.key);
+  });
+  if (input.registrationMode !== "none" && !input.pools.some((p) => p.kind === "event"))
+    fields.pools = { key: "field.required" };
+  input.questions.forEach((q, i) => {
+    if (!q.label.de) fields[`questions.${i}.label.de`] = { key: "field.required" };
+    if ((q.type === "single_choice" || q.type === "multiple_choice") && !q.options?.length)
+      fields[`questions.${i}.options`] = { key: "field.required" };
+  });
+  if (Object.keys(fields).length > 0) throw new ValidationError(fields);
+  return input;
+}
+
+export function slugify(title: string): string {
+  return title
+    .toLowerCase()
+    .replace(/ä/g, "ae")
+    .replace(/ö/g, "oe")
+    .replace(/ü/g, "ue")
+    .replace(/ß/g, "ss")
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 60) || "event";
+}
+
