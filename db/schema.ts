@@ -71,6 +71,13 @@ export type Needs = {
   accessibility?: string;
 };
 
+/** none; every date attended; at least N dates; at least a share of the hours. */
+export type CertificateRule =
+  | { kind: "none" }
+  | { kind: "all_sessions" }
+  | { kind: "min_sessions"; sessions: number }
+  | { kind: "min_hours_percent"; percent: number };
+
 /** A reminder: some minutes before a session starts, or at an hour (Europe/Berlin) on the session's morning. */
 export type ReminderRule = { kind: "before"; minutes: number } | { kind: "morning"; hour: number };
 
@@ -84,6 +91,10 @@ export const organisations = sqliteTable("organisations", {
   slug: text("slug").notNull().unique(),
   name: text("name").notNull(),
   contactEmail: text("contact_email"),
+  /** Personal data of a registration is anonymised this many days after the event's last date. */
+  retentionDays: integer("retention_days").notNull().default(90),
+  /** What a certificate needs for verification is kept this many years. */
+  certificateRetentionYears: integer("certificate_retention_years").notNull().default(10),
   ...timestamps,
 });
 
@@ -120,6 +131,14 @@ export const events = sqliteTable(
       .notNull()
       .default(sql`'[{"kind":"before","minutes":2880},{"kind":"morning","hour":7}]'`),
     createdBy: integer("created_by"),
+    /** Series: may people still register once the first date has begun? */
+    allowLateRegistration: integer("allow_late_registration", { mode: "boolean" }).notNull().default(false),
+    /** Households: ask how many of the places are for children. */
+    countChildren: integer("count_children", { mode: "boolean" }).notNull().default(false),
+    /** Who gets a certificate (null: none). */
+    certificateRule: text("certificate_rule", { mode: "json" }).$type<CertificateRule | null>(),
+    /** Name and role printed under the certificate. */
+    certificateSigner: text("certificate_signer", { mode: "json" }).$type<{ name: string; role: string } | null>(),
     cancellationReason: text("cancellation_reason"),
     ...timestamps,
   },
@@ -179,6 +198,10 @@ export const registrations = sqliteTable(
     parentId: integer("parent_id"),
     status: text("status", { enum: REGISTRATION_STATUSES }).notNull(),
     places: integer("places").notNull().default(1),
+    /** Of the places, how many are for children (where the event counts them). */
+    children: integer("children").notNull().default(0),
+    /** Workshop choices: 1 for the first choice, 2 for a second choice held meanwhile. */
+    preference: integer("preference").notNull().default(1),
     name: text("name").notNull(),
     email: text("email").notNull(),
     emailNormalized: text("email_normalized").notNull(),
@@ -199,6 +222,8 @@ export const registrations = sqliteTable(
     consentVersion: text("consent_version"),
     consentAt: integer("consent_at"),
     cancelledAt: integer("cancelled_at"),
+    /** Set when personal data was removed by the retention rule or on request. */
+    anonymisedAt: integer("anonymised_at"),
     /** Stamp of the last batch that changed this row: lets outbox and audit rows of that batch select it. */
     changeId: text("change_id"),
     ...timestamps,
@@ -226,6 +251,18 @@ export const EMAIL_TEMPLATES = [
   "cancelled",
   "expired",
   "manage_link",
+  "reminder",
+  "event_changed",
+  "event_cancelled",
+  "cancelled_by_organiser",
+  "updated_by_organiser",
+  "organiser_message",
+  "certificate_issued",
+  // To staff (no registration: the outbox row's data holds what they show).
+  "login_link",
+  "invitation",
+  "application_received",
+  "organiser_digest",
 ] as const;
 export type EmailTemplate = (typeof EMAIL_TEMPLATES)[number];
 export const OUTBOX_STATUSES = ["queued", "sending", "sent", "failed"] as const;
@@ -388,3 +425,54 @@ export const userSessions = sqliteTable(
   },
   (t) => [index("user_sessions_user_idx").on(t.userId)],
 );
+
+/* ---------- Attendance and certificates ---------- */
+
+/** Who came to which date (places: households may check in some of their places). */
+export const attendance = sqliteTable(
+  "attendance",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    registrationId: integer("registration_id")
+      .notNull()
+      .references(() => registrations.id),
+    sessionId: integer("session_id")
+      .notNull()
+      .references(() => sessions.id),
+    places: integer("places").notNull().default(1),
+    checkedInAt: integer("checked_in_at").notNull(),
+    checkedInBy: integer("checked_in_by"),
+  },
+  (t) => [uniqueIndex("attendance_registration_session_idx").on(t.registrationId, t.sessionId), index("attendance_session_idx").on(t.sessionId)],
+);
+
+/** Issued certificates; `facts` is exactly what is printed and what verification shows. */
+export const certificates = sqliteTable(
+  "certificates",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    /** Short public code, unguessable (random, with a check signature). */
+    code: text("code").notNull().unique(),
+    registrationId: integer("registration_id").references(() => registrations.id),
+    eventId: integer("event_id")
+      .notNull()
+      .references(() => events.id),
+    facts: text("facts", { mode: "json" })
+      .$type<{ name: string; eventTitle: string; dates: string[]; hours: number; organiser: string; signer: { name: string; role: string } | null; locale: Locale }>()
+      .notNull(),
+    issuedAt: integer("issued_at").notNull(),
+    issuedBy: integer("issued_by"),
+    revokedAt: integer("revoked_at"),
+    revokedReason: text("revoked_reason"),
+  },
+  (t) => [index("certificates_registration_idx").on(t.registrationId), index("certificates_event_idx").on(t.eventId)],
+);
+
+/* ---------- Abuse resistance ---------- */
+
+/** Fixed-window counters for the D1-backed rate limiter (where no rate-limiting binding is configured). */
+export const rateLimits = sqliteTable("rate_limits", {
+  key: text("key").primaryKey(),
+  windowStart: integer("window_start").notNull(),
+  count: integer("count").notNull(),
+});
