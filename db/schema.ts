@@ -64,6 +64,9 @@ export type EventLocation = {
   accessibility?: LocalizedText;
 };
 
+export const STAND_NEEDS = ["table", "power", "wall"] as const;
+export type Exhibitor = { organisation: string; description: string; contact?: string; needs: (typeof STAND_NEEDS)[number][] };
+
 /** What a participant may tell us they need; organisers sum these up for planning. */
 export type Needs = {
   interpreter?: string; // language code or name
@@ -222,6 +225,8 @@ export const registrations = sqliteTable(
     consentVersion: text("consent_version"),
     consentAt: integer("consent_at"),
     cancelledAt: integer("cancelled_at"),
+    /** An exhibitor's stand application (fairs): shown publicly once approved. */
+    exhibitor: text("exhibitor", { mode: "json" }).$type<Exhibitor | null>(),
     /** Set when personal data was removed by the retention rule or on request. */
     anonymisedAt: integer("anonymised_at"),
     /** Stamp of the last batch that changed this row: lets outbox and audit rows of that batch select it. */
@@ -231,9 +236,10 @@ export const registrations = sqliteTable(
   (t) => [
     uniqueIndex("registrations_token_idx").on(t.manageTokenHash),
     uniqueIndex("registrations_idempotency_idx").on(t.eventId, t.idempotencyKey),
-    // One live registration per email and event; cancelled or expired ones may sign up again.
-    uniqueIndex("registrations_live_email_idx")
-      .on(t.eventId, t.emailNormalized)
+    // One live registration per email, event and pool (a visitor may also apply for a stand);
+    // cancelled or expired ones may sign up again.
+    uniqueIndex("registrations_live_email_pool_idx")
+      .on(t.eventId, t.poolId, t.emailNormalized)
       .where(sql`parent_id IS NULL AND status NOT IN ('cancelled', 'expired', 'rejected')`),
     index("registrations_pool_status_idx").on(t.poolId, t.status, t.queueOrder),
     index("registrations_change_idx").on(t.changeId),

@@ -45,8 +45,16 @@ export type PublicEventSummary = {
     waitlistOpen: boolean;
     maxPlaces: number;
     emailConfirmation: boolean;
+    /** Households: the form asks how many of the places are for children. */
+    countChildren: boolean;
   };
 };
+
+/** A workshop of a parallel slot (conferences): its own places and waitlist. */
+export type PublicWorkshop = { slot: string; key: string; name: string; capacity: number; placesLeft: number; waitlistOpen: boolean };
+
+/** Something other than a visit that people apply for, e.g. a stand at a fair (always with approval). */
+export type PublicRegistrationType = { key: string; name: string; capacity: number; placesLeft: number };
 
 export type PublicQuestion = {
   id: string;
@@ -61,6 +69,10 @@ export type PublicEventDetail = PublicEventSummary & {
   audience: string[];
   languages: string[];
   questions: PublicQuestion[];
+  workshops: PublicWorkshop[];
+  registrationTypes: PublicRegistrationType[];
+  /** Approved exhibitors of a fair. */
+  exhibitors: { organisation: string; description: string }[];
 };
 
 export type EventListResponse = { events: PublicEventSummary[] };
@@ -78,13 +90,31 @@ export type RegistrationRequest = {
     childcare?: { children: number; ages?: string };
     accessibility?: string;
   };
+  /** Households: how many of the places are for children (where the event counts them). */
+  children?: number;
+  /** Conferences: one workshop per slot, optionally a second choice held while the first is full. */
+  workshops?: { slot: string; first: string; second?: string }[];
+  /** Fairs: apply for a stand (a registration type key) instead of visiting. */
+  registrationType?: string;
+  exhibitor?: { organisation: string; description: string; contact?: string; needs?: ("table" | "power" | "wall")[] };
   /** Must be true: consent to the privacy notice. */
   consent: boolean;
 };
 
+/** A participant's place in one workshop. */
+export type WorkshopPlace = {
+  slot: string;
+  key: string;
+  name: string;
+  /** 1: first choice; 2: a second choice held while waiting for the first. */
+  preference: number;
+  status: ParticipantStatus;
+  waitlistPosition: number | null;
+};
+
 /** The answer to a registration: it reveals only the outcome of this request. */
 export type RegistrationResponse = {
-  registration: { status: ParticipantStatus; places: number; waitlistPosition: number | null };
+  registration: { status: ParticipantStatus; places: number; waitlistPosition: number | null; workshops?: WorkshopPlace[] };
 };
 
 export type ManagedRegistration = {
@@ -102,8 +132,12 @@ export type ManagedRegistration = {
   event: PublicEventSummary;
   /** Only for confirmed participants of an online event. */
   onlineUrl: string | null;
+  children: number;
+  workshops: WorkshopPlace[];
+  /** The stand application, for exhibitors. */
+  exhibitor: { organisation: string; description: string; contact?: string; needs: string[] } | null;
   /** What the participant can do now; each is a POST to /api/registrations/{token}/{action}. */
-  actions: ("confirm" | "accept-offer" | "cancel")[];
+  actions: ("confirm" | "accept-offer" | "cancel" | "workshops")[];
 };
 export type ManagedRegistrationResponse = { registration: ManagedRegistration };
 

@@ -17,6 +17,13 @@ export function placesTakenSql(poolExpr: string): string {
   return `(SELECT COALESCE(SUM(t.places), 0) FROM registrations t WHERE t.pool_id = ${poolExpr} AND t.status IN ${PLACE_TAKING})`;
 }
 
+/**
+ * SQL condition on a waitlisted registration `w` that may be served now: its address is
+ * confirmed, and a workshop choice only while its day registration holds a place.
+ */
+export const ELIGIBLE_WAITING_SQL = `w.status = 'waitlisted' AND w.awaiting_email = 0
+  AND (w.parent_id IS NULL OR EXISTS (SELECT 1 FROM registrations pr WHERE pr.id = w.parent_id AND pr.status IN ('held', 'confirmed')))`;
+
 /** SQL for the 1-based waitlist position of registration `r` (only confirmed addresses count). */
 export const WAITLIST_POSITION_SQL = `CASE WHEN r.status = 'waitlisted' AND r.awaiting_email = 0 THEN
   (SELECT COUNT(*) FROM registrations a WHERE a.pool_id = r.pool_id AND a.status = 'waitlisted'
@@ -50,20 +57,31 @@ export class Change {
   }
 
   /**
-   * Outbox rows for every registration stamped by this change: a fixed template, or an SQL
+   * Outbox rows for every registration stamped by this change (workshop choices travel with
+   * their day registration's email, never alone): a fixed template, or an SQL
    * expression over `r` (the registration) giving the template or NULL for no email.
+   *
+   * `data` adds to what the email shows (merged into each row's `data` JSON): a JS object,
+   * bound as one JSON parameter (e.g. `{ reason }` for "event_cancelled", `{ subject, body }`
+   * for "organiser_message", `{ changes: ["date"] }` for "event_changed"), or an SQL
+   * expression over `r` that yields a JSON object. Untrusted text belongs in the object form.
    */
-  outbox(template: EmailTemplate | { sql: string }): D1PreparedStatement {
+  outbox(template: EmailTemplate | { sql: string }, data?: Record<string, unknown> | { sql: string }): D1PreparedStatement {
     const templateSql = typeof template === "string" ? `'${template}'` : template.sql;
-    return this.env.DB.prepare(
+    const base = `json_object('waitlistPosition', ${WAITLIST_POSITION_SQL})`;
+    const isSql = (value: unknown): value is { sql: string } =>
+      typeof value === "object" && value !== null && Object.keys(value).length === 1 && typeof (value as { sql?: unknown }).sql === "string";
+    const dataSql = data === undefined ? base : isSql(data) ? `json_patch(${base}, (${data.sql}))` : `json_patch(${base}, ?3)`;
+    const statement = this.env.DB.prepare(
       `INSERT INTO outbox (id, registration_id, template, to_address, locale, data, change_id, created_at, updated_at)
        SELECT id, registration_id, template, email, locale, data, ?1, ?2, ?2 FROM (
          SELECT lower(hex(randomblob(16))) AS id, r.id AS registration_id, (${templateSql}) AS template,
-                r.email, r.locale, json_object('waitlistPosition', ${WAITLIST_POSITION_SQL}) AS data
-         FROM registrations r WHERE r.change_id = ?1
+                r.email, r.locale, ${dataSql} AS data
+         FROM registrations r WHERE r.change_id = ?1 AND r.parent_id IS NULL
        ) WHERE template IS NOT NULL
        RETURNING id`,
-    ).bind(this.id, this.now);
+    );
+    return data === undefined || isSql(data) ? statement.bind(this.id, this.now) : statement.bind(this.id, this.now, JSON.stringify(data));
   }
 
   /** Audit rows for every registration stamped by this change. */

@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import type { AppBindings } from "../env";
-import { listPublicEvents, loadPublicEvent, presentEvent, presentEventDetail } from "../domain/events/public";
+import { eventCalendar, listPublicEvents, loadPublicEvent, presentEvent, presentEventDetail } from "../domain/events/public";
 import { registerForEvent } from "../domain/registrations/register";
 import { domainContext, readJson } from "../lib/http";
 
@@ -13,6 +13,13 @@ export const eventRoutes = new Hono<AppBindings>()
   .get("/:slug", async (c) => {
     const now = Date.now();
     return c.json({ event: presentEventDetail(await loadPublicEvent(c.env, c.req.param("slug")), c.var.locale, now) });
+  })
+  .get("/:slug/calendar.ics", async (c) => {
+    const ics = await eventCalendar(c.env, c.req.param("slug"), c.var.locale);
+    return c.body(ics, 200, {
+      "Content-Type": "text/calendar; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${c.req.param("slug").replace(/[^a-z0-9-]/gi, "")}.ics"`,
+    });
   })
   .post("/:slug/registrations", async (c) => {
     const body = await readJson(c);

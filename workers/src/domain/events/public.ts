@@ -3,17 +3,52 @@
  * places left and whether new registrations would join the waitlist. Nothing private
  * (online join links, organiser data) ever leaves through here.
  */
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import { capacityPools, events, PLACE_TAKING_STATUSES, registrations, sessions, type Locale, type LocalizedText } from "../../../../db/schema";
+import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { capacityPools, events, registrations, sessions, type Locale, type LocalizedText } from "../../../../db/schema";
 import type { PublicEventDetail, PublicEventSummary, PublicLocation } from "../../api-types";
 import { database } from "../../lib/db";
 import { NotFoundError } from "../../lib/errors";
 import type { Env } from "../../env";
+import { PLACE_TAKING as PLACE_TAKING_SQL } from "../change";
 
 export type EventRow = typeof events.$inferSelect;
 export type SessionRow = typeof sessions.$inferSelect;
 export type PoolRow = typeof capacityPools.$inferSelect;
-export type LoadedEvent = { event: EventRow; sessions: SessionRow[]; mainPool: PoolRow | null; taken: number };
+export type LoadedPool = PoolRow & { taken: number; waiting: number };
+export type LoadedEvent = {
+  event: EventRow;
+  sessions: SessionRow[];
+  /** Every pool with its places taken and registrations waiting. */
+  pools: LoadedPool[];
+  /** The event-wide pool (null for free entry) and its places taken. */
+  mainPool: PoolRow | null;
+  taken: number;
+  /** Approved exhibitors (loaded with a single public event). */
+  exhibitors?: { organisation: string; description: string }[];
+};
+
+function withPools(event: EventRow, eventSessions: SessionRow[], pools: LoadedPool[]): LoadedEvent {
+  const mainPool = pools.find((p) => p.kind === "event") ?? null;
+  return { event, sessions: eventSessions, pools, mainPool, taken: mainPool ? (pools.find((p) => p.id === mainPool.id)?.taken ?? 0) : 0 };
+}
+
+/** Places taken and registrations waiting per pool of the given events, in one query. */
+function poolStatsQuery(db: ReturnType<typeof database>, eventIdsSql: SQL) {
+  return db
+    .select({
+      poolId: registrations.poolId,
+      taken: sql<number>`COALESCE(SUM(CASE WHEN ${registrations.status} IN ${sql.raw(PLACE_TAKING_SQL)} THEN ${registrations.places} END), 0)`,
+      waiting: sql<number>`COUNT(CASE WHEN ${registrations.status} = 'waitlisted' THEN 1 END)`,
+    })
+    .from(registrations)
+    .where(sql`${registrations.eventId} IN ${eventIdsSql}`)
+    .groupBy(registrations.poolId);
+}
+
+function mergePools(poolRows: PoolRow[], stats: { poolId: number; taken: number; waiting: number }[]): LoadedPool[] {
+  const byPool = new Map(stats.map((s) => [s.poolId, s]));
+  return poolRows.map((p) => ({ ...p, taken: Number(byPool.get(p.id)?.taken ?? 0), waiting: Number(byPool.get(p.id)?.waiting ?? 0) }));
+}
 
 /** A text in the locale, or German (flagged as a fallback) when it is missing. */
 export function localized(text: LocalizedText | null | undefined, locale: Locale): { text: string | null; fallback: boolean } {
@@ -21,6 +56,17 @@ export function localized(text: LocalizedText | null | undefined, locale: Locale
   if (own) return { text: own, fallback: false };
   const german = text?.de ?? null;
   return { text: german, fallback: german !== null && locale !== "de" };
+}
+
+/**
+ * Without an explicit end, registration closes when the first date begins — or, for a series
+ * that allows late registration, when the last date begins.
+ */
+export function registrationClosesAt(event: EventRow, eventSessions: SessionRow[]): number | null {
+  if (event.registrationClosesAt !== null) return event.registrationClosesAt;
+  const live = eventSessions.filter((s) => s.cancelledAt === null);
+  const session = event.allowLateRegistration ? live.at(-1) : live[0];
+  return session?.startsAt ?? null;
 }
 
 /** Where registration for the event stands at `now`, as a stable reason code. */
@@ -32,8 +78,7 @@ export function registrationWindow(
   if (event.status === "cancelled") return "cancelled";
   if (event.registrationMode === "none") return "no_registration";
   if (event.registrationOpensAt !== null && now < event.registrationOpensAt) return "not_open_yet";
-  // Without an explicit end, registration closes when the first date begins.
-  const closesAt = event.registrationClosesAt ?? eventSessions[0]?.startsAt ?? null;
+  const closesAt = registrationClosesAt(event, eventSessions);
   if (closesAt !== null && now >= closesAt) return "closed";
   return "open";
 }
@@ -63,7 +108,7 @@ export function presentEvent(loaded: LoadedEvent, locale: Locale, now: number): 
         accessibility: localized(event.location.accessibility, locale).text,
       }
     : null;
-  const closesAt = event.registrationClosesAt ?? loaded.sessions[0]?.startsAt ?? null;
+  const closesAt = registrationClosesAt(event, loaded.sessions);
   return {
     slug: event.slug,
     format: event.format,
@@ -90,6 +135,7 @@ export function presentEvent(loaded: LoadedEvent, locale: Locale, now: number): 
       waitlistOpen: window === "open" && event.waitlistEnabled && placesLeft === 0,
       maxPlaces: event.maxPlacesPerRegistration,
       emailConfirmation: event.emailConfirmation,
+      countChildren: event.countChildren,
     },
   };
 }
@@ -104,6 +150,20 @@ export function presentEventDetail(loaded: LoadedEvent, locale: Locale, now: num
     description: description.text,
     audience: event.audience,
     languages: event.languages,
+    workshops: loaded.pools
+      .filter((p) => p.kind === "workshop")
+      .map((p) => ({
+        slot: p.slot ?? "",
+        key: p.key,
+        name: localized(p.name, locale).text ?? p.key,
+        capacity: p.capacity,
+        placesLeft: Math.max(0, p.capacity - p.taken),
+        waitlistOpen: p.capacity - p.taken <= 0,
+      })),
+    registrationTypes: loaded.pools
+      .filter((p) => p.kind === "registration_type")
+      .map((p) => ({ key: p.key, name: localized(p.name, locale).text ?? p.key, capacity: p.capacity, placesLeft: Math.max(0, p.capacity - p.taken) })),
+    exhibitors: loaded.exhibitors ?? [],
     questions: event.questions.map((q) => ({
       id: q.id,
       type: q.type,
@@ -120,26 +180,19 @@ async function attach(env: Env, rows: EventRow[]): Promise<LoadedEvent[]> {
   if (rows.length === 0) return [];
   const db = database(env.DB);
   const ids = rows.map((e) => e.id);
-  const [sessionRows, poolRows, takenRows] = await db.batch([
+  const [sessionRows, poolRows, stats] = await db.batch([
     db.select().from(sessions).where(inArray(sessions.eventId, ids)).orderBy(asc(sessions.startsAt)),
-    db.select().from(capacityPools).where(and(inArray(capacityPools.eventId, ids), eq(capacityPools.kind, "event"))),
-    db
-      .select({ poolId: registrations.poolId, taken: sql<number>`SUM(${registrations.places})` })
-      .from(registrations)
-      .innerJoin(capacityPools, and(eq(capacityPools.id, registrations.poolId), eq(capacityPools.kind, "event")))
-      .where(and(inArray(registrations.eventId, ids), inArray(registrations.status, [...PLACE_TAKING_STATUSES])))
-      .groupBy(registrations.poolId),
+    db.select().from(capacityPools).where(inArray(capacityPools.eventId, ids)).orderBy(asc(capacityPools.id)),
+    poolStatsQuery(db, sql`${ids}`),
   ]);
-  const takenByPool = new Map(takenRows.map((row) => [row.poolId, Number(row.taken)]));
-  return rows.map((event) => {
-    const mainPool = poolRows.find((p) => p.eventId === event.id) ?? null;
-    return {
+  const pools = mergePools(poolRows, stats);
+  return rows.map((event) =>
+    withPools(
       event,
-      sessions: sessionRows.filter((s) => s.eventId === event.id),
-      mainPool,
-      taken: mainPool ? (takenByPool.get(mainPool.id) ?? 0) : 0,
-    };
-  });
+      sessionRows.filter((s) => s.eventId === event.id),
+      pools.filter((p) => p.eventId === event.id),
+    ),
+  );
 }
 
 /** Published and cancelled events whose last date has not passed, soonest first. */
@@ -163,27 +216,29 @@ export async function listPublicEvents(env: Env, now: number): Promise<LoadedEve
 export async function loadPublicEvent(env: Env, slug: string): Promise<LoadedEvent> {
   const db = database(env.DB);
   const eventId = sql`(SELECT id FROM events WHERE slug = ${slug})`;
-  const [eventRows, sessionRows, poolRows, takenRows] = await db.batch([
+  const [eventRows, sessionRows, poolRows, stats, exhibitorRows] = await db.batch([
     db
       .select()
       .from(events)
       .where(and(eq(events.slug, slug), inArray(events.status, [...PUBLIC_STATUSES])))
       .limit(1),
     db.select().from(sessions).where(eq(sessions.eventId, eventId)).orderBy(asc(sessions.startsAt)),
+    db.select().from(capacityPools).where(eq(capacityPools.eventId, eventId)).orderBy(asc(capacityPools.id)),
+    poolStatsQuery(db, sql`(${eventId})`),
     db
-      .select()
-      .from(capacityPools)
-      .where(and(eq(capacityPools.eventId, eventId), eq(capacityPools.kind, "event")))
-      .limit(1),
-    db
-      .select({ taken: sql<number>`COALESCE(SUM(${registrations.places}), 0)` })
+      .select({ exhibitor: registrations.exhibitor })
       .from(registrations)
-      .innerJoin(capacityPools, and(eq(capacityPools.id, registrations.poolId), eq(capacityPools.kind, "event")))
-      .where(and(eq(registrations.eventId, eventId), inArray(registrations.status, [...PLACE_TAKING_STATUSES]))),
+      .innerJoin(capacityPools, and(eq(capacityPools.id, registrations.poolId), eq(capacityPools.kind, "registration_type")))
+      .where(and(eq(registrations.eventId, eventId), eq(registrations.status, "confirmed")))
+      .orderBy(asc(registrations.id)),
   ]);
   const event = eventRows[0];
   if (!event) throw new NotFoundError("error.event_not_found");
-  return { event, sessions: sessionRows, mainPool: poolRows[0] ?? null, taken: Number(takenRows[0]?.taken ?? 0) };
+  return {
+    ...withPools(event, sessionRows, mergePools(poolRows, stats)),
+    // Only what the exhibitor wrote for the public: organisation and description.
+    exhibitors: exhibitorRows.flatMap(({ exhibitor }) => (exhibitor ? [{ organisation: exhibitor.organisation, description: exhibitor.description }] : [])),
+  };
 }
 
 /** The event of a registration, whatever its status now (a participant may look at a cancelled one). */
@@ -193,4 +248,28 @@ export async function loadEventById(env: Env, eventId: number): Promise<LoadedEv
   if (!row) throw new NotFoundError("error.event_not_found");
   const [loaded] = await attach(env, [row]);
   return loaded!;
+}
+
+/**
+ * The public calendar file of an event: one entry per date that takes place. An online
+ * event's join link is private and never in it.
+ */
+export async function eventCalendar(env: Env, slug: string, locale: Locale): Promise<string> {
+  const { buildIcs } = await import("../../../../emails/ics");
+  const loaded = await loadPublicEvent(env, slug);
+  const { event } = loaded;
+  const origin = env.PUBLIC_URL.replace(/\/$/, "");
+  return buildIcs(
+    {
+      slug: event.slug,
+      title: eventText(event, "title", locale).text ?? event.slug,
+      sessions: loaded.sessions
+        .filter((s) => s.cancelledAt === null)
+        .map((s) => ({ id: s.id, startsAt: new Date(s.startsAt).toISOString(), endsAt: new Date(s.endsAt).toISOString(), title: localized(s.title, locale).text })),
+      location: event.location ? [event.location.name, event.location.address].filter(Boolean).join(", ") : null,
+      description: eventText(event, "summary", locale).text,
+      url: `${origin}/event?slug=${encodeURIComponent(event.slug)}`,
+    },
+    { uidDomain: new URL(origin).hostname },
+  );
 }

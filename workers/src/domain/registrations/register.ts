@@ -6,14 +6,21 @@
  * is confirmed) or waitlisted. D1 runs statements one at a time, so however many requests
  * arrive at once, confirmed places never exceed the pool. The outbox and audit rows are
  * written in the same batch (see ../change.ts).
+ *
+ * Conferences: each workshop chosen is a child registration in the workshop's pool,
+ * inserted in the same batch with the same guard. A workshop place is only given while the
+ * day registration holds its place; a second choice is taken only while the first choice
+ * waits, and is given up when the first choice comes through (see ../waitlist/promote.ts).
+ * Fairs: a stand application is a registration in the stands pool that waits for approval.
  */
-import type { RegistrationResponse } from "../../api-types";
+import type { RegistrationResponse, WorkshopPlace } from "../../api-types";
+import type { Exhibitor } from "../../../../db/schema";
 import { ConflictError, DomainError } from "../../lib/errors";
 import { newManageToken } from "../../lib/tokens";
-import { Change, placesTakenSql, WAITLIST_POSITION_SQL, type DomainContext } from "../change";
-import { loadPublicEvent, registrationWindow } from "../events/public";
+import { Change, ELIGIBLE_WAITING_SQL, placesTakenSql, WAITLIST_POSITION_SQL, type DomainContext } from "../change";
+import { loadPublicEvent, localized, registrationWindow, type LoadedEvent } from "../events/public";
 import { participantStatus, type RegistrationRow } from "./present";
-import { validateRegistration } from "./validate";
+import { validateRegistration, type EventRules } from "./validate";
 
 /** Addresses compare case-insensitively; the address as typed is what we write to. */
 export function normalizeEmail(email: string): string {
@@ -22,14 +29,147 @@ export function normalizeEmail(email: string): string {
 
 type Outcome = Pick<RegistrationRow, "status" | "places" | "awaitingEmail"> & { waitlistPosition: number | null };
 
-function respond(row: Outcome): RegistrationResponse {
+const OUTCOME_SQL = `SELECT r.id, r.status, r.places, r.awaiting_email AS awaitingEmail, ${WAITLIST_POSITION_SQL} AS waitlistPosition
+  FROM registrations r`;
+
+/** Workshop places of a registration, for the participant. */
+export const WORKSHOPS_SQL = `SELECT p.slot, p.key, p.name, r.preference, r.status, r.awaiting_email AS awaitingEmail,
+    ${WAITLIST_POSITION_SQL} AS waitlistPosition
+  FROM registrations r JOIN capacity_pools p ON p.id = r.pool_id
+  WHERE r.parent_id = ?1 AND r.status NOT IN ('cancelled', 'expired', 'rejected')
+  ORDER BY p.slot, r.preference`;
+
+type WorkshopRow = { slot: string | null; key: string; name: string | null; preference: number; status: RegistrationRow["status"]; awaitingEmail: number; waitlistPosition: number | null };
+
+export function presentWorkshops(rows: WorkshopRow[], locale: RegistrationRow["locale"]): WorkshopPlace[] {
+  return rows.map((w) => ({
+    slot: w.slot ?? "",
+    key: w.key,
+    name: localized(w.name ? JSON.parse(w.name) : null, locale).text ?? w.key,
+    preference: w.preference,
+    status: participantStatus({ status: w.status, awaitingEmail: Boolean(w.awaitingEmail) }),
+    waitlistPosition: w.waitlistPosition,
+  }));
+}
+
+/** What decides a new registration's status inside the insert. */
+type Placement = {
+  poolId: number;
+  places: number;
+  /** pending_approval: waits for organisers and takes no place yet. */
+  approval: boolean;
+  /** May it wait when the pool is full? Otherwise nothing is inserted. */
+  waitlist: boolean;
+  /** SQL giving the status when the places fit ('confirmed', 'held', or the day registration's status). */
+  whenFits: string;
+  /** SQL condition that must hold to take a place now (e.g. the day registration holds its place). */
+  gate: string;
+  /** SQL giving the parent registration's id, for workshop choices. */
+  parent: string;
+  preference: number;
+  /** Extra SQL condition for inserting at all (e.g. a second choice only while the first waits). */
+  onlyIf: string;
+};
+
+type Person = {
+  eventId: number;
+  name: string;
+  email: string;
+  emailNormalized: string;
+  locale: string;
+  answers: string;
+  needs: string;
+  children: number;
+  exhibitor: string | null;
+  idempotencyKey: string | null;
+  awaitingEmail: number;
+  holdExpiresAt: number | null;
+  consentVersion: string;
+};
+
+/**
+ * The guarded insert of one registration. Exported for walk-ins at the door, which follow
+ * the same capacity rules.
+ */
+export async function placeRegistrationStatement(ctx: DomainContext, change: Change, person: Person, placement: Placement): Promise<D1PreparedStatement> {
+  const token = await newManageToken(ctx.env);
+  const fits = `?3 <= p.capacity - taken.n`;
+  return ctx.env.DB.prepare(
+    `INSERT INTO registrations (event_id, pool_id, parent_id, status, places, children, preference, name, email, email_normalized,
+       locale, answers, needs, exhibitor, token_nonce, manage_token_hash, idempotency_key, queue_order, awaiting_email,
+       hold_expires_at, consent_version, consent_at, change_id, created_at, updated_at)
+     SELECT p.event_id, p.id, ${placement.parent},
+       CASE WHEN ?19 = 1 THEN 'pending_approval'
+            WHEN ${placement.gate} AND ${fits}
+              -- Nobody who waits and fits may be overtaken (places freed a moment ago are theirs).
+              AND NOT EXISTS (SELECT 1 FROM registrations w WHERE w.pool_id = p.id AND ${ELIGIBLE_WAITING_SQL}
+                              AND w.places <= p.capacity - taken.n)
+            THEN ${placement.whenFits}
+            ELSE 'waitlisted' END,
+       ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,
+       (SELECT COALESCE(MAX(q.queue_order), 0) + 1 FROM registrations q WHERE q.pool_id = p.id),
+       ?16, ?17, ?18, ?2, ?1, ?2, ?2
+     FROM capacity_pools p, (SELECT ${placesTakenSql("?20")} AS n) taken
+     WHERE p.id = ?20 AND (?21 = 1 OR ?19 = 1 OR (${placement.gate} AND ${fits})) AND ${placement.onlyIf}
+     ON CONFLICT DO NOTHING`,
+  ).bind(
+    change.id, // ?1
+    ctx.now, // ?2
+    placement.places, // ?3
+    person.children, // ?4
+    placement.preference, // ?5
+    person.name, // ?6
+    person.email, // ?7
+    person.emailNormalized, // ?8
+    person.locale, // ?9
+    person.answers, // ?10
+    person.needs, // ?11
+    person.exhibitor, // ?12
+    token.nonce, // ?13
+    token.hash, // ?14
+    person.idempotencyKey, // ?15
+    person.awaitingEmail, // ?16
+    person.holdExpiresAt, // ?17
+    person.consentVersion, // ?18
+    placement.approval ? 1 : 0, // ?19
+    placement.poolId, // ?20
+    placement.waitlist ? 1 : 0, // ?21
+  );
+}
+
+/** What validation needs to know about the event's pools and questions. */
+export function eventRules(loaded: LoadedEvent): EventRules {
+  const workshopSlots = new Map<string, Set<string>>();
+  for (const pool of loaded.pools.filter((p) => p.kind === "workshop")) {
+    const keys = workshopSlots.get(pool.slot ?? "") ?? new Set<string>();
+    keys.add(pool.key);
+    workshopSlots.set(pool.slot ?? "", keys);
+  }
   return {
-    registration: { status: participantStatus(row), places: row.places, waitlistPosition: row.waitlistPosition },
+    questions: loaded.event.questions,
+    maxPlacesPerRegistration: loaded.event.maxPlacesPerRegistration,
+    countChildren: loaded.event.countChildren,
+    workshopSlots,
+    registrationTypes: new Set(loaded.pools.filter((p) => p.kind === "registration_type").map((p) => p.key)),
   };
 }
 
-const OUTCOME_SQL = `SELECT r.id, r.status, r.places, r.awaiting_email AS awaitingEmail, ${WAITLIST_POSITION_SQL} AS waitlistPosition
-  FROM registrations r`;
+/** Throws the stable 409 of a registration window that is not open. */
+export function assertRegistrationOpen(loaded: LoadedEvent, now: number): void {
+  const { event, mainPool } = loaded;
+  const window = registrationWindow(event, loaded.sessions, now);
+  if (window === "cancelled") throw new ConflictError("event_cancelled", "error.event_cancelled");
+  if (window === "no_registration" || !mainPool) throw new ConflictError("no_registration_needed", "error.no_registration_needed");
+  if (window === "not_open_yet")
+    throw new ConflictError("registration_not_open", "error.registration_not_open_yet", {
+      date: new Date(event.registrationOpensAt!).toISOString(),
+    });
+  if (window === "closed") throw new ConflictError("registration_closed", "error.registration_closed");
+}
+
+/** The day registration of this batch, for the workshop choices inserted after it. */
+const PARENT_SQL = `(SELECT id FROM registrations WHERE change_id = ?1 AND parent_id IS NULL)`;
+const PARENT_HOLDS_PLACE = `(SELECT status FROM registrations WHERE change_id = ?1 AND parent_id IS NULL) IN ('held', 'confirmed')`;
 
 /**
  * Registers a participant. An `idempotencyKey` that was seen before returns the
@@ -45,81 +185,98 @@ export async function registerForEvent(
 ): Promise<RegistrationResponse> {
   const { env, now } = ctx;
   const loaded = await loadPublicEvent(env, slug);
-  const { event, mainPool } = loaded;
-
-  const window = registrationWindow(event, loaded.sessions, now);
-  if (window === "cancelled") throw new ConflictError("event_cancelled", "error.event_cancelled");
-  if (window === "no_registration" || !mainPool)
-    throw new ConflictError("no_registration_needed", "error.no_registration_needed");
-  if (window === "not_open_yet")
-    throw new ConflictError("registration_not_open", "error.registration_not_open_yet", {
-      date: new Date(event.registrationOpensAt!).toISOString(),
-    });
-  if (window === "closed") throw new ConflictError("registration_closed", "error.registration_closed");
-
-  const input = validateRegistration(body, event);
-  const emailNormalized = normalizeEmail(input.email);
-  const token = await newManageToken(env);
+  const { event } = loaded;
+  assertRegistrationOpen(loaded, now);
+  const input = validateRegistration(body, eventRules(loaded));
   const change = new Change(ctx, "participant");
   const awaitingEmail = event.emailConfirmation ? 1 : 0;
+  const standPool = input.registrationType ? loaded.pools.find((p) => p.key === input.registrationType) : undefined;
+  const pool = standPool ?? loaded.mainPool!;
+  const exhibitor: Exhibitor | null = input.exhibitor
+    ? { organisation: input.exhibitor.organisation, description: input.exhibitor.description, contact: input.exhibitor.contact, needs: input.exhibitor.needs ?? [] }
+    : null;
+  const person: Person = {
+    eventId: event.id,
+    name: input.name,
+    email: input.email,
+    emailNormalized: normalizeEmail(input.email),
+    locale: input.locale,
+    answers: JSON.stringify(input.answers),
+    needs: JSON.stringify(input.needs ?? {}),
+    children: input.children ?? 0,
+    exhibitor: exhibitor ? JSON.stringify(exhibitor) : null,
+    idempotencyKey,
+    awaitingEmail,
+    holdExpiresAt: awaitingEmail ? now + event.holdMinutes * 60_000 : null,
+    consentVersion: env.PRIVACY_NOTICE_VERSION,
+  };
+  const day = await placeRegistrationStatement(ctx, change, person, {
+    poolId: pool.id,
+    places: input.places,
+    // Stands are always chosen by the organisers.
+    approval: event.registrationMode === "approval" || Boolean(standPool),
+    waitlist: event.waitlistEnabled,
+    whenFits: awaitingEmail ? `'held'` : `'confirmed'`,
+    gate: "1 = 1",
+    parent: "NULL",
+    preference: 1,
+    onlyIf: "1 = 1",
+  });
 
-  const insert = env.DB.prepare(
-    `INSERT INTO registrations (event_id, pool_id, status, places, name, email, email_normalized, locale, answers, needs,
-       token_nonce, manage_token_hash, idempotency_key, queue_order, awaiting_email, hold_expires_at,
-       consent_version, consent_at, change_id, created_at, updated_at)
-     SELECT p.event_id, p.id,
-       CASE WHEN ?3 <= p.capacity - taken.n
-              -- Nobody who waits and fits may be overtaken (places freed a moment ago are theirs).
-              AND NOT EXISTS (SELECT 1 FROM registrations w WHERE w.pool_id = p.id AND w.status = 'waitlisted'
-                              AND w.awaiting_email = 0 AND w.places <= p.capacity - taken.n)
-            THEN CASE WHEN ?14 = 1 THEN 'held' ELSE 'confirmed' END
-            ELSE 'waitlisted' END,
-       ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,
-       (SELECT COALESCE(MAX(q.queue_order), 0) + 1 FROM registrations q WHERE q.pool_id = p.id),
-       ?14, ?15, ?16, ?2, ?1, ?2, ?2
-     FROM capacity_pools p, (SELECT ${placesTakenSql("?13")} AS n) taken
-     WHERE p.id = ?13 AND (?17 = 1 OR ?3 <= p.capacity - taken.n)
-     ON CONFLICT DO NOTHING`,
-  ).bind(
-    change.id, // ?1
-    now, // ?2
-    input.places, // ?3
-    input.name, // ?4
-    input.email, // ?5
-    emailNormalized, // ?6
-    input.locale, // ?7
-    JSON.stringify(input.answers), // ?8
-    JSON.stringify(input.needs ?? {}), // ?9
-    token.nonce, // ?10
-    token.hash, // ?11
-    idempotencyKey, // ?12
-    mainPool.id, // ?13
-    awaitingEmail, // ?14
-    awaitingEmail ? now + event.holdMinutes * 60_000 : null, // ?15
-    env.PRIVACY_NOTICE_VERSION, // ?16
-    event.waitlistEnabled ? 1 : 0, // ?17
-  );
+  const workshopStatements: D1PreparedStatement[] = [];
+  for (const choice of input.workshops ?? []) {
+    const childPerson = { ...person, idempotencyKey: null, exhibitor: null };
+    const common = { places: input.places, approval: false, whenFits: `(SELECT status FROM registrations WHERE id = ${PARENT_SQL})`, gate: PARENT_HOLDS_PLACE, parent: PARENT_SQL };
+    const first = loaded.pools.find((p) => p.kind === "workshop" && p.slot === choice.slot && p.key === choice.first)!;
+    workshopStatements.push(
+      await placeRegistrationStatement(ctx, change, childPerson, { ...common, poolId: first.id, waitlist: true, preference: 1, onlyIf: `${PARENT_SQL} IS NOT NULL` }),
+    );
+    if (choice.second) {
+      const second = loaded.pools.find((p) => p.kind === "workshop" && p.slot === choice.slot && p.key === choice.second)!;
+      workshopStatements.push(
+        await placeRegistrationStatement(ctx, change, childPerson, {
+          ...common,
+          poolId: second.id,
+          waitlist: false,
+          preference: 2,
+          onlyIf: `EXISTS (SELECT 1 FROM registrations f WHERE f.parent_id = ${PARENT_SQL} AND f.pool_id = ${first.id} AND f.status = 'waitlisted')`,
+        }),
+      );
+    }
+  }
 
-  const [inserted, outbox, , outcome] = await env.DB.batch<Outcome & { id: number }>([
-    insert,
+  const results = await env.DB.batch<Outcome & { id: number }>([
+    day,
+    ...workshopStatements,
     change.outbox({
-      sql: `CASE WHEN r.awaiting_email = 1 THEN 'confirm_email' WHEN r.status = 'waitlisted' THEN 'waitlisted' ELSE 'confirmed' END`,
+      sql: `CASE WHEN r.status = 'pending_approval' THEN 'application_pending' WHEN r.awaiting_email = 1 THEN 'confirm_email'
+              WHEN r.status = 'waitlisted' THEN 'waitlisted' ELSE 'confirmed' END`,
     }),
     change.audit("registration.created"),
-    env.DB.prepare(`${OUTCOME_SQL} WHERE r.change_id = ?1`).bind(change.id),
+    env.DB.prepare(`${OUTCOME_SQL} WHERE r.change_id = ?1 AND r.parent_id IS NULL`).bind(change.id),
+    env.DB.prepare(WORKSHOPS_SQL.replace("r.parent_id = ?1", `r.parent_id = ${PARENT_SQL}`)).bind(change.id),
   ]);
-  const created = outcome?.results[0];
-  if (inserted?.meta.changes && created) {
-    change.dispatch(outbox);
-    return respond(created);
+  const created = results.at(-2)?.results[0];
+  if (results[0]?.meta.changes && created) {
+    change.dispatch(results[workshopStatements.length + 1]);
+    const workshops = presentWorkshops(((results.at(-1)?.results ?? []) as unknown) as WorkshopRow[], input.locale);
+    return {
+      registration: {
+        status: participantStatus(created),
+        places: created.places,
+        waitlistPosition: created.waitlistPosition,
+        ...(input.workshops?.length ? { workshops } : {}),
+      },
+    };
   }
-  return answerRepeat(ctx, event.id, idempotencyKey, emailNormalized, input.places);
+  return answerRepeat(ctx, event.id, pool.id, idempotencyKey, person.emailNormalized, input.places);
 }
 
 /** Nothing was inserted: a retry with the same key, the same email again, or a full event without waitlist. */
 async function answerRepeat(
   ctx: DomainContext,
   eventId: number,
+  poolId: number,
   idempotencyKey: string | null,
   emailNormalized: string,
   places: number,
@@ -128,16 +285,27 @@ async function answerRepeat(
   if (idempotencyKey) {
     const earlier = await env.DB.prepare(`${OUTCOME_SQL} WHERE r.event_id = ?1 AND r.idempotency_key = ?2`)
       .bind(eventId, idempotencyKey)
-      .first<Outcome>();
-    if (earlier) return respond(earlier);
+      .first<Outcome & { id: number }>();
+    if (earlier) {
+      const { results } = await env.DB.prepare(WORKSHOPS_SQL).bind(earlier.id).all<WorkshopRow>();
+      const locale = (await env.DB.prepare(`SELECT locale FROM registrations WHERE id = ?1`).bind(earlier.id).first<{ locale: RegistrationRow["locale"] }>())!.locale;
+      return {
+        registration: {
+          status: participantStatus(earlier),
+          places: earlier.places,
+          waitlistPosition: earlier.waitlistPosition,
+          ...(results.length ? { workshops: presentWorkshops(results, locale) } : {}),
+        },
+      };
+    }
   }
   const change = new Change(ctx, "participant");
   const [stamped, outbox] = await env.DB.batch([
     // Stamping the live registration lets the outbox row of this batch find it.
     env.DB.prepare(
-      `UPDATE registrations SET change_id = ?1 WHERE event_id = ?2 AND email_normalized = ?3 AND parent_id IS NULL
+      `UPDATE registrations SET change_id = ?1 WHERE event_id = ?2 AND pool_id = ?3 AND email_normalized = ?4 AND parent_id IS NULL
          AND status NOT IN ('cancelled', 'expired', 'rejected')`,
-    ).bind(change.id, eventId, emailNormalized),
+    ).bind(change.id, eventId, poolId, emailNormalized),
     change.outbox("manage_link"),
     change.audit("registration.repeated"),
   ]);

@@ -4,7 +4,7 @@
  * breaks or other control characters (they end up in email headers).
  */
 import * as z from "zod/mini";
-import { LOCALES, type Question } from "../../../../db/schema";
+import { LOCALES, STAND_NEEDS, type Question } from "../../../../db/schema";
 import { ValidationError, type FieldProblem } from "../../lib/errors";
 import { fieldProblems } from "../../lib/validation";
 
@@ -45,6 +45,24 @@ export const registrationRequestSchema = z.strictObject({
       accessibility: optionalText(1000),
     }),
   ),
+  /** Households: how many of the places are for children (where the event counts them). */
+  children: z.optional(z.int().check(z.minimum(0))),
+  /** Conferences: one workshop per parallel slot, optionally a second choice held meanwhile. */
+  workshops: z.optional(
+    z
+      .array(z.strictObject({ slot: z.string().check(z.maxLength(64)), first: z.string().check(z.maxLength(64)), second: z.optional(z.string().check(z.maxLength(64))) }))
+      .check(z.maxLength(10)),
+  ),
+  /** Fairs: apply for a stand (a registration type) instead of visiting. */
+  registrationType: z.optional(z.string().check(z.maxLength(64))),
+  exhibitor: z.optional(
+    z.strictObject({
+      organisation: singleLine(200),
+      description: z.string().check(z.trim(), z.minLength(1), z.maxLength(1000)),
+      contact: optionalText(200),
+      needs: z.optional(z.array(z.enum(STAND_NEEDS)).check(z.maxLength(3))),
+    }),
+  ),
   consent: z.literal(true),
 });
 
@@ -82,10 +100,18 @@ function checkAnswer(question: Question, value: unknown): FieldProblem | null {
  * Validates a registration body for an event; throws a ValidationError naming every bad
  * field (shape, places beyond the household limit, unknown or invalid answers).
  */
-export function validateRegistration(
-  body: unknown,
-  event: { questions: Question[]; maxPlacesPerRegistration: number },
-): RegistrationInput & { places: number; answers: Answers } {
+/** What validation needs to know about the event. */
+export type EventRules = {
+  questions: Question[];
+  maxPlacesPerRegistration: number;
+  countChildren?: boolean;
+  /** Workshop pools by slot: slot → pool keys. */
+  workshopSlots?: Map<string, Set<string>>;
+  /** Registration-type pool keys (e.g. exhibitor stands). */
+  registrationTypes?: Set<string>;
+};
+
+export function validateRegistration(body: unknown, event: EventRules): RegistrationInput & { places: number; answers: Answers } {
   const parsed = registrationRequestSchema.safeParse(body);
   const fields: Record<string, FieldProblem> = parsed.success ? {} : fieldProblems(parsed.error, body);
   if (fields.consent) fields.consent = { key: "field.consent" };
@@ -107,6 +133,29 @@ export function validateRegistration(
       const problem = checkAnswer(question, given[question.id]);
       if (problem) fields[`answers.${question.id}`] ??= problem;
     }
+  }
+
+  if (parsed.success) {
+    const input = parsed.data;
+    const places = input.places ?? 1;
+    if (input.children !== undefined && (!event.countChildren || input.children > places))
+      fields.children = { key: "field.number_max", params: { max: event.countChildren ? places : 0 } };
+    const seen = new Set<string>();
+    (input.workshops ?? []).forEach((choice, i) => {
+      const keys = event.workshopSlots?.get(choice.slot);
+      if (!keys || seen.has(choice.slot)) fields[`workshops.${i}.slot`] = { key: "field.unknown_option" };
+      else {
+        if (!keys.has(choice.first)) fields[`workshops.${i}.first`] = { key: "field.unknown_option" };
+        if (choice.second !== undefined && (!keys.has(choice.second) || choice.second === choice.first))
+          fields[`workshops.${i}.second`] = { key: "field.unknown_option" };
+      }
+      seen.add(choice.slot);
+    });
+    if (input.registrationType !== undefined) {
+      if (!event.registrationTypes?.has(input.registrationType)) fields.registrationType = { key: "field.unknown_option" };
+      else if (!input.exhibitor) fields["exhibitor.organisation"] = { key: "field.required" };
+      if (input.workshops?.length) fields.workshops = { key: "field.unknown_field" };
+    } else if (input.exhibitor) fields.exhibitor = { key: "field.unknown_field" };
   }
 
   if (parsed.success && Object.keys(fields).length === 0) {

@@ -25,15 +25,21 @@ async function expire(
          WHERE id IN (SELECT id FROM registrations WHERE ${whereSql} LIMIT ${BATCH})
          RETURNING pool_id AS poolId`,
       ).bind(change.id, ctx.now),
+      // Workshop choices end with their day registration.
+      ctx.env.DB.prepare(
+        `UPDATE registrations SET status = 'expired', awaiting_email = 0, updated_at = ?2
+         WHERE parent_id IN (SELECT id FROM registrations WHERE change_id = ?1) AND status IN ('held', 'confirmed', 'waitlisted')
+         RETURNING pool_id AS poolId`,
+      ).bind(change.id, ctx.now),
       change.audit(action),
     ];
     if (email) statements.push(change.outbox(email));
-    const [update, , outbox] = await ctx.env.DB.batch<{ poolId: number }>(statements);
+    const [update, children, , outbox] = await ctx.env.DB.batch<{ poolId: number }>(statements);
     const rows = update?.results ?? [];
     if (rows.length === 0) break;
     change.dispatch(outbox);
     expired += rows.length;
-    for (const row of rows) pools.add(row.poolId);
+    for (const row of [...rows, ...(children?.results ?? [])]) pools.add(row.poolId);
   }
   let promoted = 0;
   for (const poolId of pools) promoted += await promoteFromWaitlist(ctx, poolId);

@@ -13,21 +13,22 @@
  * fits the places free at that instant, so concurrent passes can never overbook a pool or
  * promote one registration twice.
  */
-import { Change, placesTakenSql, type DomainContext } from "../change";
+import { Change, ELIGIBLE_WAITING_SQL, placesTakenSql, type DomainContext } from "../change";
 
 function promoteNextStatement(change: Change, poolId: number): D1PreparedStatement {
   return change.env.DB.prepare(
+    // Workshop choices are confirmed at once; day registrations follow the event's waitlist mode.
     `UPDATE registrations SET
-       status = CASE (SELECT e.waitlist_mode FROM events e WHERE e.id = registrations.event_id)
-                  WHEN 'offer' THEN 'offered' ELSE 'confirmed' END,
-       offer_expires_at = (SELECT CASE WHEN e.waitlist_mode = 'offer' THEN ?3 + e.offer_hours * 3600000 END
+       status = CASE WHEN parent_id IS NULL AND (SELECT e.waitlist_mode FROM events e WHERE e.id = registrations.event_id) = 'offer'
+                  THEN 'offered' ELSE 'confirmed' END,
+       offer_expires_at = (SELECT CASE WHEN registrations.parent_id IS NULL AND e.waitlist_mode = 'offer' THEN ?3 + e.offer_hours * 3600000 END
                            FROM events e WHERE e.id = registrations.event_id),
        change_id = ?1, updated_at = ?3
      WHERE status = 'waitlisted' AND id = (
        SELECT w.id FROM registrations w
          JOIN capacity_pools p ON p.id = w.pool_id
          JOIN events e ON e.id = w.event_id
-       WHERE w.pool_id = ?2 AND w.status = 'waitlisted' AND w.awaiting_email = 0 AND e.status = 'published'
+       WHERE w.pool_id = ?2 AND ${ELIGIBLE_WAITING_SQL} AND e.status = 'published'
          AND w.places <= p.capacity - ${placesTakenSql("?2")}
        ORDER BY w.queue_order LIMIT 1)`,
   ).bind(change.id, poolId, change.now);
@@ -42,14 +43,29 @@ export async function promoteFromWaitlist(ctx: DomainContext, poolId: number): P
   let promoted = 0;
   for (;;) {
     const change = new Change(ctx, "system");
-    const [update, outbox] = await ctx.env.DB.batch([
+    const db = ctx.env.DB;
+    const [update, released, outbox, , followUp] = await db.batch([
       promoteNextStatement(change, poolId),
+      // A first-choice workshop that came through gives up the second choice held meanwhile.
+      db.prepare(
+        `UPDATE registrations SET status = 'cancelled', cancelled_at = ?2, updated_at = ?2
+         WHERE preference = 2 AND status = 'confirmed' AND parent_id = (SELECT parent_id FROM registrations WHERE change_id = ?1 AND preference = 1)
+           AND pool_id IN (SELECT p2.id FROM capacity_pools p2 WHERE p2.slot = (SELECT p1.slot FROM capacity_pools p1 JOIN registrations r1 ON r1.pool_id = p1.id WHERE r1.change_id = ?1))
+         RETURNING pool_id AS poolId`,
+      ).bind(change.id, ctx.now),
       change.outbox({ sql: `CASE r.status WHEN 'offered' THEN 'offer' ELSE 'promoted' END` }),
       change.audit("registration.promoted"),
+      // A day registration that got its place may now take the workshops it waits for.
+      db.prepare(
+        `SELECT DISTINCT c.pool_id AS poolId FROM registrations c JOIN registrations r ON r.id = c.parent_id
+         WHERE r.change_id = ?1 AND r.status = 'confirmed' AND c.status = 'waitlisted'`,
+      ).bind(change.id),
     ]);
     if (!update?.meta.changes) return promoted;
     change.dispatch(outbox);
     promoted += 1;
+    const pools = [...((released?.results ?? []) as { poolId: number }[]), ...((followUp?.results ?? []) as { poolId: number }[])];
+    for (const { poolId: other } of pools) if (other !== poolId) promoted += await promoteFromWaitlist(ctx, other);
   }
 }
 
@@ -62,7 +78,7 @@ export async function serveAllWaitlists(ctx: DomainContext): Promise<number> {
     `SELECT DISTINCT w.pool_id AS poolId FROM registrations w
        JOIN capacity_pools p ON p.id = w.pool_id
        JOIN events e ON e.id = w.event_id
-     WHERE w.status = 'waitlisted' AND w.awaiting_email = 0 AND e.status = 'published'
+     WHERE ${ELIGIBLE_WAITING_SQL} AND e.status = 'published'
        AND w.places <= p.capacity - ${placesTakenSql("w.pool_id")}`,
   ).all<{ poolId: number }>();
   let promoted = 0;
