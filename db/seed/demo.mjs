@@ -99,6 +99,7 @@ function sql(value) {
  *   registrationMode?: "open" | "approval" | "none", maxPlaces?: number, emailConfirmation?: boolean,
  *   waitlistEnabled?: boolean, waitlistMode?: "confirm" | "offer", offerHours?: number,
  *   questions?: object[], sessions: SessionSpec[], pools: PoolSpec[],
+ *   allowLateRegistration?: boolean, countChildren?: boolean, certificateRule?: object, certificateSigner?: { name: string, role: string },
  * }} EventSpec
  */
 
@@ -198,6 +199,8 @@ const EVENTS = [
   {
     slug: "qualifizierungsreihe-migrantenorganisationen",
     format: "series",
+    certificateRule: { kind: "min_sessions", sessions: 2 },
+    certificateSigner: { name: "Dr. Selin Aydın", role: "Leitung Kommunales Integrationszentrum" },
     texts: () => ({
       de: {
         title: "Qualifizierungsreihe für Migrantenorganisationen",
@@ -544,6 +547,7 @@ const EVENTS = [
     languages: ["de", "tr", "ar", "uk", "ru"],
     location: VENUES.buergerhausBilk,
     maxPlaces: 6,
+    countChildren: true,
     questions: [
       {
         id: "children",
@@ -601,6 +605,99 @@ const EVENTS = [
     sessions: [{ month: 10, day: 1, start: [18, 0], end: [20, 30] }],
     pools: [{ kind: "event", key: "main", capacity: 40 }],
   },
+  {
+    slug: "grundschulung-laiensprachmittlung",
+    format: "series",
+    registrationMode: "approval",
+    texts: () => ({
+      de: {
+        title: "Grundschulung für ehrenamtliche Laiensprachmittler*innen",
+        summary: "Sie sprechen Deutsch und eine weitere Sprache? Werden Sie ehrenamtliche Sprachmittlerin oder ehrenamtlicher Sprachmittler. 30 Plätze.",
+        description:
+          "Viele Menschen brauchen beim Arzt, in der Schule oder beim Amt Hilfe mit der Sprache. Ehrenamtliche Laiensprachmittler*innen helfen dabei.\n\n" +
+          "In der Grundschulung lernen Sie an vier Terminen: Ihre Rolle beim Übersetzen, Schweigepflicht, schwierige Gespräche und wo Sie Hilfe bekommen.\n\n" +
+          "Bitte bewerben Sie sich mit dem Formular. Wir wählen 30 Personen aus und melden uns bei Ihnen. Die Schulung ist kostenlos.",
+      },
+      en: {
+        title: "Basic training for volunteer lay interpreters",
+        summary: "You speak German and another language? Become a volunteer lay interpreter. 30 places.",
+        description:
+          "Many people need help with language at the doctor's, at school or at public offices. Volunteer lay interpreters help with this.\n\n" +
+          "In four sessions you learn about your role when interpreting, confidentiality, difficult conversations and where to get support.\n\n" +
+          "Please apply with the form. We select 30 people and get back to you. The training is free of charge.",
+      },
+    }),
+    audience: ["volunteers"],
+    languages: ["de"],
+    location: VENUES.integrationszentrum,
+    questions: [
+      {
+        id: "languages",
+        type: "short_text",
+        required: true,
+        label: { de: "Welche Sprachen sprechen Sie (außer Deutsch)?", en: "Which languages do you speak (besides German)?" },
+      },
+      {
+        id: "availability",
+        type: "multiple_choice",
+        required: true,
+        label: { de: "Wann können Sie Einsätze übernehmen?", en: "When can you take on assignments?" },
+        options: [
+          { id: "mornings", label: { de: "vormittags", en: "mornings" } },
+          { id: "afternoons", label: { de: "nachmittags", en: "afternoons" } },
+          { id: "evenings", label: { de: "abends", en: "evenings" } },
+        ],
+      },
+    ],
+    certificateRule: { kind: "all_sessions" },
+    certificateSigner: { name: "Dr. Selin Aydın", role: "Leitung Kommunales Integrationszentrum" },
+    sessions: [
+      { month: 3, day: 14, start: [17, 0], end: [20, 0], title: { de: "Rolle und Haltung", en: "Role and attitude" } },
+      { month: 3, day: 28, start: [17, 0], end: [20, 0], title: { de: "Schweigepflicht und Datenschutz", en: "Confidentiality and data protection" } },
+      { month: 4, day: 11, start: [17, 0], end: [20, 0], title: { de: "Schwierige Gespräche", en: "Difficult conversations" } },
+      { month: 4, day: 25, start: [17, 0], end: [20, 0], title: { de: "Praxis und Unterstützung", en: "Practice and support" } },
+    ],
+    pools: [{ kind: "event", key: "main", capacity: 30 }],
+  },
+  {
+    slug: "griffbereit-elternprogramm",
+    format: "series",
+    texts: () => ({
+      de: {
+        title: "Griffbereit – Elternprogramm für Familien mit Kindern bis 3 Jahre",
+        summary: "Acht Treffen für Eltern mit kleinen Kindern: spielen, singen, sprechen – auf Deutsch und in Ihrer Familiensprache.",
+        description:
+          "Bei Griffbereit treffen sich Eltern mit ihren Kindern einmal in der Woche. Eine Elternbegleiterin zeigt Spiele und Lieder, die beim Sprechenlernen helfen.\n\n" +
+          "Sie können Ihre Kinder mitbringen. Am Ende bekommen Sie ein Zertifikat beim Sommerfest.",
+      },
+      en: {
+        title: "Griffbereit – parent programme for families with children up to 3",
+        summary: "Eight meetings for parents with small children: play, sing, talk – in German and in your family language.",
+        description:
+          "At Griffbereit, parents meet with their children once a week. A parent guide shows games and songs that help children learn to speak.\n\n" +
+          "You can bring your children. At the end you receive a certificate at the summer party.",
+      },
+    }),
+    audience: ["parents"],
+    languages: ["de", "tr", "ar"],
+    location: VENUES.buergerhausBilk,
+    maxPlaces: 4,
+    countChildren: true,
+    allowLateRegistration: true,
+    certificateRule: { kind: "min_sessions", sessions: 6 },
+    certificateSigner: { name: "Dr. Selin Aydın", role: "Leitung Kommunales Integrationszentrum" },
+    sessions: [
+      { month: 4, day: 20, start: [9, 30], end: [11, 0] },
+      { month: 4, day: 27, start: [9, 30], end: [11, 0] },
+      { month: 5, day: 4, start: [9, 30], end: [11, 0] },
+      { month: 5, day: 11, start: [9, 30], end: [11, 0] },
+      { month: 5, day: 18, start: [9, 30], end: [11, 0] },
+      { month: 5, day: 25, start: [9, 30], end: [11, 0] },
+      { month: 6, day: 1, start: [9, 30], end: [11, 0] },
+      { month: 6, day: 8, start: [9, 30], end: [11, 0] },
+    ],
+    pools: [{ kind: "event", key: "main", capacity: 24 }],
+  },
 ];
 
 /**
@@ -642,6 +739,10 @@ function eventStatements(spec, nowMs) {
     waitlist_mode: sql(spec.waitlistMode ?? "confirm"),
     offer_hours: sql(spec.offerHours ?? 48),
     questions: sql(spec.questions ?? []),
+    allow_late_registration: sql(spec.allowLateRegistration ?? false),
+    count_children: sql(spec.countChildren ?? false),
+    certificate_rule: sql(spec.certificateRule ?? null),
+    certificate_signer: sql(spec.certificateSigner ?? null),
   };
   const statements = [
     `INSERT INTO events (${Object.keys(columns).join(", ")})\n` +
@@ -651,13 +752,13 @@ function eventStatements(spec, nowMs) {
   ];
 
   // One statement per event, so a later run (with another `now`) never adds a second set of dates.
-  const rows = sessions
-    .map((s) => `SELECT ${sql(s.startsAt)} AS starts_at, ${sql(s.endsAt)} AS ends_at, ${sql(s.title)} AS title`)
-    .join("\n  UNION ALL ");
+  // A VALUES list, not UNION ALL: D1 limits compound SELECTs to a few terms.
+  const rows = sessions.map((s) => `(${sql(s.startsAt)}, ${sql(s.endsAt)}, ${sql(s.title)})`).join(",\n    ");
   statements.push(
-    `INSERT INTO sessions (event_id, starts_at, ends_at, title)\n` +
+    `WITH v(starts_at, ends_at, title) AS (VALUES\n    ${rows})\n` +
+      `INSERT INTO sessions (event_id, starts_at, ends_at, title)\n` +
       `SELECT e.id, v.starts_at, v.ends_at, v.title\n` +
-      `FROM events e, (${rows}) v\n` +
+      `FROM events e, v\n` +
       `WHERE e.slug = ${slug} AND NOT EXISTS (SELECT 1 FROM sessions s WHERE s.event_id = e.id);`,
   );
 
