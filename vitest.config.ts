@@ -1,18 +1,28 @@
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-pool-workers";
 import { defineConfig } from "vitest/config";
 
-// Two projects: the Worker's tests run inside workerd against real D1 (migrations applied
+// Three projects: the Worker's tests run inside workerd against real D1 (migrations applied
 // in workers/test/setup.ts); the browser tests run in Node and drive Debian's Chromium
-// against a real `wrangler dev`.
+// against a real `wrangler dev`; the node tests read the sources and the built frontend
+// (catalogue usage, page weight) without a server.
 export default defineConfig({
   test: {
+    // The Worker logs one JSON line per request; keep the test output readable.
+    onConsoleLog: (line) => !line.includes('"message":"request"'),
     projects: [
       {
         plugins: [
           cloudflareTest(async () => ({
             main: "./workers/src/index.ts",
             wrangler: { configPath: "./wrangler.toml" },
-            miniflare: { bindings: { TEST_MIGRATIONS: await readD1Migrations("./db/migrations") } },
+            miniflare: {
+              bindings: {
+                TEST_MIGRATIONS: await readD1Migrations("./db/migrations"),
+                // Test files reuse a few addresses across many events; the per-email limits are
+                // exercised with their defaults in workers/test/abuse-rate-limits.test.ts.
+                RATE_LIMITS: "registration.email=100000/3600,sign_in.email=100000/900,privacy.email=100000/3600",
+              },
+            },
           })),
         ],
         test: {
@@ -29,6 +39,13 @@ export default defineConfig({
           environment: "node",
           testTimeout: 120_000,
           hookTimeout: 180_000,
+        },
+      },
+      {
+        test: {
+          name: "node",
+          include: ["frontend/test/**/*.node.test.ts"],
+          environment: "node",
         },
       },
     ],

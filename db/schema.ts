@@ -264,11 +264,15 @@ export const EMAIL_TEMPLATES = [
   "updated_by_organiser",
   "organiser_message",
   "certificate_issued",
+  "application_pending",
+  "application_rejected",
   // To staff (no registration: the outbox row's data holds what they show).
   "login_link",
   "invitation",
   "application_received",
   "organiser_digest",
+  // To a participant who asked for their data with an email address (no event: a link, like staff mail).
+  "data_access",
 ] as const;
 export type EmailTemplate = (typeof EMAIL_TEMPLATES)[number];
 export const OUTBOX_STATUSES = ["queued", "sending", "sent", "failed"] as const;

@@ -7,8 +7,8 @@
  */
 import { render, toPlainText } from "@react-email/render";
 import { createElement, type ReactElement } from "react";
-import type { EmailTemplate, Locale } from "../db/schema";
-import { emailText } from "./components/i18n";
+import type { EmailTemplate, Locale, Role } from "../db/schema";
+import { emailText, type EmailKey } from "./components/i18n";
 import { buildIcs, toBase64 } from "./ics";
 import { Cancelled } from "./templates/cancelled";
 import { ConfirmEmail } from "./templates/confirm_email";
@@ -18,6 +18,20 @@ import { ManageLink } from "./templates/manage_link";
 import { Offer } from "./templates/offer";
 import { Promoted } from "./templates/promoted";
 import { Waitlisted } from "./templates/waitlisted";
+import { Reminder } from "./templates/reminder";
+import { EventChanged } from "./templates/event_changed";
+import { EventCancelled } from "./templates/event_cancelled";
+import { CancelledByOrganiser } from "./templates/cancelled_by_organiser";
+import { UpdatedByOrganiser } from "./templates/updated_by_organiser";
+import { OrganiserMessage } from "./templates/organiser_message";
+import { ApplicationPending } from "./templates/application_pending";
+import { ApplicationRejected } from "./templates/application_rejected";
+import { CertificateIssued } from "./templates/certificate_issued";
+import { LoginLink } from "./templates/login_link";
+import { Invitation } from "./templates/invitation";
+import { ApplicationReceived } from "./templates/application_received";
+import { OrganiserDigest } from "./templates/organiser_digest";
+import { DataAccess } from "./templates/data_access";
 
 export type EmailSession = {
   startsAt: string; // ISO UTC
@@ -50,9 +64,74 @@ export type EmailData = {
   holdExpiresAt?: string | null;
   /** For "offer": accept before this time; for "expired": the offer expired. */
   offerExpiresAt?: string | null;
-  /** For "cancelled" by the organiser. */
+  /** For "cancelled", "cancelled_by_organiser", "event_cancelled": the organiser's reason (untrusted). */
   reason?: string | null;
+  /** For "reminder": the session it is about (also one of event.sessions). */
+  reminderSession?: EmailSession | null;
+  /** What participants should bring (no event field holds it yet; shown when given). */
+  whatToBring?: string | null;
+  /** For "event_changed": which facts changed. */
+  changes?: EventChange[];
+  /** For "organiser_message": the organisers' text (untrusted; React escapes it, line breaks are kept). */
+  message?: { subject: string; body: string } | null;
+  /**
+   * Check-in QR code for "confirmed", "promoted" and "reminder". Filled in by the check-in
+   * feature: a hosted image `url` works in most mail clients (Gmail drops data: URIs), a
+   * `dataUri` is the fallback. Nothing is shown while neither is set.
+   */
+  checkInQr?: { dataUri?: string; url?: string } | null;
 };
+
+export type EventChange = "date" | "time" | "place" | "online";
+
+/** One event in the organiser digest: the day's counts. */
+export type DigestEvent = {
+  title: string;
+  consoleUrl: string;
+  newRegistrations: number;
+  cancellations: number;
+  promotions: number;
+  /** Waiting now (registrations, not places). */
+  waitlist: number;
+};
+
+/**
+ * Data of the emails to staff (no registration behind them): sign-in, invitation,
+ * application received, daily digest. The console writes what they need into the outbox
+ * row's `data`; the consumer turns it into this (deliver.ts `staffEmailData`).
+ */
+export type StaffEmailData = {
+  /** Recipient's name if known (untrusted). */
+  name: string | null;
+  /** Shown in the footer and the invitation. */
+  organisation: string;
+  /** The one link of the mail: sign-in, invitation, console event page or console start. */
+  url: string;
+  /** Sign-in and invitation links run out. */
+  expiresAt?: string | null;
+  /** For "invitation". */
+  inviter?: string;
+  role?: Role;
+  /** For "application_received". */
+  event?: string;
+  applicant?: string;
+  /** For "organiser_digest": the Berlin day (yyyy-mm-dd) and its events. */
+  date?: string;
+  events?: DigestEvent[];
+};
+
+/**
+ * Templates to staff; they take StaffEmailData and have no registration. "data_access" (a
+ * participant's link to their own data) has the same shape: a link, its deadline, no event.
+ */
+export const STAFF_TEMPLATES = ["login_link", "invitation", "application_received", "organiser_digest", "data_access"] as const satisfies readonly EmailTemplate[];
+export type StaffTemplate = (typeof STAFF_TEMPLATES)[number];
+export type ParticipantTemplate = Exclude<EmailTemplate, StaffTemplate>;
+export function isStaffTemplate(template: EmailTemplate): template is StaffTemplate {
+  return (STAFF_TEMPLATES as readonly string[]).includes(template);
+}
+/** The data each template renders. */
+export type TemplateData<T extends EmailTemplate> = T extends StaffTemplate ? StaffEmailData : EmailData;
 
 export type RenderedEmail = {
   subject: string;
@@ -62,9 +141,7 @@ export type RenderedEmail = {
   attachments: { filename: string; contentType: string; content: string }[];
 };
 
-type TemplateProps = { locale: Locale; data: EmailData };
-
-const TEMPLATES: Record<EmailTemplate, (props: TemplateProps) => ReactElement> = {
+const TEMPLATES: { [T in EmailTemplate]: (props: { locale: Locale; data: TemplateData<T> }) => ReactElement } = {
   confirm_email: ConfirmEmail,
   confirmed: Confirmed,
   waitlisted: Waitlisted,
@@ -73,10 +150,30 @@ const TEMPLATES: Record<EmailTemplate, (props: TemplateProps) => ReactElement> =
   cancelled: Cancelled,
   expired: Expired,
   manage_link: ManageLink,
+  reminder: Reminder,
+  event_changed: EventChanged,
+  event_cancelled: EventCancelled,
+  cancelled_by_organiser: CancelledByOrganiser,
+  updated_by_organiser: UpdatedByOrganiser,
+  organiser_message: OrganiserMessage,
+  certificate_issued: CertificateIssued,
+  login_link: LoginLink,
+  invitation: Invitation,
+  application_received: ApplicationReceived,
+  organiser_digest: OrganiserDigest,
+  data_access: DataAccess,
+  application_pending: ApplicationPending,
+  application_rejected: ApplicationRejected,
 };
 
 /** Templates whose email carries the calendar file. */
-const WITH_CALENDAR: ReadonlySet<EmailTemplate> = new Set<EmailTemplate>(["confirmed", "promoted"]);
+const WITH_CALENDAR: ReadonlySet<EmailTemplate> = new Set<EmailTemplate>(["confirmed", "promoted", "event_changed"]);
+
+/**
+ * Bulk templates: many at once from one action or job. The consumer sends them through
+ * Resend's batch endpoint (no attachments there, so none of these may carry one).
+ */
+export const BULK_TEMPLATES: ReadonlySet<EmailTemplate> = new Set<EmailTemplate>(["reminder", "certificate_issued", "organiser_message"]);
 
 function oneLine(value: string): string {
   return value.replace(/[\r\n\t]+/g, " ").replace(/\s{2,}/g, " ").trim();
@@ -92,7 +189,7 @@ function hostOf(url: string): string | undefined {
 
 /** The .ics attachment: one VEVENT per session. The private manage link is left out on purpose
  * (calendars are often shared); the email carries it. */
-function calendarAttachment(locale: Locale, data: EmailData): RenderedEmail["attachments"][number] {
+function calendarAttachment(locale: Locale, data: EmailData, stampedAt?: Date): RenderedEmail["attachments"][number] {
   const text = emailText(locale);
   const { event } = data;
   const location = event.location
@@ -116,7 +213,7 @@ function calendarAttachment(locale: Locale, data: EmailData): RenderedEmail["att
       description,
       url: event.onlineUrl,
     },
-    { uidDomain: hostOf(data.manageUrl) },
+    { uidDomain: hostOf(data.manageUrl), now: stampedAt },
   );
   const safeSlug = event.slug.replace(/[^A-Za-z0-9_-]/g, "").slice(0, 60);
   return {
@@ -126,15 +223,46 @@ function calendarAttachment(locale: Locale, data: EmailData): RenderedEmail["att
   };
 }
 
-export async function renderEmail(template: EmailTemplate, locale: Locale, data: EmailData): Promise<RenderedEmail> {
-  const Component = TEMPLATES[template];
+function subjectParams(template: EmailTemplate, locale: Locale, data: EmailData | StaffEmailData): Record<string, string> {
+  if (isStaffTemplate(template)) {
+    const staff = data as StaffEmailData;
+    return {
+      event: oneLine(staff.event ?? ""),
+      organisation: oneLine(staff.organisation),
+      date: staff.date ? emailText(locale).day(`${staff.date}T12:00:00Z`) : "",
+    };
+  }
+  const participant = data as EmailData;
+  const session = participant.reminderSession ?? participant.event.sessions[0];
+  return {
+    event: oneLine(participant.event.title),
+    date: session ? emailText(locale).day(session.startsAt) : "",
+    subject: oneLine(participant.message?.subject ?? ""),
+  };
+}
+
+export type RenderOptions = {
+  /** DTSTAMP of the calendar file; pass the outbox row's creation time so a retry renders the same bytes. */
+  stampedAt?: Date;
+};
+
+export async function renderEmail<T extends EmailTemplate>(
+  template: T,
+  locale: Locale,
+  data: TemplateData<T>,
+  options: RenderOptions = {},
+): Promise<RenderedEmail> {
+  const Component = TEMPLATES[template] as (props: { locale: Locale; data: TemplateData<T> }) => ReactElement;
   if (!Component) throw new Error(`Unknown email template: ${String(template)}`);
   const text = emailText(locale);
   const html = await render(createElement(Component, { locale, data }));
   // Same conversion render(..., { plainText: true }) applies, without rendering twice.
   const plain = toPlainText(html, { selectors: [{ selector: "h1", options: { uppercase: false } }] });
-  const subject = oneLine(text.t(`email.${template}.subject` as const, { event: oneLine(data.event.title) }));
+  const subject = oneLine(text.t(`email.${template}.subject` as EmailKey, subjectParams(template, locale, data)));
+  const participant = data as EmailData;
   const attachments =
-    WITH_CALENDAR.has(template) && data.event.sessions.length > 0 ? [calendarAttachment(locale, data)] : [];
+    WITH_CALENDAR.has(template) && participant.event.sessions.length > 0
+      ? [calendarAttachment(locale, participant, options.stampedAt)]
+      : [];
   return { subject, html, text: plain, attachments };
 }

@@ -2,7 +2,9 @@ import { defineConfig } from "vite";
 
 /** This folder, as a path (no node:path: the project's type config has no Node types). */
 const here = decodeURIComponent(new URL(".", import.meta.url).pathname).replace(/\/$/, "");
-const pages = ["index", "event", "manage", "privacy", "404"] as const;
+const pages = ["index", "event", "manage", "privacy", "accessibility", "404", "verify", "privacy-data"] as const;
+/** The organiser console: frontend/console/*.html, served under /console/. */
+const consolePages = ["index", "sign-in", "event", "edit", "checkin", "status"] as const;
 
 export default defineConfig({
   root: here,
@@ -15,7 +17,10 @@ export default defineConfig({
     // Hashed names can be cached for ever; HTML stays uncached by the assets layer.
     assetsInlineLimit: 0,
     rolldownOptions: {
-      input: Object.fromEntries(pages.map((page) => [page, `${here}/${page}.html`])),
+      input: {
+        ...Object.fromEntries(pages.map((page) => [page, `${here}/${page}.html`])),
+        ...Object.fromEntries(consolePages.map((page) => [`console-${page}`, `${here}/console/${page}.html`])),
+      },
       output: {
         // "web-en-<hash>.js": one chunk per language catalogue, named so it is easy to spot.
         chunkFileNames: (chunk) => {

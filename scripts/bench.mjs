@@ -8,11 +8,19 @@
  * Usage: node scripts/bench.mjs [--requests N] [--concurrency C] [--port P] [--json] [--verbose]
  * (also BENCH_REQUESTS, BENCH_CONCURRENCY, BENCH_PORT). Exit code 1 if the capacity was not
  * held or any request failed.
+ *
+ * It also reports the weight of the participant pages in frontend/dist (JavaScript and CSS
+ * gzipped, HTML) and, in Chromium on a slow phone profile (400 ms round trip, 400 kbit/s,
+ * CPU slowed down 4×, cold cache), how long /event?slug=bench-burst takes until its
+ * registration form can be used (`--skip-pages` or BENCH_SKIP_PAGES=1 leaves both out;
+ * CHROMIUM_PATH if Chromium is not at /usr/bin/chromium).
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
 import { startLocalServer } from "./local-server.mjs";
 
 const CAPACITY = 500;
@@ -35,6 +43,7 @@ const concurrency = option("concurrency", "BENCH_CONCURRENCY", 50);
 const port = option("port", "BENCH_PORT", 8830);
 const json = process.argv.includes("--json") || process.env.BENCH_JSON === "1";
 const verbose = process.argv.includes("--verbose"); // show wrangler's own output
+const skipPages = process.argv.includes("--skip-pages") || process.env.BENCH_SKIP_PAGES === "1";
 
 function eventSql(slug, capacity, startsAt) {
   return `
@@ -186,6 +195,124 @@ function printTable(reg, ref) {
   for (const r of rows.slice(1)) console.log(line(r));
 }
 
+// ---- Participant pages: weight and time until the form is usable -------------------------
+
+const DIST = fileURLToPath(new URL("../frontend/dist/", import.meta.url));
+const PARTICIPANT_PAGES = ["index", "event", "manage", "privacy", "accessibility", "404"];
+const LOCALE_CHUNK = /^assets\/web-([a-z]{2})-[\w-]+\.js$/;
+const gz = (path) => gzipSync(readFileSync(join(DIST, path)), { level: 6 }).length;
+
+/**
+ * Per page: JS gzipped (its module script, everything it imports statically or dynamically,
+ * and the heaviest single language catalogue: a page loads only the chosen locale's), CSS
+ * gzipped, HTML bytes. The same rule as frontend/test/page-weight.node.test.ts.
+ */
+function pageWeights() {
+  if (!existsSync(join(DIST, "index.html"))) return null;
+  const attr = (html, re) => [...html.matchAll(re)].map((m) => m[1].replace(/^\//, ""));
+  return PARTICIPANT_PAGES.map((page) => {
+    const html = readFileSync(join(DIST, `${page}.html`), "utf8");
+    const queue = [...attr(html, /<script\b[^>]*type="module"[^>]*\bsrc="([^"]+)"/g), ...attr(html, /<link\b[^>]*rel="modulepreload"[^>]*\bhref="([^"]+)"/g)];
+    const seen = new Set();
+    while (queue.length > 0) {
+      const path = queue.shift();
+      if (seen.has(path)) continue;
+      seen.add(path);
+      const code = readFileSync(join(DIST, path), "utf8");
+      for (const m of code.matchAll(/(?:\bfrom|\bimport)\s*\(?\s*["'`](\.{1,2}\/[^"'`]+?\.js)["'`]/g)) queue.push(new URL(m[1], `https://x/${path}`).pathname.slice(1));
+    }
+    const shared = [...seen].filter((p) => !LOCALE_CHUNK.test(p)).reduce((sum, p) => sum + gz(p), 0);
+    const locales = [...seen].filter((p) => LOCALE_CHUNK.test(p)).map((p) => ({ locale: LOCALE_CHUNK.exec(p)[1], size: gz(p) }));
+    const heaviest = locales.sort((a, b) => b.size - a.size)[0] ?? { locale: "-", size: 0 };
+    const css = attr(html, /<link\b[^>]*rel="stylesheet"[^>]*\bhref="([^"]+)"/g).reduce((sum, p) => sum + gz(p), 0);
+    return { page, jsGzip: shared + heaviest.size, heaviestLocale: heaviest.locale, cssGzip: css, html: Buffer.byteLength(html) };
+  });
+}
+
+const SLOW = { latencyMs: 400, downKbit: 400, upKbit: 400, cpuSlowdown: 4 };
+const FORM_RUNS = 3;
+const FORM_TIMEOUT_MS = 30_000;
+
+/**
+ * Cold loads of the bench event's page in Chromium on the slow profile: milliseconds from
+ * the start of navigation until the submit button of the registration form is visible and
+ * enabled (the form rendered, its catalogue and the event loaded). Also DOMContentLoaded.
+ */
+async function formReadiness(url) {
+  let chromium;
+  try {
+    ({ chromium } = await import("playwright-core"));
+  } catch {
+    return { skipped: "playwright-core is not installed" };
+  }
+  const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+  if (!existsSync(executablePath)) return { skipped: `no Chromium at ${executablePath}` };
+  const browser = await chromium.launch({
+    executablePath,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+  const results = {};
+  try {
+    for (const locale of ["de", "ar"]) {
+      const runs = [];
+      for (let i = 0; i < FORM_RUNS; i++) {
+        const context = await browser.newContext({ locale, viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+        const page = await context.newPage();
+        const cdp = await context.newCDPSession(page);
+        await cdp.send("Network.enable");
+        await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+        await cdp.send("Network.emulateNetworkConditions", {
+          offline: false,
+          latency: SLOW.latencyMs,
+          downloadThroughput: (SLOW.downKbit * 1000) / 8,
+          uploadThroughput: (SLOW.upKbit * 1000) / 8,
+        });
+        await cdp.send("Emulation.setCPUThrottlingRate", { rate: SLOW.cpuSlowdown });
+        const t0 = performance.now();
+        await page.goto(`${url}/event?slug=bench-burst`, { waitUntil: "commit", timeout: FORM_TIMEOUT_MS });
+        await page.locator("form.registration-form button[type=submit]:enabled").waitFor({ state: "visible", timeout: FORM_TIMEOUT_MS });
+        const usableMs = performance.now() - t0;
+        const domContentLoadedMs = await page.evaluate(() => {
+          const nav = performance.getEntriesByType("navigation")[0];
+          return nav ? nav.domContentLoadedEventEnd : NaN;
+        });
+        runs.push({ usableMs, domContentLoadedMs });
+        await context.close();
+      }
+      const sorted = runs.map((r) => r.usableMs).sort((a, b) => a - b);
+      results[locale] = { medianMs: sorted[Math.floor(sorted.length / 2)], runs };
+    }
+  } catch (error) {
+    results.error = String(error).split("\n")[0];
+  } finally {
+    await browser.close();
+  }
+  return results;
+}
+
+function printPages(weights, readiness) {
+  console.log("");
+  if (!weights) {
+    console.log("  page weight: frontend/dist is missing (npm run build)");
+  } else {
+    console.log("  page weight (frontend/dist; JS = page, its chunks and the heaviest language catalogue)");
+    const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+    const rows = [["page", "JS gzip", "CSS gzip", "HTML"], ...weights.map((w) => [w.page, `${kb(w.jsGzip)} (${w.heaviestLocale})`, kb(w.cssGzip), kb(w.html)])];
+    const widths = [0, 1, 2, 3].map((c) => Math.max(...rows.map((r) => r[c].length)));
+    for (const r of rows) console.log(`    ${r[0].padEnd(widths[0])}  ${r[1].padStart(widths[1])}  ${r[2].padStart(widths[2])}  ${r[3].padStart(widths[3])}`);
+  }
+  console.log(
+    `  registration form usable (Chromium, ${SLOW.latencyMs} ms RTT, ${SLOW.downKbit} kbit/s, CPU ÷${SLOW.cpuSlowdown}, cold cache, /event?slug=bench-burst):`,
+  );
+  if (readiness.skipped) console.log(`    skipped: ${readiness.skipped}`);
+  for (const locale of ["de", "ar"]) {
+    const r = readiness[locale];
+    if (!r) continue;
+    console.log(`    ${locale}: median ${fmt(r.medianMs / 1000, 2)} s (runs ${r.runs.map((x) => fmt(x.usableMs / 1000, 2)).join(", ")} s; DOMContentLoaded ${r.runs.map((x) => fmt(x.domContentLoadedMs / 1000, 2)).join(", ")} s)`);
+  }
+  if (readiness.error) console.log(`    error: ${readiness.error}`);
+}
+
 let server;
 let persistTo;
 let stopping = false;
@@ -209,10 +336,14 @@ async function main() {
   persistTo = mkdtempSync(join(tmpdir(), "zusammen-bench-"));
   console.log(`zusammen bench: ${requests} requests per burst, ${concurrency} in flight, port ${port}`);
   const t0 = performance.now();
-  server = await startLocalServer({ port, persistTo, seed: false, extraSql: benchSql(), stdio: verbose ? "inherit" : "pipe" });
+  // Rate limits off: the benchmark is one client address sending bursts on purpose.
+  server = await startLocalServer({ port, persistTo, seed: false, extraSql: benchSql(), stdio: verbose ? "inherit" : "pipe", vars: { RATE_LIMITS: "off" } });
   const { url } = server;
   console.log(`server up at ${url} after ${fmt((performance.now() - t0) / 1000, 1)} s; warming up (${WARMUP} requests per route)`);
   await warmUp(url);
+  // The pages first, on a quiet server (and so that the form is the normal one, not the waitlist's).
+  const weights = skipPages ? null : pageWeights();
+  const readiness = skipPages ? null : await formReadiness(url);
 
   const runId = Date.now().toString(36);
   const regRun = await burst(requests, concurrency, (i) => register(url, "bench-burst", `${runId}-${i}`), { keepBody: true });
@@ -250,6 +381,8 @@ async function main() {
   console.log(`  p50 ratio:        registration p50 ÷ reference p50 = ${fmt(p50Ratio, 2)}`);
   console.log(`  → a registration costs ${fmt(1 / throughputRatio, 1)} reference batch writes (by throughput), ${fmt(p50Ratio, 1)} by p50 latency`);
 
+  if (!skipPages) printPages(weights, readiness);
+
   const ok = capacity.held && reg.errors === 0 && ref.errors === 0;
   if (json) {
     const round = (s) => ({ ...s, seconds: +s.seconds.toFixed(3), perSecond: +s.perSecond.toFixed(1), p50: +s.p50.toFixed(2), p95: +s.p95.toFixed(2), p99: +s.p99.toFixed(2) });
@@ -262,6 +395,7 @@ async function main() {
         capacity: { capacity: CAPACITY, ...capacity },
         throughputRatio: +throughputRatio.toFixed(4),
         p50Ratio: +p50Ratio.toFixed(3),
+        ...(skipPages ? {} : { pages: weights, formReadiness: { profile: SLOW, ...readiness } }),
         ok,
       }),
     );

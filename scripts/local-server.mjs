@@ -10,10 +10,18 @@ import { demoSeedSql } from "../db/seed/demo.mjs";
 import { wrangler, wranglerBin, wranglerEnv } from "./wrangler.mjs";
 
 /**
- * @param {{ port?: number, persistTo?: string, seed?: boolean, extraSql?: string, stdio?: "inherit" | "pipe" }} options
+ * Settings for servers that browser tests drive: a test browser fills a form in well under
+ * the 2 s a person needs and signs many people up at once, so the bot check's minimum fill
+ * time and the rate limits are off there (both have their own tests in workers/test/abuse-*).
+ */
+export const BROWSER_TEST_VARS = { MIN_FORM_FILL_MS: "0", RATE_LIMITS: "off" };
+
+/**
+ * @param {{ port?: number, persistTo?: string, seed?: boolean, extraSql?: string, stdio?: "inherit" | "pipe", vars?: Record<string, string>, args?: string[] }} options
+ *   `vars` are passed as `--var KEY:VALUE` (e.g. a Resend key and a stub's RESEND_BASE_URL); `args` go to `wrangler dev` as they are.
  * @returns {Promise<{ url: string, stop: () => Promise<void> }>}
  */
-export async function startLocalServer({ port = 8787, persistTo = ".wrangler/state", seed = true, extraSql, stdio = "pipe" } = {}) {
+export async function startLocalServer({ port = 8787, persistTo = ".wrangler/state", seed = true, extraSql, stdio = "pipe", vars = {}, args = [] } = {}) {
   const url = `http://127.0.0.1:${port}`;
   if (await fetch(url).then(() => true, () => false)) throw new Error(`Port ${port} is already in use`);
   mkdirSync(persistTo, { recursive: true });
@@ -27,7 +35,22 @@ export async function startLocalServer({ port = 8787, persistTo = ".wrangler/sta
 
   const child = spawn(
     process.execPath,
-    [wranglerBin, "dev", "--ip", "127.0.0.1", "--port", String(port), "--persist-to", persistTo, "--show-interactive-dev-session=false"],
+    [
+      wranglerBin,
+      "dev",
+      "--ip",
+      "127.0.0.1",
+      "--port",
+      String(port),
+      // Its own debugger port, so several local servers (parallel browser tests) never collide.
+      "--inspector-port",
+      String(port + 1),
+      "--persist-to",
+      persistTo,
+      "--show-interactive-dev-session=false",
+      ...Object.entries(vars).flatMap(([k, v]) => ["--var", `${k}:${v}`]),
+      ...args,
+    ],
     { env: wranglerEnv, stdio: stdio === "inherit" ? "inherit" : ["ignore", "pipe", "pipe"], detached: process.platform !== "win32" },
   );
   let output = "";

@@ -4,13 +4,24 @@
  */
 import type { Locale } from "../../db/schema";
 import { DEFAULT_LOCALE, RTL_LOCALES, translate, type Messages } from "../../workers/src/i18n";
+import arEmail from "../../workers/src/i18n/ar/email";
 import deEmail, { type EmailKey } from "../../workers/src/i18n/de/email";
 import enEmail from "../../workers/src/i18n/en/email";
+import ruEmail from "../../workers/src/i18n/ru/email";
+import trEmail from "../../workers/src/i18n/tr/email";
+import ukEmail from "../../workers/src/i18n/uk/email";
 
 export type { EmailKey };
 
-/** Locales with an email catalogue; the others fall back to German (see `translate`). */
-export const emailCatalogues: Partial<Record<Locale, Messages>> = { de: deEmail, en: enEmail };
+/** One email catalogue per locale; a key missing in one falls back to German (see `translate`). */
+export const emailCatalogues: Record<Locale, Messages> = {
+  de: deEmail,
+  en: enEmail,
+  tr: trEmail,
+  ar: arEmail,
+  uk: ukEmail,
+  ru: ruEmail,
+};
 
 export const TIME_ZONE = "Europe/Berlin";
 
@@ -19,7 +30,8 @@ const INTL_LOCALES: Record<Locale, string> = {
   de: "de-DE",
   en: "en-GB",
   tr: "tr-TR",
-  ar: "ar",
+  // Western digits: the same as in counts, addresses and times elsewhere in the mail.
+  ar: "ar-u-nu-latn",
   uk: "uk-UA",
   ru: "ru-RU",
 };
@@ -38,6 +50,8 @@ export type EmailText = {
   sessionWhen: (startsAt: string, endsAt: string) => string;
   /** A deadline as "Montag, 15. März 2027 um 10:00 Uhr". */
   deadline: (iso: string) => string;
+  /** The Berlin day alone, as "Montag, 15. März 2027" (subjects, digest). */
+  day: (iso: string) => string;
 };
 
 function lookup(locale: Locale, key: string): string | undefined {
@@ -53,7 +67,8 @@ export function emailText(locale: Locale): EmailText {
     month: "long",
     year: "numeric",
   });
-  const timeFormat = new Intl.DateTimeFormat(intl, { timeZone: TIME_ZONE, hour: "2-digit", minute: "2-digit" });
+  // The 24-hour clock in every language, as on timetables in Germany.
+  const timeFormat = new Intl.DateTimeFormat(intl, { timeZone: TIME_ZONE, hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
   const dayKey = new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" });
   const pluralRules = new Intl.PluralRules(intl);
 
@@ -85,6 +100,9 @@ export function emailText(locale: Locale): EmailText {
     deadline(iso) {
       const d = new Date(iso);
       return t("email.common.deadline", { date: date(d), time: time(d) });
+    },
+    day(iso) {
+      return date(new Date(iso));
     },
   };
 }

@@ -1,5 +1,5 @@
 /** Building blocks used by several templates. */
-import { Button, Link, Section, Text } from "@react-email/components";
+import { Button, Img, Link, Section, Text } from "@react-email/components";
 import type { EmailData } from "../render";
 import type { EmailKey, EmailText } from "./i18n";
 import { styles } from "./Layout";
@@ -74,6 +74,7 @@ export function EventFacts({ text, data, placesLabel = "places", showOnline = tr
           </Link>
         </Fact>
       )}
+      {data.whatToBring && <Fact label={text.t("email.common.what_to_bring")}>{data.whatToBring}</Fact>}
       <Fact label={text.t(`email.common.${placesLabel}`)}>{text.plural("email.common.places_count", data.places)}</Fact>
     </Section>
   );
@@ -105,6 +106,58 @@ export function ManageLink({ text, url, intro = "email.common.manage_intro", but
         </Link>
       </Text>
       <Text style={styles.small}>{text.t("email.common.link_private")}</Text>
+    </Section>
+  );
+}
+
+/** Text typed by organisers (untrusted): React escapes it; line breaks stay line breaks. */
+export function Multiline({ value }: { value: string }) {
+  const lines = value.replace(/\r\n?/g, "\n").split("\n");
+  return (
+    <>
+      {lines.map((line, index) => (
+        <span key={index}>
+          {index > 0 && <br />}
+          {line}
+        </span>
+      ))}
+    </>
+  );
+}
+
+/**
+ * The check-in QR code, once the check-in feature supplies one (see EmailData.checkInQr).
+ * A hosted image is preferred: several clients (Gmail) do not show data: URIs.
+ */
+export function CheckInQr({ text, qr }: { text: EmailText; qr: EmailData["checkInQr"] }) {
+  const src = qr?.url ?? qr?.dataUri;
+  if (!src) return null;
+  return (
+    <Section style={{ margin: "8px 0 16px" }}>
+      <Text style={styles.text}>
+        <span style={styles.label}>{text.t("email.common.check_in")}:</span> {text.t("email.common.check_in_hint")}
+      </Text>
+      <Img src={src} width="180" height="180" alt={text.t("email.common.check_in_alt")} />
+    </Section>
+  );
+}
+
+/** A single action link (sign-in, invitation, console): a button and the raw URL as a fallback. */
+export function ActionLink({ text, url, button }: { text: EmailText; url: string; button: EmailKey }) {
+  return (
+    <Section style={{ margin: "8px 0 8px" }}>
+      <Section style={{ margin: "4px 0 18px" }}>
+        <Button href={url} style={styles.button}>
+          {text.t(button)}
+        </Button>
+      </Section>
+      <Text style={styles.small} data-skip-in-text="true">
+        {text.t("email.common.link_fallback")}
+        <br />
+        <Link href={url} style={styles.link}>
+          {url}
+        </Link>
+      </Text>
     </Section>
   );
 }

@@ -1,5 +1,5 @@
 /** Sample data for the template previews (react-email's `PreviewProps`) and for tests. */
-import type { EmailData } from "../render";
+import type { EmailData, StaffEmailData } from "../render";
 
 export const sampleData: EmailData = {
   name: "Amina Yılmaz",
@@ -24,4 +24,48 @@ export const sampleData: EmailData = {
   holdExpiresAt: "2027-03-01T10:30:00Z",
   offerExpiresAt: "2027-03-10T17:00:00Z",
   reason: null,
+};
+
+/** Sample data for the staff emails (sign-in, invitation, application, digest). */
+export const sampleStaffData: StaffEmailData = {
+  name: "Jana Berger",
+  organisation: "Integrationszentrum Musterstadt",
+  url: "http://localhost:8787/console/sign-in#sample-token",
+  expiresAt: "2027-03-01T10:10:00Z",
+  inviter: "Murat Demir",
+  role: "organiser",
+  event: "Deutsch-Café: Gespräche am Nachmittag",
+  applicant: "Verein Brücke e. V.",
+  date: "2027-03-01",
+  events: [
+    {
+      title: "Deutsch-Café: Gespräche am Nachmittag",
+      consoleUrl: "http://localhost:8787/console/event?slug=deutsch-cafe",
+      newRegistrations: 4,
+      cancellations: 1,
+      promotions: 1,
+      waitlist: 3,
+    },
+    {
+      title: "Fachtag Gesundheit für alle",
+      consoleUrl: "http://localhost:8787/console/event?slug=fachtag",
+      newRegistrations: 12,
+      cancellations: 0,
+      promotions: 0,
+      waitlist: 0,
+    },
+  ],
+};
+
+/** Sample data per participant template (what deliver.ts would merge from the outbox row). */
+export const sampleExtras: Partial<Record<string, Partial<EmailData>>> = {
+  reminder: { reminderSession: sampleData.event.sessions[1], whatToBring: "Stift und Papier" },
+  event_changed: {
+    changes: ["date", "place"],
+  },
+  event_cancelled: { reason: "Die Referentin ist erkrankt. Wir planen einen neuen Termin." },
+  cancelled_by_organiser: { reason: "Die Anmeldung war doppelt." },
+  organiser_message: {
+    message: { subject: "Raumänderung", body: "Liebe Teilnehmende,\nwir treffen uns diesmal in Raum 4.\nBis bald!" },
+  },
 };

@@ -2,7 +2,7 @@
 import type { Locale } from "../../db/schema";
 import { emailText } from "../components/i18n";
 import { Layout } from "../components/Layout";
-import { EventFacts, Greeting, ManageLink, Paragraph } from "../components/parts";
+import { CheckInQr, EventFacts, Greeting, ManageLink, Paragraph } from "../components/parts";
 import { sampleData } from "../components/sample";
 import type { EmailData } from "../render";
 
@@ -23,6 +23,7 @@ export function Confirmed({ locale, data }: ConfirmedProps) {
       <Greeting text={text} name={data.name} />
       <Paragraph>{text.t("email.confirmed.intro", { event })}</Paragraph>
       <EventFacts text={text} data={data} />
+      <CheckInQr text={text} qr={data.checkInQr} />
       {data.event.sessions.length > 0 && <Paragraph>{text.t("email.common.calendar")}</Paragraph>}
       <Paragraph>{text.t("email.common.cancel_hint")}</Paragraph>
       <ManageLink text={text} url={data.manageUrl} />

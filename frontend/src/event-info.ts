@@ -1,16 +1,20 @@
 /** Pieces shared by the event list, the event page and the manage page. */
 import type { PublicEventSummary, PublicSession } from "../../workers/src/api-types";
-import { h, type Attrs } from "./dom";
+import { h, type Attrs, type Child } from "./dom";
 import { chosenLocale, isRtl, shownLocale, t, type Locale, type WebKey } from "./i18n";
 
 const TIME_ZONE = "Europe/Berlin";
 
-/** English as written in Europe (24-hour clock, day before month). */
-const INTL_LOCALES: Partial<Record<Locale, string>> = { en: "en-GB" };
+/**
+ * English as written in Europe (24-hour clock, day before month); Arabic with Western
+ * digits, as in the counts, addresses and emails next to it.
+ */
+const INTL_LOCALES: Partial<Record<Locale, string>> = { en: "en-GB", ar: "ar-u-nu-latn" };
 
 function dateTimeFormat(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
   const locale = shownLocale();
-  return new Intl.DateTimeFormat(INTL_LOCALES[locale] ?? locale, { timeZone: TIME_ZONE, ...options });
+  // The 24-hour clock, as on every timetable and letter in Germany (Arabic would say "ص"/"م").
+  return new Intl.DateTimeFormat(INTL_LOCALES[locale] ?? locale, { timeZone: TIME_ZONE, hourCycle: "h23", ...options });
 }
 
 /** "Montag, 12. Mai 2025, 10:00–13:00" in the page's language, Berlin time. */
@@ -70,12 +74,16 @@ export function sessionList(sessions: PublicSession[], fallback: boolean, limit 
   return list;
 }
 
-/** Where: the place's name and address, or "online". */
-export function placeText(event: PublicEventSummary): string {
-  const parts: string[] = [];
-  if (event.location) parts.push([event.location.name, event.location.address].filter(Boolean).join(", "));
+/**
+ * Where: the place's name and address, or "online", as a line for a card. The address is
+ * isolated (<bdi>), so that a German street and postcode keep their order on an Arabic page.
+ */
+export function placeLine(event: PublicEventSummary): HTMLElement | null {
+  const parts: Child[] = [];
+  if (event.location) parts.push(h("bdi", null, [event.location.name, event.location.address].filter(Boolean).join(", ")));
   if (event.online) parts.push(t("common.online"));
-  return parts.join(" · ");
+  if (parts.length === 0) return null;
+  return h("p", { class: "event-place" }, parts.flatMap((part, i) => (i === 0 ? [part] : [" · ", part])));
 }
 
 /** One short line on whether and how one can still register. */

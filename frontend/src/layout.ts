@@ -5,7 +5,7 @@
  */
 import { focusOn, h } from "./dom";
 import { ApiFailure } from "./api";
-import { LOCALE_NAMES, LOCALES, chosenLocale, initialLocale, isLocale, t, useLocale } from "./i18n";
+import { LOCALE_NAMES, LOCALES, chosenLocale, initialLocale, isLocale, t, useLocale, type WebKey } from "./i18n";
 
 export type Page = {
   title: () => string;
@@ -57,10 +57,15 @@ async function renderPage(page: Page, focusLanguage = false): Promise<void> {
       "div",
       { class: "wrap" },
       h(
-        "ul",
-        { class: "footer-links" },
-        h("li", null, h("a", { href: "/" }, t("site.footer_events"))),
-        h("li", null, h("a", { href: "/privacy" }, t("site.footer_privacy"))),
+        "nav",
+        { "aria-label": t("site.footer_nav") },
+        h(
+          "ul",
+          { class: "footer-links" },
+          footerLink("/", "site.footer_events"),
+          footerLink("/privacy", "site.footer_privacy"),
+          footerLink("/accessibility", "site.footer_accessibility"),
+        ),
       ),
       h("p", null, t("site.footer_org")),
     ),
@@ -72,6 +77,12 @@ async function renderPage(page: Page, focusLanguage = false): Promise<void> {
   await page.render(main);
   // The page may have found a better title (an event's name) while rendering.
   document.title = `${page.title()} – ${t("site.name")}`;
+}
+
+/** A footer link; the link to the page one is on says so (aria-current). */
+function footerLink(href: string, key: WebKey): HTMLElement {
+  const current = location.pathname.replace(/\.html$/, "").replace(/\/index$/, "/") === href;
+  return h("li", null, h("a", { href, "aria-current": current ? "page" : null }, t(key)));
 }
 
 /** A "loading" line that screen readers announce, to be replaced by the content. */

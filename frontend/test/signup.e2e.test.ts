@@ -8,48 +8,25 @@
  * is already running instead of starting one.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
+import { startE2E, type E2E } from "./e2e";
 
-type LocalServer = { url: string; stop(): Promise<void> | void };
-type LocalServerModule = { startLocalServer(options: { port: number; persistTo: string }): Promise<LocalServer> };
 type MailboxResponse = { messages: { to: string; subject: string; html: string; text: string; attachments: unknown[] }[] };
 
-// No Node types in the frontend's type config: reach process.env without them.
-const env = (globalThis as unknown as { process: { env: Record<string, string | undefined> } }).process.env;
-
-let server: LocalServer | null = null;
-let persistTo: string | null = null;
+let e2e: E2E;
 let baseUrl = "";
-let browser: Browser;
 let context: BrowserContext;
 
 beforeAll(async () => {
-  if (env.E2E_URL) {
-    baseUrl = env.E2E_URL.replace(/\/$/, "");
-  } else {
-    const modulePath = "../../scripts/local-server.mjs";
-    const { startLocalServer } = (await import(/* @vite-ignore */ modulePath)) as LocalServerModule;
-    const port = 20_000 + Math.floor(Math.random() * 20_000);
-    persistTo = `.wrangler/e2e/signup-${Date.now()}-${port}`;
-    server = await startLocalServer({ port, persistTo });
-    baseUrl = server.url.replace(/\/$/, "");
-  }
-  browser = await chromium.launch({
-    executablePath: env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  e2e = await startE2E("signup");
+  baseUrl = e2e.baseUrl;
   // An English-speaking phone: the page picks English from navigator.languages.
-  context = await browser.newContext({ locale: "en-GB", viewport: { width: 360, height: 740 } });
+  context = await e2e.browser.newContext({ locale: "en-GB", viewport: { width: 360, height: 740 } });
 });
 
 afterAll(async () => {
   await context?.close();
-  await browser?.close();
-  await server?.stop();
-  if (persistTo) {
-    const fs = (await import(/* @vite-ignore */ "node:fs" as string)) as { rmSync(path: string, options: { recursive: boolean; force: boolean }): void };
-    fs.rmSync(persistTo, { recursive: true, force: true });
-  }
+  await e2e?.stop();
 });
 
 /** Waits for the queue consumer to deliver the confirmation mail into the dev mailbox. */

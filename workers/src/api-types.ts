@@ -99,6 +99,12 @@ export type RegistrationRequest = {
   exhibitor?: { organisation: string; description: string; contact?: string; needs?: ("table" | "power" | "wall")[] };
   /** Must be true: consent to the privacy notice. */
   consent: boolean;
+  /** A honeypot that people never see: must stay empty. */
+  website?: string;
+  /** When the form was shown (epoch ms): forms sent within 2 s are taken to be bots. */
+  formStartedAt?: number;
+  /** Cloudflare Turnstile, where configured. */
+  turnstileToken?: string;
 };
 
 /** A participant's place in one workshop. */

@@ -1,7 +1,8 @@
 /** Builds the Hono app: request id and locale, security headers, the routes, and the one error mapping. */
-import { Hono } from "hono";
+import { Hono, type Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { secureHeaders } from "hono/secure-headers";
+import { routePath } from "hono/route";
 import type { AppBindings } from "./env";
 import { negotiateLocale, errorMessage } from "./i18n";
 import { DomainError, ValidationError } from "./lib/errors";
@@ -11,23 +12,51 @@ import { devApiRoutes, devPageRoutes } from "./routes/dev";
 import { eventRoutes } from "./routes/events";
 import { openApiDocument } from "./routes/openapi";
 import { registrationRoutes } from "./routes/registrations";
+import { webhookRoutes } from "./routes/webhooks";
 import { authRoutes } from "./routes/auth";
 import { consoleEventRoutes } from "./routes/console/events";
+import { consoleEventRegistrationRoutes, consolePoolRoutes, consoleRegistrationRoutes } from "./routes/console/registrations";
+import { consoleEventHelperRoutes, consoleOrganisationRoutes } from "./routes/console/organisations";
+import { consoleCheckInRoutes, consoleCheckInStartRoutes } from "./routes/console/checkin";
+import { consoleCertificateRoutes } from "./routes/console/certificates";
+import { certificateRoutes, checkInQrRoutes, participantDocumentRoutes, verifyPageRoutes } from "./routes/certificates";
 import type { ApiError } from "./api-types";
+import { protectForm } from "./domain/abuse/guard";
+import { publicSiteKey } from "./domain/abuse/turnstile";
+import { participantDataRoutes, privacyRequestRoutes } from "./routes/privacy";
+import { consolePeopleRoutes } from "./routes/console/people";
+import { consoleStatusRoutes } from "./routes/console/status";
 
 const MAX_BODY_BYTES = 64 * 1024;
+/** Responses about one person: never stored by a cache. */
+const PERSONAL_PATHS = /^\/(api\/(registrations|console|auth|privacy|dev)|manage|privacy-data|console|dev)(\/|$)/;
+
+/** The matched route's pattern ("/api/registrations/:token"), safe to log; never the path itself. */
+function routeOf(c: Context<AppBindings>): string {
+  try {
+    // The route of the handler that answered (the index is where dispatch stopped).
+    return routePath(c);
+  } catch {
+    return "unmatched";
+  }
+}
 
 export function buildApp() {
   const app = new Hono<AppBindings>();
 
   app.use(async (c, next) => {
+    const started = Date.now();
     c.set("requestId", c.req.header("cf-ray") ?? randomId(8));
     c.set("locale", negotiateLocale(c.req.query("locale"), c.req.header("accept-language")));
     await next();
     c.header("X-Request-Id", c.var.requestId);
+    // One line per request. The route pattern, never the path: paths carry tokens.
+    log("info", "request", { requestId: c.var.requestId, method: c.req.method, route: routeOf(c), status: c.res.status, ms: Date.now() - started });
   });
   app.use(
     secureHeaders({
+      // A handler's own CSP wins: the dev mailbox and email previews allow the emails' inline styles.
+      overwrite: false,
       contentSecurityPolicy: {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
@@ -51,12 +80,49 @@ export function buildApp() {
     }),
   );
 
+  // Anything personal is never cached: the participant's own pages, the console, sign-in, privacy.
+  app.use(async (c, next) => {
+    await next();
+    if (PERSONAL_PATHS.test(c.req.path)) {
+      c.header("Cache-Control", "no-store");
+      c.header("Referrer-Policy", "no-referrer");
+    }
+  });
+  // The public forms: rate limits, the registration form's bot checks, Turnstile where configured.
+  app.use("/api/events/:slug/registrations", protectForm("registration", { turnstile: true }));
+  app.use("/api/auth/login", protectForm("sign_in"));
+  app.use("/api/privacy/requests", protectForm("privacy", { turnstile: true }));
+
   app.get("/api/health", (c) => c.json({ status: "ok" }));
+  app.get("/api/config", (c) => {
+    const turnstileSiteKey = publicSiteKey(c.env);
+    // The widget's script address comes from here, so the pages hold no third-party address.
+    return c.json({ turnstileSiteKey, turnstileScript: turnstileSiteKey ? "https://challenges.cloudflare.com/turnstile/v0/api.js?render=explicit" : null });
+  });
   app.get("/api/openapi.json", (c) => c.json(openApiDocument));
   app.route("/api/events", eventRoutes);
   app.route("/api/registrations", registrationRoutes);
+  app.route("/api/registrations", participantDataRoutes);
+  app.route("/api/privacy", privacyRequestRoutes);
+  app.route("/api/console/people", consolePeopleRoutes);
+  app.route("/api/console/status", consoleStatusRoutes);
   app.route("/api/auth", authRoutes);
   app.route("/api/console/events", consoleEventRoutes);
+  // After the event routes: they share the prefix, and its session check runs once (ensureStaff).
+  app.route("/api/console/events", consoleEventRegistrationRoutes);
+  app.route("/api/console/events", consoleEventHelperRoutes);
+  app.route("/api/console/registrations", consoleRegistrationRoutes);
+  app.route("/api/console/pools", consolePoolRoutes);
+  app.route("/api/console/organisations", consoleOrganisationRoutes);
+  app.route("/api/webhooks", webhookRoutes);
+  // Check-in, attendance, signature lists and certificates (issue 6).
+  app.route("/api/console/events", consoleCheckInRoutes);
+  app.route("/api/console/events", consoleCertificateRoutes);
+  app.route("/api/console/checkin", consoleCheckInStartRoutes);
+  app.route("/api/registrations", participantDocumentRoutes);
+  app.route("/api/certificates", certificateRoutes);
+  app.route("/api/checkin-qr", checkInQrRoutes);
+  app.route("/verify", verifyPageRoutes);
   app.route("/api/dev", devApiRoutes);
   app.route("/dev", devPageRoutes);
 
@@ -80,7 +146,7 @@ export function buildApp() {
       }
       return c.json(body, error.status);
     }
-    log("error", "request.failed", { requestId: c.var.requestId, path: c.req.path, error: String(error), stack: (error as Error)?.stack });
+    log("error", "request.failed", { requestId: c.var.requestId, route: routeOf(c), error: String(error), stack: (error as Error)?.stack });
     const body: ApiError = { error: { code: "internal", message: errorMessage(locale, "error.internal"), requestId: c.var.requestId } };
     return c.json(body, 500);
   });

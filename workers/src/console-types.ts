@@ -104,3 +104,95 @@ export type ConsoleEventListItem = {
 
 export type ConsoleEventResponse = { event: ConsoleEvent };
 export type ConsoleEventListResponse = { events: ConsoleEventListItem[] };
+
+/* ---------- Registrations, waitlists, messages, organisations (console) ---------- */
+
+/** The latest email of a registration and how its delivery went. */
+export type ConsoleEmailStatus = {
+  template: string;
+  status: "queued" | "sending" | "sent" | "failed";
+  lastError: string | null;
+  /** When it was sent, or when its state last changed. */
+  at: string;
+};
+
+export type ConsoleRegistration = {
+  id: number;
+  /** A workshop choice points at the day registration it belongs to. */
+  parentId: number | null;
+  name: string;
+  email: string;
+  locale: import("../../db/schema").Locale;
+  status: RegistrationStatus;
+  places: number;
+  poolId: number;
+  poolKey: string;
+  /** 1-based, only for waitlisted registrations with a confirmed address. */
+  waitlistPosition: number | null;
+  /** True while a double opt-in address is unconfirmed. */
+  awaitingEmail: boolean;
+  holdExpiresAt: string | null;
+  offerExpiresAt: string | null;
+  answers: Record<string, unknown>;
+  needs: import("../../db/schema").Needs;
+  createdAt: string;
+  emailStatus: ConsoleEmailStatus | null;
+  /** The provider reported the address as bouncing (or a complaint): mail to it is not sent. */
+  bouncing: boolean;
+};
+
+export type ConsoleHistoryEntry = {
+  at: string;
+  /** "participant", "system" or "user:<id>". */
+  actor: string;
+  /** The staff member's email when the actor is a user. */
+  actorEmail: string | null;
+  action: string;
+  details: Record<string, unknown>;
+};
+
+export type ConsoleEmail = {
+  id: string;
+  template: string;
+  status: ConsoleEmailStatus["status"];
+  attempts: number;
+  lastError: string | null;
+  createdAt: string;
+  sentAt: string | null;
+};
+
+export type ConsoleRegistrationDetail = ConsoleRegistration & { history: ConsoleHistoryEntry[]; emails: ConsoleEmail[] };
+
+export type ConsoleRegistrationListResponse = { registrations: ConsoleRegistration[] };
+export type ConsoleRegistrationResponse = { registration: ConsoleRegistrationDetail };
+
+/** PATCH /api/console/registrations/{id}: what an organiser may change on a participant's behalf. */
+export type RegistrationEditInput = {
+  name?: string;
+  email?: string;
+  places?: number;
+  answers?: Record<string, unknown>;
+  needs?: import("../../db/schema").Needs;
+  locale?: import("../../db/schema").Locale;
+};
+
+export type MessageInput = { subject: string; body: string; statuses: RegistrationStatus[] };
+export type MessageResponse = { queued: number };
+
+export type ConsoleAuditEntry = {
+  at: string;
+  actor: string;
+  actorEmail: string | null;
+  action: string;
+  registrationId: number | null;
+  details: Record<string, unknown>;
+};
+export type ConsoleAuditResponse = { entries: ConsoleAuditEntry[] };
+
+export type ConsoleOrganisation = { id: number; slug: string; name: string; role: Role | null };
+export type ConsoleOrganisationsResponse = { organisations: ConsoleOrganisation[] };
+export type ConsoleMember = { userId: number; email: string; name: string | null; role: Role };
+export type ConsoleMembersResponse = { members: ConsoleMember[] };
+export type InvitationInput = { email: string; name?: string; role: Role };
+export type ConsoleHelper = { userId: number; email: string; name: string | null };
+export type ConsoleHelpersResponse = { helpers: ConsoleHelper[] };

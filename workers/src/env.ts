@@ -10,10 +10,21 @@ export type Env = {
   RESEND_API_KEY?: string;
   /** Overrides the Resend API origin (a local stub in end-to-end tests). */
   RESEND_BASE_URL?: string;
+  /** Signing secret of the Resend webhook (whsec_…); without it POST /api/webhooks/resend answers 404. */
+  RESEND_WEBHOOK_SECRET?: string;
   /** Secret from which manage and sign-in tokens are derived; required in production. */
   TOKEN_SECRET?: string;
+  /** Registration forms sent faster than this (ms) are taken to be bots; default 2000, 0 turns it off. */
+  MIN_FORM_FILL_MS?: string;
   /** Comma-separated emails of administrators (created on their first sign-in). */
   ADMIN_EMAILS?: string;
+  /** Rate limits, e.g. "registration.ip=10/60,registration.email=5/3600" or "off" (see lib/rate-limit.ts). */
+  RATE_LIMITS?: string;
+  /** Workers rate-limiting binding for the per-address limits (optional; D1 counts without it). */
+  IP_RATE_LIMITER?: RateLimit;
+  /** Cloudflare Turnstile: with the secret, public forms need a verified token; the site key goes to the page. */
+  TURNSTILE_SECRET_KEY?: string;
+  TURNSTILE_SITE_KEY?: string;
 };
 
 /** A queue message names one outbox row; the row itself is the source of truth. */

@@ -1,11 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { EMAIL_TEMPLATES, type Locale } from "../../db/schema";
-import { renderEmail, type EmailData } from "../../emails/render";
+import ICAL from "ical.js";
+import { EMAIL_TEMPLATES, LOCALES, type EmailTemplate } from "../../db/schema";
+import { isStaffTemplate, renderEmail, STAFF_TEMPLATES, type EmailData, type StaffEmailData } from "../../emails/render";
 import { escapeText, foldLine } from "../../emails/ics";
 import deEmail from "../src/i18n/de/email";
 import enEmail from "../src/i18n/en/email";
 
 const evil = "<script>alert(1)</script>";
+const hyperlink = '=HYPERLINK("http://x")';
 
 function data(overrides: Partial<EmailData> = {}): EmailData {
   return {
@@ -49,9 +51,37 @@ describe("email catalogues", () => {
   });
 });
 
-describe.each(["de", "en"] as const)("every template in %s", (locale) => {
-  it.each(EMAIL_TEMPLATES)("%s: subject, manage link, escaped name, no raw keys", async (template) => {
-    const d = data();
+const PARTICIPANT_TEMPLATES = EMAIL_TEMPLATES.filter((t) => !isStaffTemplate(t));
+
+/** Per template, what deliver.ts would merge in from the outbox row. */
+function participantData(template: EmailTemplate): EmailData {
+  const d = data();
+  if (template === "reminder") return { ...d, reminderSession: d.event.sessions[1] };
+  if (template === "event_changed") return { ...d, changes: ["date", "place"] };
+  if (template === "organiser_message") return { ...d, message: { subject: `Raum ${evil}`, body: `Zeile 1\n${hyperlink}\n${evil}` } };
+  return d;
+}
+
+function staffData(): StaffEmailData {
+  return {
+    name: evil,
+    organisation: "Integrationszentrum Musterstadt",
+    url: "https://zusammen.example.org/console/sign-in#tok_abc",
+    expiresAt: "2027-03-01T10:10:00Z",
+    inviter: hyperlink,
+    role: "checkin_helper",
+    event: "Fachtag",
+    applicant: evil,
+    date: "2027-03-01",
+    events: [
+      { title: evil, consoleUrl: "https://zusammen.example.org/console/event?slug=fachtag", newRegistrations: 3, cancellations: 1, promotions: 2, waitlist: 4 },
+    ],
+  };
+}
+
+describe.each(LOCALES)("every participant template in %s", (locale) => {
+  it.each(PARTICIPANT_TEMPLATES)("%s: subject, manage link, escaped name, no raw keys", async (template) => {
+    const d = participantData(template);
     const mail = await renderEmail(template, locale, d);
     expect(mail.subject.length).toBeGreaterThan(0);
     expect(mail.subject).toContain(d.event.title);
@@ -70,6 +100,101 @@ describe.each(["de", "en"] as const)("every template in %s", (locale) => {
     expect(mail.text).not.toMatch(/email\.\w+\.\w+/);
     expect(mail.text).not.toMatch(/\{\w+\}/);
     expect(mail.html).toContain(`lang="${locale}"`);
+    expect(mail.html).toContain(`dir="${locale === "ar" ? "rtl" : "ltr"}"`);
+  });
+});
+
+describe.each(LOCALES)("every staff template in %s", (locale) => {
+  it.each(STAFF_TEMPLATES)("%s: subject, the link, escaped untrusted text, no raw keys", async (template) => {
+    const d = staffData();
+    const mail = await renderEmail(template, locale, d);
+    expect(mail.subject.length).toBeGreaterThan(0);
+    expect(mail.subject).not.toMatch(/[\r\n]/);
+    expect(mail.html).toContain(d.url);
+    expect(mail.text).toContain(d.url);
+    expect(mail.html).not.toContain("<script");
+    expect(mail.text).not.toMatch(/email\.\w+\.\w+/);
+    expect(mail.text).not.toMatch(/\{\w+\}/);
+    expect(mail.attachments).toEqual([]);
+    expect(mail.html).toContain(`lang="${locale}"`);
+  });
+});
+
+describe("escaping untrusted text", () => {
+  it("a script tag and a spreadsheet formula stay text in HTML and plain text", async () => {
+    const d = { ...data({ name: hyperlink }), message: { subject: hyperlink, body: `${evil}\n${hyperlink}` } };
+    for (const template of ["confirmed", "organiser_message", "cancelled_by_organiser"] as const) {
+      const mail = await renderEmail(template, "de", { ...d, reason: evil });
+      expect(mail.html).not.toContain("<script>");
+      // The formula is harmless text in an email (it only matters in CSV exports): shown as typed, quotes escaped in HTML.
+      expect(mail.html).toContain("=HYPERLINK(&quot;http://x&quot;)");
+      expect(mail.text).toContain('=HYPERLINK("http://x")');
+      // text/plain has no markup to escape: the name appears exactly as typed, as inert text.
+      expect(mail.text).toContain(template === "confirmed" ? hyperlink : evil);
+    }
+    const message = await renderEmail("organiser_message", "de", { ...d, reason: null });
+    expect(message.html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+    // CR/LF in names and addresses never reaches here: registration rejects it (workers/test/validation.test.ts).
+  });
+
+  it("subjects are one line whatever organisers type", async () => {
+    const mail = await renderEmail("organiser_message", "de", { ...data(), message: { subject: "Neu\r\nBcc: x@example.org", body: "x" } });
+    expect(mail.subject).not.toMatch(/[\r\n]/);
+  });
+});
+
+describe("the later templates", () => {
+  it("reminder: only its session, place, what to bring, manage link; German subject with the day", async () => {
+    const d = { ...data(), reminderSession: data().event.sessions[1], whatToBring: "Stift und Papier" };
+    const mail = await renderEmail("reminder", "de", d);
+    expect(mail.subject).toBe("Erinnerung: Deutsch-Café; Gespräche, Spiele & mehr am Donnerstag, 15. Juli 2027");
+    expect(mail.text).toContain("Teil 2, mit Ausflug");
+    expect(mail.text).not.toContain("15. März 2027");
+    expect(mail.text).toContain("Stift und Papier");
+    expect(mail.text).toContain("Marktplatz 1");
+    expect(mail.attachments).toEqual([]); // bulk mail goes through the batch endpoint, which takes no attachments
+  });
+
+  it("check-in QR: nothing until the check-in feature supplies one, then an image", async () => {
+    expect((await renderEmail("confirmed", "de", data())).html).not.toContain("<img");
+    for (const template of ["confirmed", "promoted", "reminder"] as const) {
+      const html = (await renderEmail(template, "de", { ...data(), checkInQr: { url: "https://zusammen.example.org/qr/abc.png" } })).html;
+      expect(html).toContain('src="https://zusammen.example.org/qr/abc.png"');
+    }
+  });
+
+  it("event_changed names the changes and attaches a new calendar file; event_cancelled gives the reason", async () => {
+    const changed = await renderEmail("event_changed", "en", { ...data(), changes: ["time", "place"] });
+    expect(changed.text).toContain("New: the time, the place");
+    expect(changed.attachments).toHaveLength(1);
+    const cancelled = await renderEmail("event_cancelled", "de", { ...data(), reason: "Die Referentin ist krank." });
+    expect(cancelled.subject).toBe("Abgesagt: Deutsch-Café; Gespräche, Spiele & mehr");
+    expect(cancelled.text).toContain("Grund: Die Referentin ist krank.");
+  });
+
+  it("login link: the link, 10 minutes, the deadline in Berlin time, 'not you'", async () => {
+    const mail = await renderEmail("login_link", "de", staffData());
+    expect(mail.text).toContain("10 Minuten");
+    expect(mail.text).toContain("11:10 Uhr"); // 10:10Z in winter
+    expect(mail.text).toContain("Sie haben keinen Link angefordert?");
+    expect(mail.text).not.toContain("alert(1)"); // no name in a sign-in mail
+  });
+
+  it("invitation, application and digest show their facts", async () => {
+    const invitation = await renderEmail("invitation", "en", staffData());
+    expect(invitation.subject).toBe("Invitation: Integrationszentrum Musterstadt");
+    expect(invitation.text).toContain("check-in helper");
+    expect(invitation.text).toContain('=HYPERLINK("http://x")');
+    const application = await renderEmail("application_received", "de", staffData());
+    expect(application.subject).toBe("Neue Bewerbung: Fachtag");
+    expect(application.html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
+    const digest = await renderEmail("organiser_digest", "de", staffData());
+    expect(digest.subject).toBe("Tagesübersicht: Montag, 1. März 2027");
+    expect(digest.text).toContain("Neue Anmeldungen: 3");
+    expect(digest.text).toContain("Abmeldungen: 1");
+    expect(digest.text).toContain("Von der Warteliste nachgerückt: 2");
+    expect(digest.text).toContain("Jetzt auf der Warteliste: 4");
+    expect(digest.html).toContain("https://zusammen.example.org/console/event?slug=fachtag");
   });
 });
 
@@ -172,5 +297,58 @@ describe("ics helpers", () => {
     for (const part of parts.slice(1)) expect(part.startsWith(" ")).toBe(true);
     expect(folded.replace(/\r\n /g, "")).toBe(line);
     expect(folded).not.toContain("\uFFFD");
+  });
+});
+
+describe("calendar file read by a real iCalendar parser (ical.js)", () => {
+  /** The VEVENTs of the attachment as [start, end] instants, and their Berlin wall times. */
+  async function parsedSessions(sessions: EmailData["event"]["sessions"]) {
+    const mail = await renderEmail("confirmed", "de", { ...data(), event: { ...data().event, sessions } });
+    const calendar = new ICAL.Component(ICAL.parse(decode(mail.attachments[0]!.content)));
+    return calendar.getAllSubcomponents("vevent").map((vevent) => {
+      const event = new ICAL.Event(vevent);
+      return { summary: event.summary, start: event.startDate.toJSDate().toISOString(), end: event.endDate.toJSDate().toISOString() };
+    });
+  }
+  const berlin = (iso: string) =>
+    new Intl.DateTimeFormat("de-DE", { timeZone: "Europe/Berlin", dateStyle: "short", timeStyle: "short" }).format(new Date(iso));
+
+  it("holds every session at the right instant; in Berlin the wall times are the ones the email shows", async () => {
+    const events = await parsedSessions(data().event.sessions);
+    expect(events).toHaveLength(2);
+    expect(events[0]).toMatchObject({ start: "2027-03-15T09:00:00.000Z", end: "2027-03-15T11:00:00.000Z" });
+    expect(berlin(events[0]!.start)).toBe("15.03.27, 10:00"); // CET
+    expect(berlin(events[1]!.start)).toBe("15.07.27, 11:00"); // CEST
+    expect(events[1]!.summary).toContain("Teil 2, mit Ausflug");
+  });
+
+  it("keeps Berlin times right on both daylight-saving days and across the change itself", async () => {
+    const events = await parsedSessions([
+      // 10:00–12:00 Berlin on 28 March 2027 (clocks went forward at 02:00 that night: CEST, UTC+2)
+      { startsAt: "2027-03-28T08:00:00Z", endsAt: "2027-03-28T10:00:00Z", title: null },
+      // 01:30 CET to 03:30 CEST: one hour passes
+      { startsAt: "2027-03-28T00:30:00Z", endsAt: "2027-03-28T01:30:00Z", title: "Nacht" },
+      // 10:00–12:00 Berlin on 31 October 2027 (back to CET, UTC+1)
+      { startsAt: "2027-10-31T09:00:00Z", endsAt: "2027-10-31T11:00:00Z", title: null },
+      // 01:30 CEST to 03:30 CET: three hours pass
+      { startsAt: "2027-10-30T23:30:00Z", endsAt: "2027-10-31T02:30:00Z", title: "Lange Nacht" },
+    ]);
+    expect(berlin(events[0]!.start)).toBe("28.03.27, 10:00");
+    expect(berlin(events[0]!.end)).toBe("28.03.27, 12:00");
+    expect(berlin(events[1]!.start)).toBe("28.03.27, 01:30");
+    expect(berlin(events[1]!.end)).toBe("28.03.27, 03:30");
+    expect(Date.parse(events[1]!.end) - Date.parse(events[1]!.start)).toBe(3_600_000);
+    expect(berlin(events[2]!.start)).toBe("31.10.27, 10:00");
+    expect(berlin(events[3]!.start)).toBe("31.10.27, 01:30");
+    expect(berlin(events[3]!.end)).toBe("31.10.27, 03:30");
+    expect(Date.parse(events[3]!.end) - Date.parse(events[3]!.start)).toBe(3 * 3_600_000);
+  });
+
+  it("the same row renders the same bytes (DTSTAMP from the row), so a retried send matches its idempotency key", async () => {
+    const stampedAt = new Date("2027-01-01T12:00:00Z");
+    const a = await renderEmail("confirmed", "de", data(), { stampedAt });
+    const b = await renderEmail("confirmed", "de", data(), { stampedAt });
+    expect(a.attachments[0]!.content).toBe(b.attachments[0]!.content);
+    expect(decode(a.attachments[0]!.content)).toContain("DTSTAMP:20270101T120000Z");
   });
 });

@@ -8,8 +8,10 @@ import type {
 } from "../../../workers/src/api-types";
 import { ApiFailure, api, newIdempotencyKey } from "../api";
 import { append, focusOn, h, paragraphs, type Child } from "../dom";
-import { availabilityText, contentLang, fallbackNote, formatDateTime, formatName, placeText, sessionList } from "../event-info";
+import { availabilityText, contentLang, fallbackNote, formatDateTime, formatName, sessionList } from "../event-info";
 import { FieldSet } from "../form-fields";
+import { childrenField, collectFormatFields, eventExtras, standFields, workshopFields, workshopList } from "../formats";
+import { addChallenge } from "../turnstile";
 import { LOCALE_NAMES, LOCALES, chosenLocale, isLocale, t, type WebKey } from "../i18n";
 import { failureBlock, loadingNote, startPage } from "../layout";
 
@@ -56,7 +58,7 @@ function eventDetails(event: PublicEventDetail): Child[] {
     h("h2", null, t("event.dates")),
     sessionList(event.sessions, event.fallback),
     location || event.online ? h("h2", null, t("event.place")) : null,
-    location ? h("p", null, location.name, location.address ? [h("br"), location.address] : null) : null,
+    location ? h("p", null, h("bdi", null, location.name), location.address ? [h("br"), h("bdi", null, location.address)] : null) : null,
     location?.accessibility ? [h("h3", null, t("event.accessibility")), ...paragraphs(location.accessibility, lang)] : null,
     event.online ? h("p", null, t("event.online_only")) : null,
     event.description ? h("div", { class: "description", ...lang }, paragraphs(event.description)) : null,
@@ -64,6 +66,7 @@ function eventDetails(event: PublicEventDetail): Child[] {
     event.languages.length > 0
       ? [h("h2", null, t("event.languages")), h("p", null, event.languages.map((code) => (isLocale(code) ? LOCALE_NAMES[code] : (languageNames?.of(code) ?? code))).join(", "))]
       : null,
+    ...eventExtras(event),
   ];
 }
 
@@ -126,8 +129,12 @@ function registrationForm(event: PublicEventDetail, main: HTMLElement, section: 
   // (a 4xx stores nothing), so corrected details are not answered from its replay cache.
   let idempotencyKey = newIdempotencyKey();
   let sending = false;
+  // Bots fill every field and submit at once: the server ignores a filled honeypot or a form sent within 2 s.
+  const formStartedAt = Date.now();
 
   const submit = h("button", { type: "submit", class: "button" }, t(submitKey));
+  const challengeHost = h("div", { class: "challenge" });
+  const challenge = addChallenge(challengeHost);
   const form = h(
     "form",
     { novalidate: true, class: "registration-form" },
@@ -150,13 +157,20 @@ function registrationForm(event: PublicEventDetail, main: HTMLElement, section: 
           hint: t("form.places_hint", { max: maxPlaces }),
         })
       : null,
-    event.questions.map((question) => questionField(fields, question, lang)),
+    childrenField(fields, event),
+    standFields(fields, event),
+    workshopFields(fields, event),
+    // The event's own questions are for participants, not for stand applications (see formats.ts).
+    h("div", { class: "event-questions" }, event.questions.map((question) => questionField(fields, question, lang))),
     needsFieldset(fields),
+    // Not shown to people (display: none, so screen readers skip it too); bots fill it.
+    h("div", { class: "hp" }, h("label", null, "Website", h("input", { type: "text", name: "website", tabindex: "-1", autocomplete: "off" }))),
     fields.checkbox("consent", t("form.consent"), h("input", { name: "consent", value: "yes" }), {
       required: true,
       summaryLabel: t("form.consent_short"),
       hint: h("a", { href: "/privacy", target: "_blank", rel: "noopener" }, t("form.consent_link"), " ", h("span", { class: "visually-hidden" }, t("common.new_tab"))),
     }),
+    challengeHost,
     h("div", { class: "actions" }, submit),
   );
 
@@ -168,7 +182,8 @@ function registrationForm(event: PublicEventDetail, main: HTMLElement, section: 
     submit.textContent = t("form.sending");
     form.setAttribute("aria-busy", "true");
     try {
-      const body = collect(form, event);
+      const turnstileToken = (await challenge).token();
+      const body = { ...collect(form, event), formStartedAt, ...(turnstileToken ? { turnstileToken } : {}) };
       const { registration } = await api<RegistrationResponse>(`/api/events/${encodeURIComponent(event.slug)}/registrations`, {
         method: "POST",
         body,
@@ -181,6 +196,7 @@ function registrationForm(event: PublicEventDetail, main: HTMLElement, section: 
     } catch (error) {
       const failure = error instanceof ApiFailure ? error : new ApiFailure(0, "unexpected", t("common.server_error"));
       if (failure.status >= 400 && failure.status < 500) idempotencyKey = newIdempotencyKey();
+      (await challenge).reset();
       fields.showErrors(main, failure.message, failure.fields);
     } finally {
       sending = false;
@@ -248,7 +264,7 @@ function collect(form: HTMLFormElement, event: PublicEventDetail): RegistrationR
     if (places !== undefined) request.places = places;
   }
   const answers: NonNullable<RegistrationRequest["answers"]> = {};
-  for (const question of event.questions) {
+  for (const question of data.get("kind") ? [] : event.questions) {
     const name = `q:${question.id}`;
     if (question.type === "multiple_choice") {
       const chosen = data.getAll(name).map(String);
@@ -275,6 +291,8 @@ function collect(form: HTMLFormElement, event: PublicEventDetail): RegistrationR
   }
   if (text("accessibility")) needs.accessibility = text("accessibility");
   if (Object.keys(needs).length > 0) request.needs = needs;
+  collectFormatFields(data, event, request);
+  if (text("website")) request.website = text("website");
   return request;
 }
 
@@ -292,6 +310,7 @@ function outcomeBlock(registration: RegistrationResponse["registration"]): HTMLE
       ? h("p", { class: "outcome-position" }, t("outcome.waitlist_position", { position: registration.waitlistPosition }))
       : null,
     registration.places > 1 ? h("p", null, t("outcome.places", { count: registration.places })) : null,
+    workshopList(registration.workshops ?? []),
     h("p", null, h("a", { href: "/" }, t("common.back_to_list"))),
   );
 }

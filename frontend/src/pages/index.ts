@@ -2,7 +2,7 @@
 import type { EventListResponse } from "../../../workers/src/api-types";
 import { api } from "../api";
 import { h } from "../dom";
-import { availabilityText, contentLang, fallbackNote, formatName, placeText, sessionList } from "../event-info";
+import { availabilityText, contentLang, fallbackNote, formatName, placeLine, sessionList } from "../event-info";
 import { t } from "../i18n";
 import { failureBlock, loadingNote, startPage } from "../layout";
 
@@ -35,7 +35,7 @@ async function render(main: HTMLElement): Promise<void> {
           h("h2", lang, h("a", { href: `/event?slug=${encodeURIComponent(event.slug)}` }, event.title)),
           fallbackNote(event),
           sessionList(event.sessions, event.fallback, 3),
-          placeText(event) ? h("p", { class: "event-place" }, placeText(event)) : null,
+          placeLine(event),
           event.summary ? h("p", { class: "event-summary", ...lang }, event.summary) : null,
           h("p", { class: cancelled ? "availability availability-cancelled" : "availability" }, availabilityText(event)),
         );

@@ -5,10 +5,11 @@
  * Referer. Mail scanners open these links: loading the page only reads (GET); every change
  * needs a click.
  */
-import type { ManagedRegistration, ManagedRegistrationResponse } from "../../../workers/src/api-types";
+import type { EventDetailResponse, ManagedRegistration, ManagedRegistrationResponse } from "../../../workers/src/api-types";
 import { ApiFailure, api } from "../api";
 import { focusOn, h } from "../dom";
-import { contentLang, fallbackNote, formatDateTime, placeText, sessionList } from "../event-info";
+import { contentLang, fallbackNote, formatDateTime, placeLine, sessionList } from "../event-info";
+import { workshopList, workshopSwitch } from "../formats";
 import { t, type WebKey } from "../i18n";
 import { failureBlock, loadingNote, startPage } from "../layout";
 
@@ -29,6 +30,8 @@ async function render(main: HTMLElement): Promise<void> {
   try {
     const { registration } = await api<ManagedRegistrationResponse>(`/api/registrations/${encodeURIComponent(token())}`);
     main.replaceChildren(heading, ...view(registration, main));
+    await addCertificateLink(main);
+    await addWorkshopSwitch(registration, main);
   } catch (error) {
     loading.replaceWith(failureBlock(error, () => void render(main)));
   }
@@ -38,15 +41,16 @@ function view(registration: ManagedRegistration, main: HTMLElement, done?: Actio
   const event = registration.event;
   const lang = contentLang(event.fallback);
   const statusHeading = h("h2", { id: "status-heading", tabindex: "-1" }, t("manage.status_heading"));
-  const place = placeText(event);
-  const blocks: HTMLElement[] = [
+  const blocks: (HTMLElement | null)[] = [
     h(
       "section",
-      { class: "event-card", "aria-label": event.title, ...lang },
-      h("h2", lang, h("a", { href: `/event?slug=${encodeURIComponent(event.slug)}` }, event.title)),
+      // The title may be German on an Arabic page: only the title carries its language, the
+      // note and the dates around it are in the page's language.
+      { class: "event-card", "aria-labelledby": "event-heading" },
+      h("h2", { id: "event-heading", ...lang }, h("a", { href: `/event?slug=${encodeURIComponent(event.slug)}` }, event.title)),
       fallbackNote(event),
       sessionList(event.sessions, event.fallback),
-      place ? h("p", { class: "event-place" }, place) : null,
+      placeLine(event),
       event.status === "cancelled" ? h("p", { class: "availability availability-cancelled" }, t("event.cancelled")) : null,
     ),
     h(
@@ -55,11 +59,21 @@ function view(registration: ManagedRegistration, main: HTMLElement, done?: Actio
       statusHeading,
       done ? h("p", { class: "notice notice-success", role: "status" }, t(`manage.done_${done}` as WebKey)) : null,
       h("p", { class: `status-text status-${registration.status}`, "data-status": registration.status }, statusText(registration)),
+      workshopList(registration.workshops),
       registration.onlineUrl && /^https?:\/\//i.test(registration.onlineUrl)
         ? h("p", null, h("a", { class: "button", href: registration.onlineUrl, rel: "noopener noreferrer" }, t("manage.online_link")))
         : null,
       actionsBlock(registration, main),
     ),
+    registration.status === "confirmed"
+      ? h(
+          "section",
+          { class: "check-in-code", "aria-labelledby": "qr-heading" },
+          h("h2", { id: "qr-heading" }, t("manage.qr_heading")),
+          h("img", { src: `/api/registrations/${encodeURIComponent(token())}/qr.svg`, alt: t("manage.qr_alt"), width: "200", height: "200" }),
+          h("p", { class: "hint" }, t("manage.qr_hint")),
+        )
+      : null,
     h(
       "section",
       { "aria-labelledby": "details-heading" },
@@ -68,15 +82,17 @@ function view(registration: ManagedRegistration, main: HTMLElement, done?: Actio
         "dl",
         { class: "details" },
         h("dt", null, t("manage.name")),
-        h("dd", null, registration.name),
+        h("dd", null, h("bdi", null, registration.name)),
         h("dt", null, t("manage.email")),
-        h("dd", null, registration.email),
+        // An address reads left to right also on an Arabic page.
+        h("dd", null, h("bdi", { dir: "ltr" }, registration.email)),
         h("dt", null, t("manage.places")),
         h("dd", null, String(registration.places)),
       ),
+      h("p", null, h("a", { href: `/privacy-data#${encodeURIComponent(token())}` }, t("manage.data_link"))),
     ),
   ];
-  return blocks;
+  return blocks.filter((block): block is HTMLElement => block !== null);
 }
 
 function statusText(registration: ManagedRegistration): string {
@@ -122,7 +138,7 @@ function cancelLabel(registration: ManagedRegistration): string {
 }
 
 function actionsBlock(registration: ManagedRegistration, main: HTMLElement): HTMLElement | null {
-  if (registration.actions.length === 0) return null;
+  if (registration.actions.every((action) => action === "workshops")) return null;
   const block = h("div", { class: "actions" });
   const errorHost = h("div");
   let busy = false;
@@ -156,6 +172,7 @@ function actionsBlock(registration: ManagedRegistration, main: HTMLElement): HTM
   }
 
   for (const action of registration.actions) {
+    if (action === "workshops") continue; // its own section, see addWorkshopSwitch
     if (action === "cancel") {
       const confirmArea = h("div", { class: "confirm-cancel", hidden: true });
       const cancelButton = h("button", { type: "button", class: "button button-danger", "aria-expanded": "false" }, cancelLabel(registration));
@@ -189,6 +206,32 @@ function actionsBlock(registration: ManagedRegistration, main: HTMLElement): HTM
     }
   }
   return h("div", null, errorHost, block);
+}
+
+/** Where a certificate was issued, a link to download it. */
+async function addCertificateLink(main: HTMLElement): Promise<void> {
+  const response = await fetch(`/api/registrations/${encodeURIComponent(token())}/certificate`).catch(() => null);
+  if (!response?.ok) return;
+  const link = h("p", null, h("a", { class: "button button-secondary", href: `/api/registrations/${encodeURIComponent(token())}/certificate.pdf`, download: "" }, t("manage.certificate_link")));
+  main.querySelector(".status")?.append(link);
+}
+
+/** Conferences: lets the participant switch workshops (the choices come from the public event). */
+async function addWorkshopSwitch(registration: ManagedRegistration, main: HTMLElement): Promise<void> {
+  if (!registration.actions.includes("workshops")) return;
+  const { event } = await api<EventDetailResponse>(`/api/events/${encodeURIComponent(registration.event.slug)}`);
+  const section = workshopSwitch(registration, event.workshops, async (slot, key) => {
+    const { registration: updated } = await api<ManagedRegistrationResponse>(`/api/registrations/${encodeURIComponent(token())}/workshops`, {
+      method: "POST",
+      body: { slot, key },
+    });
+    const heading = main.querySelector("h1");
+    main.replaceChildren(...(heading ? [heading] : []), ...view(updated, main));
+    await addWorkshopSwitch(updated, main);
+    const statusHeading = main.querySelector<HTMLElement>("#status-heading");
+    if (statusHeading) focusOn(statusHeading);
+  });
+  if (section instanceof HTMLElement) main.append(section);
 }
 
 void startPage({ title: () => t("manage.title"), render });

@@ -77,18 +77,24 @@ export class Change {
        SELECT id, registration_id, template, email, locale, data, ?1, ?2, ?2 FROM (
          SELECT lower(hex(randomblob(16))) AS id, r.id AS registration_id, (${templateSql}) AS template,
                 r.email, r.locale, ${dataSql} AS data
-         FROM registrations r WHERE r.change_id = ?1 AND r.parent_id IS NULL
+         FROM registrations r WHERE r.change_id = ?1 AND r.parent_id IS NULL AND r.anonymised_at IS NULL
+           -- Walk-ins added at the door may have no address.
+           AND r.email <> ''
        ) WHERE template IS NOT NULL
        RETURNING id`,
     );
     return data === undefined || isSql(data) ? statement.bind(this.id, this.now) : statement.bind(this.id, this.now, JSON.stringify(data));
   }
 
-  /** Audit rows for every registration stamped by this change. */
-  audit(action: string): D1PreparedStatement {
+  /**
+   * Audit rows for every registration stamped by this change: status and places, plus
+   * `detailsSql`, an SQL expression over `r` yielding a JSON object (e.g. what was confirmed).
+   */
+  audit(action: string, detailsSql?: string): D1PreparedStatement {
+    const details = detailsSql ? `json_patch(json_object('status', r.status, 'places', r.places), (${detailsSql}))` : `json_object('status', r.status, 'places', r.places)`;
     return this.env.DB.prepare(
       `INSERT INTO audit_log (at, actor, action, event_id, registration_id, details, change_id)
-       SELECT ?2, ?3, ?4, r.event_id, r.id, json_object('status', r.status, 'places', r.places), r.change_id
+       SELECT ?2, ?3, ?4, r.event_id, r.id, ${details}, r.change_id
        FROM registrations r WHERE r.change_id = ?1`,
     ).bind(this.id, this.now, this.actor, action);
   }

@@ -5,15 +5,26 @@
  */
 import type { DomainContext } from "./change";
 import { sweepOutbox } from "./mail/deliver";
+import { queueOrganiserDigests } from "./mail/digest";
+import { queueDueReminders } from "./mail/reminders";
 import { expireHolds, expireOffers } from "./waitlist/expire";
 import { serveAllWaitlists } from "./waitlist/promote";
+import { runRetention } from "./privacy/retention";
+import { log } from "../lib/log";
 
 export async function runScheduledJobs(ctx: DomainContext): Promise<Record<string, unknown>> {
   const holds = await expireHolds(ctx);
   const offers = await expireOffers(ctx);
   const waitlists = await serveAllWaitlists(ctx);
+  const reminders = await queueDueReminders(ctx);
+  const digests = await queueOrganiserDigests(ctx);
   const outbox = await sweepOutbox(ctx.env, ctx.now);
-  const result = { holds, offers, waitlists, outbox };
+  // Last, and never in the way of the jobs above: a failure is recorded and retried next minute.
+  const retention = await runRetention(ctx).catch((error: unknown) => {
+    log("error", "retention.failed", { error: String(error) });
+    return { error: String(error) };
+  });
+  const result = { holds, offers, waitlists, reminders, digests, outbox, retention };
   await ctx.env.DB.prepare(
     `INSERT INTO job_runs (job, last_run_at, last_result) VALUES ('minutely', ?1, ?2)
      ON CONFLICT (job) DO UPDATE SET last_run_at = excluded.last_run_at, last_result = excluded.last_result`,

@@ -8,17 +8,49 @@
  */
 import type { Locale } from "../../../db/schema";
 import { LOCALES } from "../../../db/schema";
+import arErrors from "./ar/errors";
 import deErrors from "./de/errors";
 import enErrors from "./en/errors";
+import ruErrors from "./ru/errors";
+import trErrors from "./tr/errors";
+import ukErrors from "./uk/errors";
+import arCertificate from "./ar/certificate";
+import deCertificate, { type CertificateKey } from "./de/certificate";
+import enCertificate from "./en/certificate";
+import ruCertificate from "./ru/certificate";
+import trCertificate from "./tr/certificate";
+import ukCertificate from "./uk/certificate";
 
 export { LOCALES, type Locale };
 export const DEFAULT_LOCALE: Locale = "de";
-/** Locales whose catalogues are complete; the others fall back to German until translated. */
+/** Locales written right to left (`dir="rtl"` on pages and emails). */
 export const RTL_LOCALES: readonly Locale[] = ["ar"];
 
 export type Messages = Record<string, string>;
 
-const errorCatalogues: Partial<Record<Locale, Messages>> = { de: deErrors, en: enErrors };
+/** Every locale has a complete catalogue (workers/test/i18n.test.ts); German stays the fallback for a missing key. */
+export const errorCatalogues: Record<Locale, Messages> = {
+  de: deErrors,
+  en: enErrors,
+  tr: trErrors,
+  ar: arErrors,
+  uk: ukErrors,
+  ru: ruErrors,
+};
+
+/** Certificate texts: the PDF, eligibility reasons in the console, the verification page. */
+export const certificateCatalogues: Record<Locale, Messages> = {
+  de: deCertificate,
+  en: enCertificate,
+  tr: trCertificate,
+  ar: arCertificate,
+  uk: ukCertificate,
+  ru: ruCertificate,
+};
+
+export function certificateText(locale: Locale, key: CertificateKey, params?: Record<string, string | number>): string {
+  return translate(certificateCatalogues, locale, key, params);
+}
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (LOCALES as readonly string[]).includes(value);

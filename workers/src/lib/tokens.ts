@@ -76,3 +76,93 @@ export function manageUrl(env: Env, token: string): string {
 export function signInUrl(env: Env, token: string): string {
   return `${env.PUBLIC_URL.replace(/\/$/, "")}/console/sign-in#${token}`;
 }
+
+/* ---------- Check-in and certificate codes ---------- */
+
+/** Equal without telling, through timing, how much of it was equal. */
+function sameText(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let difference = 0;
+  for (let i = 0; i < a.length; i++) difference |= a.charCodeAt(i) ^ b.charCodeAt(i);
+  return difference === 0;
+}
+
+async function hmacBytes(env: Env, message: string): Promise<Uint8Array> {
+  const key = await hmacKey(tokenSecret(env));
+  return new Uint8Array(await crypto.subtle.sign("HMAC", key, encoder.encode(message)));
+}
+
+/**
+ * HMAC-SHA256(TOKEN_SECRET, message) as base64url: a keyed hash that cannot be reversed by
+ * guessing (rate-limit keys of email addresses) or a signature (data-access links).
+ */
+export async function keyedHash(env: Env, message: string): Promise<string> {
+  return base64url(await hmacBytes(env, message));
+}
+
+/** Equal without telling, through timing, how much of it was equal. */
+export function constantTimeEqual(a: string, b: string): boolean {
+  return sameText(a, b);
+}
+
+/**
+ * The value in a registration's check-in QR code: "zc1.<registration id>.<signature>", the
+ * signature being HMAC-SHA256(TOKEN_SECRET, "checkin:" + id) cut to 128 bits. No personal
+ * data; nothing stored; it cannot be forged without the secret, and it is not the manage
+ * token (a scanned code changes nothing but the attendance at the door).
+ */
+export async function checkInCode(env: Env, registrationId: number): Promise<string> {
+  const signature = base64url((await hmacBytes(env, `checkin:${registrationId}`)).slice(0, 16));
+  return `zc1.${registrationId}.${signature}`;
+}
+
+/** The registration id of a genuine check-in code, or null for anything else (forged, mistyped, another QR code). */
+export async function readCheckInCode(env: Env, code: string): Promise<number | null> {
+  const match = /^zc1\.(\d{1,12})\.([A-Za-z0-9_-]{22})$/.exec(code.trim());
+  if (!match) return null;
+  const id = Number(match[1]);
+  return sameText(await checkInCode(env, id), `zc1.${id}.${match[2]}`) ? id : null;
+}
+
+/** Crockford's base 32: no I, L, O, U, so a code read aloud or typed is hard to get wrong. */
+const CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+const CODE_RANDOM_CHARS = 12; // 60 random bits: not guessable, not enumerable
+const CODE_CHECK_CHARS = 4; // 20 bits of HMAC: a mistyped or tampered code fails without a look-up
+
+function base32(bytes: Uint8Array, length: number): string {
+  let out = "";
+  for (let i = 0; i < length; i++) out += CODE_ALPHABET[bytes[i]! & 31];
+  return out;
+}
+
+async function certificateCheck(env: Env, random: string): Promise<string> {
+  return base32(await hmacBytes(env, `certificate:${random}`), CODE_CHECK_CHARS);
+}
+
+/** A new public certificate code, e.g. "7K3M-Q9XD-2RTB-HW4E": 12 random characters and 4 check characters. */
+export async function newCertificateCode(env: Env): Promise<string> {
+  const random = base32(crypto.getRandomValues(new Uint8Array(CODE_RANDOM_CHARS)), CODE_RANDOM_CHARS);
+  const raw = random + (await certificateCheck(env, random));
+  return raw.match(/.{4}/g)!.join("-");
+}
+
+/**
+ * The canonical form ("XXXX-XXXX-XXXX-XXXX") of a certificate code as someone typed it
+ * (any case, with or without dashes, O for 0, I or L for 1), or null when it is not a
+ * genuine code: its check characters do not match.
+ */
+export async function readCertificateCode(env: Env, input: string): Promise<string | null> {
+  const raw = input
+    .toUpperCase()
+    .replace(/[\s-]/g, "")
+    .replace(/O/g, "0")
+    .replace(/[IL]/g, "1");
+  if (raw.length !== CODE_RANDOM_CHARS + CODE_CHECK_CHARS || [...raw].some((ch) => !CODE_ALPHABET.includes(ch))) return null;
+  const random = raw.slice(0, CODE_RANDOM_CHARS);
+  if (!sameText(await certificateCheck(env, random), raw.slice(CODE_RANDOM_CHARS))) return null;
+  return raw.match(/.{4}/g)!.join("-");
+}
+
+export function verifyUrl(env: Env, code: string): string {
+  return `${env.PUBLIC_URL.replace(/\/$/, "")}/verify/${code}`;
+}

@@ -6,6 +6,10 @@ import { Hono } from "hono";
 import { html } from "hono/html";
 import { isDevMode, type AppBindings } from "../env";
 import { NotFoundError } from "../lib/errors";
+import { EMAIL_TEMPLATES, LOCALES, type EmailTemplate } from "../../../db/schema";
+import { isStaffTemplate, renderEmail, type EmailData, type StaffEmailData } from "../../../emails/render";
+import { sampleData, sampleExtras, sampleStaffData } from "../../../emails/components/sample";
+import { isLocale } from "../i18n";
 
 type MailRow = { id: number; toAddress: string; subject: string; html: string; text: string; attachments: string; createdAt: number };
 
@@ -85,5 +89,59 @@ export const devPageRoutes = new Hono<AppBindings>()
           </main>
         </body>
       </html>`);
+  })
+  // Every template in every locale with sample data (dev only, like the mailbox).
+  .get("/emails", (c) => {
+    c.header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
+    return c.html(html`<!doctype html>
+      <html lang="en">
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <title>Email previews – zusammen</title>
+        </head>
+        <body>
+          <main>
+            <h1>Email previews</h1>
+            <p>Every template in every locale, rendered with sample data. Nothing is sent.</p>
+            <table>
+              <thead>
+                <tr>
+                  <th>Template</th>
+                  ${LOCALES.map((locale) => html`<th>${locale}</th>`)}
+                </tr>
+              </thead>
+              <tbody>
+                ${EMAIL_TEMPLATES.map(
+                  (template) => html`<tr>
+                    <th scope="row">${template}</th>
+                    ${LOCALES.map(
+                      (locale) =>
+                        html`<td><a href="/dev/emails/${template}/${locale}">HTML</a> · <a href="/dev/emails/${template}/${locale}?format=text">text</a></td>`,
+                    )}
+                  </tr>`,
+                )}
+              </tbody>
+            </table>
+          </main>
+        </body>
+      </html>`);
+  })
+  .get("/emails/:template/:locale", async (c) => {
+    const template = c.req.param("template") as EmailTemplate;
+    const locale = c.req.param("locale");
+    if (!(EMAIL_TEMPLATES as readonly string[]).includes(template) || !isLocale(locale)) return c.notFound();
+    const mail = await renderEmail(template, locale, previewData(template));
+    if (c.req.query("format") === "text") {
+      return c.text(`Subject: ${mail.subject}\n\n${mail.text}`, 200, { "Content-Type": "text/plain; charset=utf-8" });
+    }
+    // The email's own HTML as the page: inline styles and images only, no scripts, no framing.
+    c.header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data: https:; frame-ancestors 'self'");
+    return c.html(mail.html);
   });
 
+/** Sample data for a template's preview (the same the templates' PreviewProps use). */
+function previewData(template: EmailTemplate): EmailData & StaffEmailData {
+  if (isStaffTemplate(template)) return sampleStaffData as EmailData & StaffEmailData;
+  return { ...sampleData, ...sampleExtras[template] } as EmailData & StaffEmailData;
+}

@@ -302,7 +302,13 @@ export async function updateEvent(ctx: DomainContext, actor: Actor, eventId: num
   if (notify) {
     statements.push(
       db.prepare(`UPDATE registrations SET change_id = ?1 WHERE event_id = ?2 AND parent_id IS NULL AND status IN ${LIVE}`).bind(change.id, eventId),
-      change.outbox("event_changed"),
+      change.outbox("event_changed", {
+        changes: [
+          ...(datesChanged ? ["date"] : []),
+          ...(JSON.stringify(input.location) !== (before.location ?? "null") ? ["place"] : []),
+          ...(input.onlineUrl !== before.onlineUrl ? ["online"] : []),
+        ],
+      }),
     );
   }
   const results = await db.batch(statements);

@@ -65,12 +65,14 @@ type Transition = {
   set: string;
   guard: string;
   action: string;
+  /** More for the audit row: an SQL expression over `r` yielding a JSON object. */
+  auditDetails?: string;
   email: Parameters<Change["outbox"]>[0];
   /** The same change for the registration's workshop choices, if any (SET clause and guard). */
   children?: { set: string; guard: string };
 };
 
-/** Runs one guarded transition; returns the registration's row as it was, or null when the guard did not hold. */
+/** Runs one guarded transition; returns the registration as it was before a change, or as it is now when the guard did not hold. */
 async function transition(
   ctx: DomainContext,
   token: string,
@@ -88,11 +90,13 @@ async function transition(
          WHERE parent_id = ?3 AND (${t.children?.guard ?? "0"}) AND changes() > 0 RETURNING pool_id AS poolId`,
       )
       .bind(change.id, ctx.now, row.id),
-    change.audit(t.action),
+    change.audit(t.action, t.auditDetails),
     change.outbox(t.email),
   ]);
   const changed = Boolean(update?.meta.changes);
   if (changed) change.dispatch(outbox);
+  // Nothing changed: answer from the registration as it is now (a concurrent click may have done it).
+  if (!changed) return { row: await findByToken(ctx, token), changed, childPools: [] };
   return { row, changed, childPools: ((children?.results ?? []) as { poolId: number }[]).map((c) => c.poolId) };
 }
 
@@ -120,6 +124,10 @@ export async function confirmEmail(ctx: DomainContext, token: string): Promise<M
           status = CASE status WHEN 'held' THEN 'confirmed' ELSE status END`,
     guard: `awaiting_email = 1 AND status IN ('held', 'waitlisted') AND hold_expires_at > ?2`,
     action: "registration.email_confirmed",
+    // The proof of the double opt-in: which address (of this registration, for this event)
+    // was confirmed when, under which privacy notice and consent time.
+    auditDetails: `json_object('confirmed', 'email_address', 'emailConfirmedAt', r.email_confirmed_at,
+      'consentVersion', r.consent_version, 'consentAt', r.consent_at)`,
     email: { sql: `CASE r.status WHEN 'confirmed' THEN 'confirmed' ELSE 'waitlisted' END` },
     children: {
       set: `awaiting_email = 0, email_confirmed_at = ?2, hold_expires_at = NULL, status = CASE status WHEN 'held' THEN 'confirmed' ELSE status END`,

@@ -21,6 +21,7 @@ import { Change, ELIGIBLE_WAITING_SQL, placesTakenSql, WAITLIST_POSITION_SQL, ty
 import { loadPublicEvent, localized, registrationWindow, type LoadedEvent } from "../events/public";
 import { participantStatus, type RegistrationRow } from "./present";
 import { validateRegistration, type EventRules } from "./validate";
+import { botAnswer, looksLikeBot, minFillMs } from "../abuse/bots";
 
 /** Addresses compare case-insensitively; the address as typed is what we write to. */
 export function normalizeEmail(email: string): string {
@@ -188,6 +189,7 @@ export async function registerForEvent(
   const { event } = loaded;
   assertRegistrationOpen(loaded, now);
   const input = validateRegistration(body, eventRules(loaded));
+  if (looksLikeBot(body, now, minFillMs(env))) return botAnswer(body);
   const change = new Change(ctx, "participant");
   const awaitingEmail = event.emailConfirmation ? 1 : 0;
   const standPool = input.registrationType ? loaded.pools.find((p) => p.key === input.registrationType) : undefined;

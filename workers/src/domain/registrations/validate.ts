@@ -64,6 +64,10 @@ export const registrationRequestSchema = z.strictObject({
     }),
   ),
   consent: z.literal(true),
+  /** Bot checks and Turnstile (domain/abuse): read by the form guard before validation, ignored here. */
+  website: z.optional(z.string().check(z.maxLength(200))),
+  formStartedAt: z.optional(z.number()),
+  turnstileToken: z.optional(z.string().check(z.maxLength(2048))),
 });
 
 export type RegistrationInput = z.infer<typeof registrationRequestSchema>;
@@ -118,18 +122,20 @@ export function validateRegistration(body: unknown, event: EventRules): Registra
   if (fields.locale && fields.locale.key !== "field.required") fields.locale = { key: "field.locale" };
 
   // The event's own rules are checked even when the shape is wrong, so every bad field is named at once.
-  const raw = (typeof body === "object" && body !== null ? body : {}) as { places?: unknown; answers?: unknown };
+  const raw = (typeof body === "object" && body !== null ? body : {}) as { places?: unknown; answers?: unknown; registrationType?: unknown };
+  // The event's own questions are for its participants; a stand application brings its own details.
+  const questions = raw.registrationType === undefined ? event.questions : [];
   if (Number.isInteger(raw.places) && (raw.places as number) > event.maxPlacesPerRegistration) {
     fields.places = { key: "field.places_max", params: { max: event.maxPlacesPerRegistration } };
   }
   const answers = raw.answers ?? {};
   if (typeof answers === "object" && answers !== null && !Array.isArray(answers)) {
     const given = answers as Record<string, unknown>;
-    const questions = new Map(event.questions.map((question) => [question.id, question]));
+    const byId = new Map(questions.map((question) => [question.id, question]));
     for (const id of Object.keys(given)) {
-      if (!questions.has(id)) fields[`answers.${id}`] = { key: "field.unknown_question" };
+      if (!byId.has(id)) fields[`answers.${id}`] = { key: "field.unknown_question" };
     }
-    for (const question of event.questions) {
+    for (const question of questions) {
       const problem = checkAnswer(question, given[question.id]);
       if (problem) fields[`answers.${question.id}`] ??= problem;
     }

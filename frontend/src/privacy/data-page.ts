@@ -1,0 +1,149 @@
+/**
+ * `/privacy-data#<token>`: everything held about the participant, readable, as a JSON file
+ * to save, and a button to delete it all. The token (a manage token or the data-access
+ * token from the "send me my data" email) sits in the fragment, so it never reaches a
+ * server log; only the API calls carry it.
+ */
+import { api, ApiFailure } from "../api";
+import { append, focusOn, h, type Child } from "../dom";
+import { shownLocale, t, type WebKey } from "../i18n";
+import { failureBlock, loadingNote, startPage } from "../layout";
+import { d } from "./strings";
+
+type Json = Record<string, any>;
+type PersonData = { generatedAt: string; email: string; privacyNoticeVersion: string; registrations: Json[]; emailSuppression: { reason: string; since: string } | null };
+
+const token = decodeURIComponent(location.hash.replace(/^#/, ""));
+const PARTICIPANT_STATUSES = ["confirmed", "waitlisted", "offered", "check_email", "pending_approval", "rejected", "cancelled", "expired"];
+
+function when(iso: string | null | undefined, withTime = true): string {
+  if (!iso) return d("none_value");
+  return new Intl.DateTimeFormat(shownLocale(), {
+    timeZone: "Europe/Berlin",
+    dateStyle: "medium",
+    ...(withTime ? { timeStyle: "short" } : {}),
+  }).format(new Date(iso));
+}
+
+function statusText(status: string): string {
+  const shown = status === "held" ? "check_email" : status;
+  return PARTICIPANT_STATUSES.includes(shown) ? t(`manage.status_${shown}` as WebKey) : shown;
+}
+
+/** A value as text: strings as they are, lists joined, objects as "key: value" lines. */
+function plain(value: unknown): string {
+  if (value === null || value === undefined || value === "") return d("none_value");
+  if (typeof value === "boolean") return value ? d("yes") : d("no");
+  if (Array.isArray(value)) return value.map(plain).join(", ");
+  if (typeof value === "object") return Object.entries(value as Json).map(([k, v]) => `${k}: ${plain(v)}`).join("; ");
+  return String(value);
+}
+
+function facts(rows: [string, Child][]): HTMLElement {
+  return h("dl", { class: "facts" }, rows.map(([term, value]) => [h("dt", null, term), h("dd", null, value)]));
+}
+
+function list<T>(heading: string, items: T[], item: (x: T) => Child): Child {
+  if (items.length === 0) return null;
+  return [h("h4", null, heading), h("ul", null, items.map((x) => h("li", null, item(x))))];
+}
+
+function registration(r: Json, index: number): HTMLElement {
+  const questions = (r.questions ?? {}) as Record<string, string>;
+  const answers = Object.entries((r.answers ?? {}) as Json);
+  return h(
+    "section",
+    { class: "card", "aria-labelledby": `registration-${index}` },
+    h("h3", { id: `registration-${index}` }, r.event.title, r.option ? ` – ${r.option}` : ""),
+    facts([
+      [d("dates"), (r.event.sessions as Json[]).map((s) => when(s.startsAt)).join(" · ") || d("none_value")],
+      [d("organiser"), r.event.organiser],
+      [d("status"), statusText(r.status)],
+      [d("places"), String(r.places)],
+      [d("name"), h("bdi", null, r.name)],
+      [d("email"), h("bdi", { dir: "ltr" }, r.email)],
+      [d("language"), r.language],
+      [d("needs"), plain(r.needs && Object.keys(r.needs).length ? r.needs : null)],
+      [d("consent"), d("consent_value", { version: r.consent.privacyNoticeVersion ?? d("none_value"), date: when(r.consent.givenAt) })],
+      [d("email_confirmed"), when(r.emailConfirmedAt)],
+      [d("registered"), when(r.registeredAt)],
+    ]),
+    list(d("answers"), answers, ([id, value]) => [h("strong", null, `${questions[id] ?? id}: `), plain(value)]),
+    list(d("workshops"), r.workshops as Json[], (w) => `${w.workshop} (${statusText(w.status)})`),
+    list(d("check_ins"), r.checkIns as Json[], (c) => `${when(c.session)}: ${c.places}`),
+    list(d("certificates"), r.certificates as Json[], (c) => [
+      `${c.code} (${when(c.issuedAt, false)}) `,
+      h("a", { href: `/verify/${encodeURIComponent(c.code)}` }, d("verify")),
+    ]),
+    list(d("emails"), r.emails as Json[], (m) => `${when(m.createdAt)}: ${m.template} (${m.status})`),
+    list(d("history"), r.history as Json[], (e) => `${when(e.at)}: ${e.action}`),
+  );
+}
+
+function downloadLink(data: PersonData): HTMLElement {
+  const url = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: "application/json" }));
+  return h("a", { class: "button button-secondary", href: url, download: `meine-daten-${data.generatedAt.slice(0, 10)}.json` }, d("download"));
+}
+
+function eraseForm(main: HTMLElement): HTMLElement {
+  const checkbox = h("input", { type: "checkbox", id: "erase-certificates", name: "deleteCertificates" });
+  const button = h("button", { type: "submit", class: "button button-danger" }, d("erase_button"));
+  const status = h("div", { role: "status", "aria-live": "polite" });
+  const form = h(
+    "form",
+    {
+      class: "erase",
+      onsubmit: async (event) => {
+        event.preventDefault();
+        if (!window.confirm(d("erase_confirm"))) return;
+        button.disabled = true;
+        try {
+          await api(`/api/registrations/${encodeURIComponent(token)}/erase`, { method: "POST", body: { confirm: true, deleteCertificates: checkbox.checked } });
+          const done = h("p", { class: "notice notice-success", role: "status" }, d("erased"));
+          main.replaceChildren(h("h1", null, d("title")), done);
+          history.replaceState(null, "", location.pathname);
+          focusOn(done);
+        } catch (error) {
+          button.disabled = false;
+          status.replaceChildren(failureBlock(error));
+        }
+      },
+    },
+    h("p", null, d("erase_text")),
+    h("p", { class: "checkbox" }, checkbox, " ", h("label", { for: "erase-certificates" }, d("erase_certificates"))),
+    h("div", { class: "button-row" }, button),
+    status,
+  );
+  return h("section", { "aria-labelledby": "erase-heading" }, h("h2", { id: "erase-heading" }, d("erase_heading")), form);
+}
+
+void startPage({
+  title: () => d("title"),
+  async render(main) {
+    main.replaceChildren(h("h1", null, d("title")));
+    if (!token) {
+      append(main, h("p", null, d("no_link")), h("p", null, h("a", { href: "/privacy" }, d("to_privacy"))));
+      return;
+    }
+    const loading = loadingNote();
+    main.append(loading);
+    try {
+      const { data } = await api<{ data: PersonData }>(`/api/registrations/${encodeURIComponent(token)}/data`);
+      loading.remove();
+      append(
+        main,
+        h("p", { class: "lead" }, d("intro")),
+        h("p", null, h("bdi", { dir: "ltr" }, data.email)),
+        data.emailSuppression ? h("p", { class: "notice" }, d("suppression", { date: when(data.emailSuppression.since, false), reason: data.emailSuppression.reason })) : null,
+        h("div", { class: "button-row" }, downloadLink(data)),
+        data.registrations.length === 0 ? h("p", null, d("none")) : h("h2", null, d("registrations")),
+        data.registrations.map(registration),
+        data.registrations.length > 0 ? eraseForm(main) : null,
+      );
+    } catch (error) {
+      loading.remove();
+      main.append(failureBlock(error));
+      if (error instanceof ApiFailure && error.status === 404) main.append(h("p", null, h("a", { href: "/privacy" }, d("to_privacy"))));
+    }
+  },
+});

@@ -1,0 +1,94 @@
+/**
+ * Shared pieces of the browser tests: a real `wrangler dev` with the demo seed on a random
+ * port (or E2E_URL), Debian's Chromium, the dev mailbox, and a registration made through
+ * the API whose manage token is read from the emailed link.
+ */
+import { chromium, type Browser, type Page } from "playwright-core";
+
+type LocalServer = { url: string; stop(): Promise<void> | void };
+type LocalServerModule = {
+  startLocalServer(options: { port: number; persistTo: string; vars?: Record<string, string> }): Promise<LocalServer>;
+  BROWSER_TEST_VARS: Record<string, string>;
+};
+export type MailboxMessage = { to: string; subject: string; html: string; text: string; attachments: unknown[] };
+
+// No Node types in the frontend's type config: reach process.env without them.
+export const env = (globalThis as unknown as { process: { env: Record<string, string | undefined> } }).process.env;
+
+export type E2E = { baseUrl: string; browser: Browser; stop(): Promise<void> };
+
+export async function startE2E(name: string): Promise<E2E> {
+  let server: LocalServer | null = null;
+  let persistTo: string | null = null;
+  let baseUrl: string;
+  if (env.E2E_URL) {
+    baseUrl = env.E2E_URL.replace(/\/$/, "");
+  } else {
+    const modulePath = "../../scripts/local-server.mjs";
+    const { startLocalServer, BROWSER_TEST_VARS } = (await import(/* @vite-ignore */ modulePath)) as LocalServerModule;
+    const port = 20_000 + 2 * Math.floor(Math.random() * 10_000);
+    persistTo = `.wrangler/e2e/${name}-${Date.now()}-${port}`;
+    server = await startLocalServer({ port, persistTo, vars: BROWSER_TEST_VARS });
+    baseUrl = server.url.replace(/\/$/, "");
+  }
+  const browser = await chromium.launch({
+    executablePath: env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+  return {
+    baseUrl,
+    browser,
+    async stop() {
+      await browser.close();
+      await server?.stop();
+      if (persistTo) {
+        const fs = (await import(/* @vite-ignore */ "node:fs" as string)) as { rmSync(path: string, options: { recursive: boolean; force: boolean }): void };
+        fs.rmSync(persistTo, { recursive: true, force: true });
+      }
+    },
+  };
+}
+
+/** Waits for the queue consumer to deliver a message to `email` that `match` accepts. */
+export async function waitForMail(baseUrl: string, email: string, match: (message: MailboxMessage) => boolean = () => true): Promise<MailboxMessage> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    const response = await fetch(`${baseUrl}/api/dev/mailbox?to=${encodeURIComponent(email)}`);
+    if (response.ok) {
+      const { messages } = (await response.json()) as { messages: MailboxMessage[] };
+      const found = messages.find(match);
+      if (found) return found;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+  throw new Error(`no matching email arrived for ${email}`);
+}
+
+/** The `/manage#TOKEN` path from a message's plain text. */
+export function managePath(message: MailboxMessage): string {
+  const match = /\/manage#[A-Za-z0-9._~%-]+/.exec(message.text);
+  if (!match) throw new Error(`no manage link in "${message.subject}"`);
+  return match[0];
+}
+
+/** Registers through the API and returns the manage path from the confirmation email. */
+export async function registerViaApi(baseUrl: string, slug: string, body: Record<string, unknown>): Promise<string> {
+  const response = await fetch(`${baseUrl}/api/events/${slug}/registrations`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ consent: true, ...body }),
+  });
+  if (response.status !== 201) throw new Error(`registration failed: ${response.status} ${await response.text()}`);
+  return managePath(await waitForMail(baseUrl, String(body.email), (message) => /\/manage#/.test(message.text)));
+}
+
+/** Waits until a page has rendered its content (a heading, no loading note). */
+export async function rendered(page: Page): Promise<void> {
+  await page.locator("main h1").first().waitFor();
+  await page.waitForFunction(() => document.querySelector("main .loading") === null);
+}
+
+/** How wide the page is beyond the viewport (0 = no horizontal scrolling). */
+export function horizontalOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}

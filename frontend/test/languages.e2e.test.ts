@@ -1,0 +1,81 @@
+/**
+ * Signing up in Arabic and in Ukrainian through the pages, the language chosen on the
+ * page itself: the form preselects it as the language to write in, and the confirmation
+ * email in the dev mailbox comes in that language (Arabic right to left). Screenshots of
+ * the Arabic event and manage pages at 360 px go to /tmp/zusammen-rtl-*.png for a human
+ * to look at (SCREENSHOT_DIR to change).
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { env, managePath, rendered, startE2E, waitForMail, type E2E } from "./e2e";
+import arEmail from "../../workers/src/i18n/ar/email";
+import arWeb from "../../workers/src/i18n/ar/web";
+import ukEmail from "../../workers/src/i18n/uk/email";
+import ukWeb from "../../workers/src/i18n/uk/web";
+
+const SCREENSHOTS = (env.SCREENSHOT_DIR ?? "/tmp").replace(/\/$/, "");
+let e2e: E2E;
+
+beforeAll(async () => {
+  e2e = await startE2E("languages");
+});
+
+afterAll(async () => {
+  await e2e?.stop();
+});
+
+describe.each([
+  { locale: "ar", dir: "rtl", web: arWeb, email: arEmail, name: "أمينة مثال" },
+  { locale: "uk", dir: "ltr", web: ukWeb, email: ukEmail, name: "Олена Приклад" },
+] as const)("signing up in $locale", ({ locale, dir, web, email: mailTexts, name }) => {
+  it("the page, the form's language and the confirmation email follow the language chosen on the page", async () => {
+    // A German browser: the participant switches the language on the page.
+    const context = await e2e.browser.newContext({ locale: "de-DE", viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    const email = `lang-${locale}-${Date.now()}@example.org`;
+    await page.goto(`${e2e.baseUrl}/event?slug=asylrecht-workshop`);
+    await rendered(page);
+    await page.locator("form.registration-form").waitFor();
+    expect(await page.locator("html").getAttribute("lang")).toBe("de");
+
+    await page.getByLabel("Sprache / Language").selectOption(locale);
+    await page.waitForFunction((l) => document.documentElement.lang === l, locale);
+    expect(await page.locator("html").getAttribute("dir")).toBe(dir);
+    await page.locator("form.registration-form").waitFor();
+    await page.getByRole("heading", { level: 2, name: web["event.register"] }).waitFor();
+    // The event has no text in this language: German, marked as such, with a note.
+    const title = page.locator("main h1");
+    expect(await title.getAttribute("lang")).toBe("de");
+    expect(await title.getAttribute("dir")).toBe("ltr");
+    await page.getByText(web["common.fallback_note"]).first().waitFor();
+    // The language to write in starts as the page's language.
+    expect(await page.getByLabel(web["form.locale"]).inputValue()).toBe(locale);
+
+    await page.getByLabel(web["form.name"]).fill(name);
+    await page.getByLabel(web["form.email"]).fill(email);
+    await page.getByLabel(web["form.consent"]).check();
+    if (locale === "ar") await page.screenshot({ path: `${SCREENSHOTS}/zusammen-rtl-event.png`, fullPage: true });
+    await page.getByRole("button", { name: web["form.submit"] }).press("Enter");
+    await page.locator('[data-status="confirmed"]').waitFor();
+    await page.getByRole("heading", { name: web["outcome.confirmed_title"] }).waitFor();
+    // The language survives the next page load (remembered in this browser).
+    await page.goto(`${e2e.baseUrl}/`);
+    await rendered(page);
+    expect(await page.locator("html").getAttribute("lang")).toBe(locale);
+
+    const mail = await waitForMail(e2e.baseUrl, email, (message) => /\/manage#/.test(message.text));
+    const subjectStart = mailTexts["email.confirmed.subject"].split("{event}")[0]!;
+    expect(mail.subject.startsWith(subjectStart), mail.subject).toBe(true);
+    expect(mail.text).toContain(mailTexts["email.common.cancel_hint"]);
+    expect(mail.html).toContain(`lang="${locale}"`);
+    expect(mail.html).toContain(`dir="${dir}"`);
+
+    // The manage page from the email, in the same language.
+    await page.goto(`${e2e.baseUrl}${managePath(mail)}`);
+    await page.locator('.status-text[data-status="confirmed"]').waitFor();
+    await page.getByText(web["manage.status_confirmed"]).waitFor();
+    const address = page.locator("dd bdi[dir=ltr]");
+    expect(await address.innerText()).toBe(email);
+    if (locale === "ar") await page.screenshot({ path: `${SCREENSHOTS}/zusammen-rtl-manage.png`, fullPage: true });
+    await context.close();
+  });
+});

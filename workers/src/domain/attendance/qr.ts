@@ -1,0 +1,35 @@
+/**
+ * The check-in QR code of a registration, for the manage page (SVG) and the confirmation
+ * emails (a hosted PNG: many mail clients show no SVG and Gmail no data: URIs). The PNG's
+ * address carries only the check-in code, which is what the picture shows anyway: never
+ * the manage token, which would end up in image proxies' logs.
+ */
+import type { Env } from "../../env";
+import { NotFoundError } from "../../lib/errors";
+import { checkInCode, looksLikeToken, readCheckInCode, sha256 } from "../../lib/tokens";
+import { qrPng, qrSvg } from "../documents/qr";
+
+/** The SVG QR code of the registration behind a manage token; only confirmed registrations have one. */
+export async function checkInQrSvg(env: Env, token: string): Promise<string> {
+  if (!looksLikeToken(token)) throw new NotFoundError("error.registration_not_found");
+  const row = await env.DB.prepare(
+    `SELECT id, status, awaiting_email AS awaitingEmail FROM registrations WHERE manage_token_hash = ?1 AND parent_id IS NULL`,
+  )
+    .bind(await sha256(token))
+    .first<{ id: number; status: string; awaitingEmail: number }>();
+  if (!row) throw new NotFoundError("error.registration_not_found");
+  if (row.status !== "confirmed" || row.awaitingEmail) throw new NotFoundError();
+  return qrSvg(await checkInCode(env, row.id));
+}
+
+/** The PNG of a genuine check-in code (404 for anything else, without a look-up). */
+export async function checkInQrPng(env: Env, code: string): Promise<Uint8Array<ArrayBuffer>> {
+  if ((await readCheckInCode(env, code)) === null) throw new NotFoundError();
+  return qrPng(code.trim(), 5);
+}
+
+/** What a confirmation email shows: the address of the registration's QR code image. */
+export async function checkInQrForEmail(env: Env, registrationId: number): Promise<{ url: string }> {
+  const code = await checkInCode(env, registrationId);
+  return { url: `${env.PUBLIC_URL.replace(/\/$/, "")}/api/checkin-qr/${code}.png` };
+}

@@ -1,0 +1,124 @@
+/**
+ * The signature list of one date: the attendance list German funders ask for. A4 portrait,
+ * on every page the same header (event, date, place, organiser) and table head, one row per
+ * expected participant with an empty cell to sign in, a few empty rows for walk-ins, and
+ * "Seite X von Y" at the foot. Printed in German (it is a document for German funders);
+ * names in any script (see ./text.ts).
+ */
+import { PDFDocument, rgb, type PDFPage } from "pdf-lib";
+import type { Env } from "../../env";
+import { embedFonts, savePdf, type FontSet } from "./fonts";
+import { dateText, sessionText, timeText } from "./dates";
+import { drawLine, fitLine, wrapLines } from "./text";
+
+export type SignatureListInput = {
+  eventTitle: string;
+  sessionTitle: string | null;
+  startsAt: number;
+  endsAt: number;
+  location: string | null;
+  organiser: string;
+  participants: { name: string; places: number }[];
+  /** When the list was made (printed in the footer). */
+  now: number;
+};
+
+const A4: [number, number] = [595.28, 841.89];
+const MARGIN = 42;
+const ROW_HEIGHT = 30;
+const EMPTY_ROWS = 5;
+const GREY = rgb(0.35, 0.35, 0.35);
+const LINE = rgb(0.55, 0.55, 0.55);
+
+const COLUMNS = [
+  { title: "Nr.", width: 34 },
+  { title: "Name", width: 215 },
+  { title: "Personen", width: 62 },
+  { title: "Unterschrift", width: 0 }, // the rest of the width
+];
+
+function columnEdges(): number[] {
+  const total = A4[0] - 2 * MARGIN;
+  const widths = COLUMNS.map((c) => c.width);
+  widths[widths.length - 1] = total - widths.slice(0, -1).reduce((a, b) => a + b, 0);
+  const edges = [MARGIN];
+  for (const width of widths) edges.push(edges.at(-1)! + width);
+  return edges;
+}
+
+/** Draws the header and the table head; returns the y where the first row begins. */
+function drawHeader(page: PDFPage, input: SignatureListInput, fonts: FontSet): number {
+  let y = A4[1] - MARGIN - 14;
+  drawLine(page, "Teilnahmeliste mit Unterschrift", { x: MARGIN, y, size: 15, fonts: fonts.bold });
+  y -= 20;
+  for (const line of wrapLines(input.eventTitle, 12, fonts.bold, A4[0] - 2 * MARGIN).slice(0, 2)) {
+    drawLine(page, line, { x: MARGIN, y, size: 12, fonts: fonts.bold });
+    y -= 16;
+  }
+  const facts: [string, string][] = [
+    ["Termin", `${sessionText(input.startsAt, input.endsAt)}${input.sessionTitle ? ` · ${input.sessionTitle}` : ""}`],
+    ...(input.location ? ([["Ort", input.location]] as [string, string][]) : []),
+    ["Veranstalter", input.organiser],
+  ];
+  for (const [label, value] of facts) {
+    drawLine(page, `${label}:`, { x: MARGIN, y, size: 10, fonts: fonts.bold });
+    drawLine(page, fitLine(value, 10, fonts.regular, A4[0] - 2 * MARGIN - 80), { x: MARGIN + 80, y, size: 10, fonts: fonts.regular });
+    y -= 14;
+  }
+  y -= 8;
+  const edges = columnEdges();
+  page.drawRectangle({ x: MARGIN, y: y - 20, width: A4[0] - 2 * MARGIN, height: 20, color: rgb(0.92, 0.92, 0.92), borderColor: LINE, borderWidth: 0.6 });
+  COLUMNS.forEach((column, i) => drawLine(page, column.title, { x: edges[i]! + 5, y: y - 14, size: 9.5, fonts: fonts.bold }));
+  return y - 20;
+}
+
+function drawRow(page: PDFPage, top: number, number: number, person: { name: string; places: number } | null, fonts: FontSet): void {
+  const edges = columnEdges();
+  page.drawRectangle({ x: MARGIN, y: top - ROW_HEIGHT, width: A4[0] - 2 * MARGIN, height: ROW_HEIGHT, borderColor: LINE, borderWidth: 0.6 });
+  for (const edge of edges.slice(1, -1)) page.drawLine({ start: { x: edge, y: top }, end: { x: edge, y: top - ROW_HEIGHT }, thickness: 0.6, color: LINE });
+  const baseline = top - ROW_HEIGHT / 2 - 3.5;
+  drawLine(page, String(number), { x: edges[1]! - 6, y: baseline, size: 10, fonts: fonts.regular, align: "right", color: GREY });
+  if (!person) return;
+  drawLine(page, fitLine(person.name, 10.5, fonts.regular, COLUMNS[1]!.width - 10), { x: edges[1]! + 5, y: baseline, size: 10.5, fonts: fonts.regular });
+  drawLine(page, String(person.places), { x: edges[3]! - 8, y: baseline, size: 10.5, fonts: fonts.regular, align: "right" });
+}
+
+/** The signature list as PDF bytes. */
+export async function renderSignatureList(env: Env, input: SignatureListInput): Promise<Uint8Array<ArrayBuffer>> {
+  const doc = await PDFDocument.create();
+  const fonts = await embedFonts(env, doc, [input.eventTitle, input.sessionTitle ?? "", input.location ?? "", input.organiser, ...input.participants.map((p) => p.name)]);
+  doc.setTitle(`Teilnahmeliste: ${input.eventTitle}, ${dateText(input.startsAt)}`);
+  doc.setAuthor(input.organiser);
+  doc.setCreator("zusammen");
+  doc.setProducer("zusammen (pdf-lib)");
+  doc.setLanguage("de-DE");
+  doc.setCreationDate(new Date(input.now));
+  doc.setModificationDate(new Date(input.now));
+
+  const rows: ({ name: string; places: number } | null)[] = [...input.participants, ...Array<null>(EMPTY_ROWS).fill(null)];
+  const footerSpace = MARGIN + 24;
+  let page = doc.addPage(A4);
+  let top = drawHeader(page, input, fonts);
+  rows.forEach((person, i) => {
+    if (top - ROW_HEIGHT < footerSpace) {
+      page = doc.addPage(A4);
+      top = drawHeader(page, input, fonts);
+    }
+    drawRow(page, top, i + 1, person, fonts);
+    top -= ROW_HEIGHT;
+  });
+
+  const pages = doc.getPages();
+  const places = input.participants.reduce((sum, p) => sum + p.places, 0);
+  pages.forEach((p, i) => {
+    drawLine(p, `Seite ${i + 1} von ${pages.length}`, { x: A4[0] - MARGIN, y: MARGIN - 8, size: 9, fonts: fonts.regular, align: "right", color: GREY });
+    drawLine(p, `${input.participants.length} Anmeldungen, ${places} Personen · erstellt am ${dateText(input.now)}, ${timeText(input.now)} Uhr`, {
+      x: MARGIN,
+      y: MARGIN - 8,
+      size: 7.5,
+      fonts: fonts.regular,
+      color: GREY,
+    });
+  });
+  return savePdf(doc);
+}

@@ -1,0 +1,85 @@
+/**
+ * The organisers' daily digest: once a day, at the first cron run after 18:00 Berlin time,
+ * every user who opted in (users.digest_opt_in) and is an organiser of an organisation (or
+ * an administrator) gets the day's changes per event of their organisations, from the
+ * audit log: new registrations, cancellations, promotions, and the waitlist now. Users with
+ * nothing to report get nothing. Exactly once per user and day: dedupe key
+ * `digest:<userId>:<yyyy-mm-dd>`.
+ */
+import type { DomainContext } from "../change";
+import type { DigestEvent } from "../../../../emails/render";
+import { berlinDate, berlinMidnight, berlinWallTime } from "./berlin-time";
+import { enqueueMail, staffOutbox } from "./outbox";
+
+export const DIGEST_HOUR = 18;
+
+type Recipient = { id: number; email: string; name: string | null; locale: string; isAdmin: number };
+
+/** Queues today's digests if it is past DIGEST_HOUR in Berlin; returns how many were written. */
+export async function queueOrganiserDigests(ctx: DomainContext): Promise<number> {
+  const { env, now } = ctx;
+  if (berlinWallTime(now).hour < DIGEST_HOUR) return 0;
+  const date = berlinDate(now);
+  const since = berlinMidnight(now);
+  const { results: users } = await env.DB.prepare(
+    `SELECT u.id, u.email, u.name, u.locale, u.is_admin AS isAdmin FROM users u
+     WHERE u.digest_opt_in = 1 AND u.disabled_at IS NULL
+       AND (u.is_admin = 1 OR EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = u.id AND m.role = 'organiser'))
+       AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.dedupe_key = 'digest:' || u.id || ':' || ?1)
+     LIMIT 200`,
+  )
+    .bind(date)
+    .all<Recipient>();
+  const base = env.PUBLIC_URL.replace(/\/$/, "");
+  const ids: string[] = [];
+  for (const user of users) {
+    // Per event of the user's organisations (all, for administrators) with audit entries today.
+    const { results } = await env.DB.prepare(
+      `SELECT e.id, e.slug, e.texts, o.name AS organisation,
+         SUM(a.action = 'registration.created' AND r.parent_id IS NULL) AS newRegistrations,
+         SUM(a.action LIKE 'registration.cancelled%' AND r.parent_id IS NULL) AS cancellations,
+         SUM(a.action = 'registration.promoted') AS promotions,
+         (SELECT COUNT(*) FROM registrations w WHERE w.event_id = e.id AND w.parent_id IS NULL
+            AND w.status = 'waitlisted' AND w.awaiting_email = 0) AS waitlist
+       FROM audit_log a
+       JOIN events e ON e.id = a.event_id
+       JOIN organisations o ON o.id = e.organisation_id
+       LEFT JOIN registrations r ON r.id = a.registration_id
+       WHERE a.at >= ?1 AND a.at <= ?2 AND a.action LIKE 'registration.%'
+         AND (?3 = 1 OR e.organisation_id IN (SELECT m.organisation_id FROM memberships m WHERE m.user_id = ?4 AND m.role = 'organiser'))
+       GROUP BY e.id
+       ORDER BY e.id`,
+    )
+      .bind(since, now, user.isAdmin, user.id)
+      .all<{ id: number; slug: string; texts: string; organisation: string; newRegistrations: number; cancellations: number; promotions: number; waitlist: number }>();
+    const events: DigestEvent[] = results
+      .map((row) => {
+        const texts = JSON.parse(row.texts) as Record<string, { title?: string }>;
+        return {
+          title: texts[user.locale]?.title ?? texts.de?.title ?? row.slug,
+          consoleUrl: `${base}/console/event?slug=${encodeURIComponent(row.slug)}`,
+          newRegistrations: Number(row.newRegistrations ?? 0),
+          cancellations: Number(row.cancellations ?? 0),
+          promotions: Number(row.promotions ?? 0),
+          waitlist: Number(row.waitlist ?? 0),
+        };
+      })
+      .filter((e) => e.newRegistrations + e.cancellations + e.promotions > 0);
+    if (events.length === 0) continue;
+    const organisations = [...new Set(results.map((r) => r.organisation))];
+    const written = await staffOutbox(env, {
+      template: "organiser_digest",
+      to: user.email,
+      locale: user.locale,
+      now,
+      dedupeKey: `digest:${user.id}:${date}`,
+      date,
+      events,
+      organisation: organisations.length === 1 ? organisations[0]! : "zusammen",
+      name: user.name,
+    }).all<{ id: string }>();
+    ids.push(...written.results.map((r) => r.id));
+  }
+  if (ids.length > 0) ctx.waitUntil(enqueueMail(env, ids));
+  return ids.length;
+}
