@@ -600,6 +600,15 @@ export const openApiDocument = {
         responses: { "200": json({ type: "object", properties: { event: { type: "object" } } }), "404": errorResponse("Unknown or unpublished event") },
       },
     },
+    "/api/events/{slug}/calendar.ics": {
+      get: {
+        summary: "The event's dates as an iCalendar file (never an online join link)",
+        tags: ["public"],
+        "x-access": "public",
+        parameters: [slug, acceptLanguage],
+        responses: { "200": { description: "text/calendar", content: { "text/calendar": { schema: { type: "string" } } } }, "404": errorResponse("Unknown or unpublished event") },
+      },
+    },
     "/api/events/{slug}/registrations": {
       post: {
         summary: "Register for an event",
@@ -636,6 +645,15 @@ export const openApiDocument = {
     "/api/registrations/{token}/cancel": { post: manageAction("Cancel the registration or leave the waitlist") },
     "/api/registrations/{token}/confirm": { post: manageAction("Confirm the email address (double opt-in)") },
     "/api/registrations/{token}/accept-offer": { post: manageAction("Accept a waitlist offer before its deadline") },
+    "/api/registrations/{token}/workshops": {
+      post: {
+        ...manageAction("Choose or switch the workshop of a parallel slot (frees the old place)"),
+        requestBody: {
+          required: true,
+          content: { "application/json": { schema: { type: "object", additionalProperties: false, required: ["slot", "key"], properties: { slot: { type: "string" }, key: { type: "string" } } } } },
+        },
+      },
+    },
     "/api/webhooks/resend": {
       post: {
         summary: "Resend webhook (Svix-signed): email.bounced and email.complained suppress the address",

@@ -190,6 +190,7 @@ function renderOverview(): void {
       ),
     );
   }
+  actions.push(h("a", { class: "button button-secondary", href: `/console/records?id=${event.id}` }, s("event.records")));
   const preview =
     event.status === "draft"
       ? h("p", { class: "hint" }, s("event.preview_draft"))
