@@ -101,7 +101,8 @@ export function ManageLink({ text, url, intro = "email.common.manage_intro", but
       <Text style={styles.small} data-skip-in-text="true">
         {text.t("email.common.link_fallback")}
         <br />
-        <Link href={url} style={styles.link}>
+        {/* A link reads left to right also in an Arabic mail (a trailing "-" stays at its end). */}
+        <Link href={url} style={styles.link} dir="ltr">
           {url}
         </Link>
       </Text>

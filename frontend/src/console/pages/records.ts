@@ -422,7 +422,7 @@ function renderCertificates(overview: CertificateOverview): void {
     h("h3", { id: "list-heading", tabindex: "-1" }, s("records.list")),
     h("p", null, s("records.summary", { sessions: overview.sessions, eligible: overview.eligible, issued: overview.issued })),
     ruleSet ? null : h("p", { class: "hint" }, s("records.no_rule_hint")),
-    issue ? h("div", { class: "button-row" }, issue, due === 0 ? h("span", { class: "hint" }, s("records.nothing_due")) : null) : null,
+    issue ? h("div", { class: "button-row" }, issue, due === 0 ? h("span", { class: "hint" }, s(overview.eligible > 0 ? "records.nothing_due" : "records.nobody_eligible")) : null) : null,
     overview.registrations.length === 0
       ? h("p", null, s("records.no_registrations"))
       : tableWrap(
