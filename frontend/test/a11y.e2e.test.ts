@@ -8,13 +8,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BrowserContext, Page } from "playwright-core";
-import { registerViaApi, rendered, startE2E, type E2E } from "./e2e";
-import { fs, ROOT } from "./node";
+import { axe, registerViaApi, rendered, startE2E, type E2E } from "./e2e";
 
-type AxeResult = { violations: { id: string; impact: string | null; help: string; nodes: { target: string[]; failureSummary?: string }[] }[] };
 
-const AXE_SOURCE = fs.readFileSync(`${ROOT}node_modules/axe-core/axe.min.js`, "utf8");
-const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
 let e2e: E2E;
 let manage = "";
@@ -28,16 +24,6 @@ afterAll(async () => {
   await e2e?.stop();
 });
 
-async function axe(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(AXE_SOURCE);
-  const result = (await page.evaluate(
-    (tags) => (window as unknown as { axe: { run(context: Document, options: unknown): Promise<unknown> } }).axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] }),
-    TAGS,
-  )) as AxeResult;
-  return result.violations.flatMap((violation) =>
-    violation.nodes.map((node) => `${violation.id} (${violation.impact}): ${violation.help} at ${node.target.join(" ")}${node.failureSummary ? ` – ${node.failureSummary.replace(/\s+/g, " ")}` : ""}`),
-  );
-}
 
 const PAGES: { name: string; path: () => string; ready?: (page: Page) => Promise<void> }[] = [
   { name: "event list", path: () => "/", ready: (page) => page.locator(".event-card").first().waitFor() },

@@ -12,14 +12,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { startE2E, type E2E } from "./e2e";
+import { axe, mailbox, startE2E, waitForMail, type E2E } from "./e2e";
 
-type MailboxResponse = { messages: { to: string; subject: string; html: string; text: string }[] };
-type AxeResult = { violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] };
 
-// No Node types in the frontend's type config: reach fs without them.
-const fs = (await import(/* @vite-ignore */ "node:fs" as string)) as { readFileSync(path: string, encoding: "utf8"): string };
-const AXE_SOURCE = fs.readFileSync(decodeURIComponent(new URL("../../node_modules/axe-core/axe.min.js", import.meta.url).pathname), "utf8");
 
 let e2e: E2E;
 let baseUrl = "";
@@ -44,28 +39,6 @@ async function newContext(width = 1280): Promise<BrowserContext> {
   return context;
 }
 
-type Message = MailboxResponse["messages"][number] & { id?: number };
-
-async function mailbox(email: string): Promise<Message[]> {
-  const response = await fetch(`${baseUrl}/api/dev/mailbox?to=${encodeURIComponent(email)}`);
-  return response.ok ? ((await response.json()) as { messages: Message[] }).messages : [];
-}
-
-/** Waits for a new email (not among `seen`) whose text matches. */
-async function mailboxText(email: string, pattern: RegExp, seen: Set<string>): Promise<RegExpExecArray> {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    for (const message of await mailbox(email)) {
-      if (seen.has(messageKey(message))) continue;
-      const match = pattern.exec(message.text);
-      if (match) return match;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error(`no email matching ${pattern} arrived for ${email}`);
-}
-
-const messageKey = (message: Message) => (message.id !== undefined ? `id:${message.id}` : message.text);
 
 function apiRequests(page: Page): string[] {
   const seen: string[] = [];
@@ -76,21 +49,11 @@ function apiRequests(page: Page): string[] {
   return seen;
 }
 
-async function axe(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(AXE_SOURCE);
-  const result = (await page.evaluate(() =>
-    (window as unknown as { axe: { run(context: Document, options: unknown): Promise<unknown> } }).axe.run(document, {
-      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
-      resultTypes: ["violations"],
-    }),
-  )) as AxeResult;
-  return result.violations.flatMap((v) => v.nodes.map((node) => `${v.id} (${v.impact}): ${v.help} at ${node.target.join(" ")}`));
-}
 
 /** Signs in through the form and the emailed link; returns the page on /console/. */
 async function signIn(context: BrowserContext, email: string): Promise<Page> {
   const page = await context.newPage();
-  const seen = new Set((await mailbox(email)).map(messageKey));
+  const seen = new Set((await mailbox(baseUrl, email)).map((message) => message.id));
   await page.goto(`${baseUrl}/console/sign-in`);
   await page.getByRole("heading", { level: 1, name: "Anmelden" }).waitFor();
   expect(await axe(page)).toEqual([]);
@@ -98,7 +61,8 @@ async function signIn(context: BrowserContext, email: string): Promise<Page> {
   await page.getByRole("button", { name: "Anmelde-Link schicken" }).click();
   await page.getByRole("heading", { name: "Bitte schauen Sie in Ihre E-Mails" }).waitFor();
 
-  const [, token] = await mailboxText(email, /\/console\/sign-in#([A-Za-z0-9_-]+)/, seen);
+  const link = await waitForMail(baseUrl, email, (message) => !seen.has(message.id) && /\/console\/sign-in#/.test(message.text));
+  const token = /\/console\/sign-in#([A-Za-z0-9_-]+)/.exec(link.text)![1];
   const requests = apiRequests(page);
   await page.goto(`${baseUrl}/console/sign-in#${token}`);
   const button = page.getByRole("button", { name: "Anmelden" });

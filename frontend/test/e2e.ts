@@ -10,7 +10,7 @@ type LocalServerModule = {
   startLocalServer(options: { port: number; persistTo: string; vars?: Record<string, string> }): Promise<LocalServer>;
   BROWSER_TEST_VARS: Record<string, string>;
 };
-export type MailboxMessage = { to: string; subject: string; html: string; text: string; attachments: unknown[] };
+export type MailboxMessage = { id: number; to: string; subject: string; html: string; text: string; attachments: unknown[] };
 
 // No Node types in the frontend's type config: reach process.env without them.
 export const env = (globalThis as unknown as { process: { env: Record<string, string | undefined> } }).process.env;
@@ -49,19 +49,34 @@ export async function startE2E(name: string): Promise<E2E> {
   };
 }
 
+/** The dev mailbox of one address, newest first. */
+export async function mailbox(baseUrl: string, email: string): Promise<MailboxMessage[]> {
+  const response = await fetch(`${baseUrl}/api/dev/mailbox?to=${encodeURIComponent(email)}`);
+  return response.ok ? ((await response.json()) as { messages: MailboxMessage[] }).messages : [];
+}
+
 /** Waits for the queue consumer to deliver a message to `email` that `match` accepts. */
 export async function waitForMail(baseUrl: string, email: string, match: (message: MailboxMessage) => boolean = () => true): Promise<MailboxMessage> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    const response = await fetch(`${baseUrl}/api/dev/mailbox?to=${encodeURIComponent(email)}`);
-    if (response.ok) {
-      const { messages } = (await response.json()) as { messages: MailboxMessage[] };
-      const found = messages.find(match);
-      if (found) return found;
-    }
+    const found = (await mailbox(baseUrl, email)).find(match);
+    if (found) return found;
     await new Promise((resolve) => setTimeout(resolve, 300));
   }
   throw new Error(`no matching email arrived for ${email}`);
+}
+
+/** Asks for a console sign-in link and returns the token of the new email (not one of earlier requests). */
+export async function signInToken(baseUrl: string, email: string): Promise<string> {
+  const seen = new Set((await mailbox(baseUrl, email)).map((m) => m.id));
+  const response = await fetch(`${baseUrl}/api/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json", origin: baseUrl },
+    body: JSON.stringify({ email }),
+  });
+  if (response.status !== 202) throw new Error(`sign-in request failed: ${response.status}`);
+  const message = await waitForMail(baseUrl, email, (m) => !seen.has(m.id) && /\/console\/sign-in#/.test(m.text));
+  return /\/console\/sign-in#([A-Za-z0-9_-]+)/.exec(message.text)![1]!;
 }
 
 /** The `/manage#TOKEN` path from a message's plain text. */
@@ -80,6 +95,27 @@ export async function registerViaApi(baseUrl: string, slug: string, body: Record
   });
   if (response.status !== 201) throw new Error(`registration failed: ${response.status} ${await response.text()}`);
   return managePath(await waitForMail(baseUrl, String(body.email), (message) => /\/manage#/.test(message.text)));
+}
+
+type AxeResult = { violations: { id: string; impact: string | null; help: string; nodes: { target: string[]; failureSummary?: string }[] }[] };
+let axeSource: string | null = null;
+
+/** WCAG 2.1 A and AA violations on the page, by axe-core, one line each (none: []). */
+export async function axe(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => "axe" in window))) {
+    if (axeSource === null) {
+      const { fs, ROOT } = await import("./node");
+      axeSource = fs.readFileSync(`${ROOT}node_modules/axe-core/axe.min.js`, "utf8");
+    }
+    await page.evaluate(axeSource);
+  }
+  const result = (await page.evaluate(
+    (tags) => (window as unknown as { axe: { run(context: Document, options: unknown): Promise<unknown> } }).axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] }),
+    ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"],
+  )) as AxeResult;
+  return result.violations.flatMap((violation) =>
+    violation.nodes.map((node) => `${violation.id} (${violation.impact}): ${violation.help} at ${node.target.join(" ")}${node.failureSummary ? ` – ${node.failureSummary.replace(/\s+/g, " ")}` : ""}`),
+  );
 }
 
 /** Waits until a page has rendered its content (a heading, no loading note). */

@@ -9,9 +9,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BrowserContext, Page } from "playwright-core";
-import { startE2E, type E2E } from "./e2e";
-
-type MailboxResponse = { messages: { to: string; subject: string; html: string; text: string; attachments: unknown[] }[] };
+import { managePath as manageLinkIn, startE2E, waitForMail, type E2E } from "./e2e";
 
 let e2e: E2E;
 let baseUrl = "";
@@ -28,23 +26,6 @@ afterAll(async () => {
   await context?.close();
   await e2e?.stop();
 });
-
-/** Waits for the queue consumer to deliver the confirmation mail into the dev mailbox. */
-async function manageLinkFromMailbox(email: string): Promise<string> {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    const response = await fetch(`${baseUrl}/api/dev/mailbox?to=${encodeURIComponent(email)}`);
-    if (response.ok) {
-      const { messages } = (await response.json()) as MailboxResponse;
-      for (const message of messages) {
-        const match = /\/manage#[A-Za-z0-9._~%-]+/.exec(message.text);
-        if (match) return match[0];
-      }
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error(`no email with a manage link arrived for ${email}`);
-}
 
 function apiRequests(page: Page): string[] {
   const seen: string[] = [];
@@ -98,7 +79,7 @@ describe("participant signup", () => {
     expect(await page.getByRole("alert").count()).toBe(0);
 
     // The email's manage link; opening it only reads.
-    const managePath = await manageLinkFromMailbox(email);
+    const managePath = manageLinkIn(await waitForMail(baseUrl, email, (m) => /\/manage#/.test(m.text)));
     const managePage = await context.newPage();
     const requests = apiRequests(managePage);
     await managePage.goto(`${baseUrl}${managePath}`);

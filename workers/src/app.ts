@@ -108,7 +108,7 @@ export function buildApp() {
   app.route("/api/console/status", consoleStatusRoutes);
   app.route("/api/auth", authRoutes);
   app.route("/api/console/events", consoleEventRoutes);
-  // After the event routes: they share the prefix, and its session check runs once (ensureStaff).
+  // After the event routes: they share the prefix, and its session check runs once (requireStaff).
   app.route("/api/console/events", consoleEventRegistrationRoutes);
   app.route("/api/console/events", consoleEventHelperRoutes);
   app.route("/api/console/registrations", consoleRegistrationRoutes);

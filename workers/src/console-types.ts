@@ -3,6 +3,7 @@
  * Worker and the console pages. Times are ISO 8601 strings in UTC.
  */
 import type {
+  CertificateRule,
   EventFormat,
   EventLocation,
   EventTexts,
@@ -196,3 +197,46 @@ export type ConsoleMembersResponse = { members: ConsoleMember[] };
 export type InvitationInput = { email: string; name?: string; role: Role };
 export type ConsoleHelper = { userId: number; email: string; name: string | null };
 export type ConsoleHelpersResponse = { helpers: ConsoleHelper[] };
+
+/* ---------- Attendance and certificates (GET …/attendance, …/certificates) ---------- */
+
+export type ExpectedPerson = { registrationId: number; name: string; places: number };
+export type AttendedPerson = ExpectedPerson & { checkedInPlaces: number; checkedInAt: string; stillConfirmed: boolean };
+
+export type SessionAttendance = {
+  id: number;
+  startsAt: string;
+  endsAt: string;
+  title: string | null;
+  cancelled: boolean;
+  /** The date has begun: whoever is not checked in by now counts as a no-show. */
+  begun: boolean;
+  expected: number;
+  attended: AttendedPerson[];
+  noShows: ExpectedPerson[];
+};
+
+export type AttendanceResponse = { eventId: number; title: string; expected: ExpectedPerson[]; sessions: SessionAttendance[] };
+
+export type Signer = { name: string; role: string };
+export type CertificateSettings = { rule: CertificateRule; signer: Signer | null };
+export type CertificateSummary = { id: number; code: string; issuedAt: string; revokedAt: string | null; revokedReason: string | null };
+
+export type CertificateStanding = {
+  registrationId: number;
+  name: string;
+  status: string;
+  eligible: boolean;
+  attended: number;
+  total: number;
+  percent: number;
+  /** Why (not), in the request's language: "2 von 3 Terminen, benötigt 3". */
+  why: string;
+  reason: { key: string; params: Record<string, number> };
+  /** The certificate in force, if any. */
+  certificate: CertificateSummary | null;
+  /** Earlier certificates (revoked). */
+  revoked: CertificateSummary[];
+};
+
+export type CertificateOverview = { settings: CertificateSettings; sessions: number; eligible: number; issued: number; registrations: CertificateStanding[] };

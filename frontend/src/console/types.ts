@@ -18,5 +18,14 @@ export type {
   MeResponse,
   MessageResponse,
   PoolStats,
+  AttendanceResponse,
+  AttendedPerson,
+  CertificateOverview,
+  CertificateSettings,
+  CertificateStanding,
+  CertificateSummary,
+  ExpectedPerson,
+  SessionAttendance,
+  Signer,
 } from "../../../workers/src/console-types";
-export type { EventFormat, Locale, LocalizedText, Question, RegistrationStatus, ReminderRule, Role } from "../../../db/schema";
+export type { CertificateRule, EventFormat, Locale, LocalizedText, Question, RegistrationStatus, ReminderRule, Role } from "../../../db/schema";

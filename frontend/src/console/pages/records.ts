@@ -3,7 +3,20 @@
  * no-shows, the date's signature list as PDF) and certificates (the rule and signer, who
  * qualifies and why not, issuing to all who qualify, revoking and reissuing).
  */
-import type { ConsoleEvent, ConsoleEventResponse } from "../types";
+import type {
+  AttendanceResponse,
+  AttendedPerson,
+  CertificateOverview,
+  CertificateRule,
+  CertificateSettings,
+  CertificateStanding,
+  CertificateSummary,
+  ConsoleEvent,
+  ConsoleEventResponse,
+  ExpectedPerson,
+  SessionAttendance,
+  Signer,
+} from "../types";
 import {
   ConsoleFailure,
   ErrorDisplay,
@@ -27,41 +40,6 @@ import {
   type Me,
 } from "../core";
 import { s, statusName } from "../strings";
-
-// Response shapes of GET …/attendance and …/certificates (workers/src/domain/attendance/report.ts,
-// workers/src/domain/certificates/issue.ts; those files need the Worker's types, so mirrored here).
-type ExpectedPerson = { registrationId: number; name: string; places: number };
-type AttendedPerson = ExpectedPerson & { checkedInPlaces: number; checkedInAt: string; stillConfirmed: boolean };
-type SessionAttendance = {
-  id: number;
-  startsAt: string;
-  endsAt: string;
-  title: string | null;
-  cancelled: boolean;
-  begun: boolean;
-  expected: number;
-  attended: AttendedPerson[];
-  noShows: ExpectedPerson[];
-};
-type AttendanceResponse = { eventId: number; title: string; expected: ExpectedPerson[]; sessions: SessionAttendance[] };
-
-type CertificateRule = { kind: "none" } | { kind: "all_sessions" } | { kind: "min_sessions"; sessions: number } | { kind: "min_hours_percent"; percent: number };
-type Signer = { name: string; role: string };
-type CertificateSettings = { rule: CertificateRule | null; signer: Signer | null };
-type CertificateSummary = { id: number; code: string; issuedAt: string; revokedAt: string | null; revokedReason: string | null };
-type CertificateStanding = {
-  registrationId: number;
-  name: string;
-  status: string;
-  eligible: boolean;
-  attended: number;
-  total: number;
-  percent: number;
-  why: string;
-  certificate: CertificateSummary | null;
-  revoked: CertificateSummary[];
-};
-type CertificateOverview = { settings: CertificateSettings; sessions: number; eligible: number; issued: number; registrations: CertificateStanding[] };
 
 let title = s("records.title");
 let eventId = 0;

@@ -3,24 +3,9 @@
  * expected but did not come (no-shows, once the date has begun). Expected are the confirmed
  * registrations; the signature list prints the same people.
  */
+import type { AttendanceResponse, ExpectedPerson, SessionAttendance } from "../../console-types";
 import type { Env } from "../../env";
 import type { EventTexts, LocalizedText } from "../../../../db/schema";
-
-export type ExpectedPerson = { registrationId: number; name: string; places: number };
-export type AttendedPerson = ExpectedPerson & { checkedInPlaces: number; checkedInAt: string; stillConfirmed: boolean };
-
-export type SessionAttendance = {
-  id: number;
-  startsAt: string;
-  endsAt: string;
-  title: string | null;
-  cancelled: boolean;
-  /** The date has begun: whoever is not checked in by now counts as a no-show. */
-  begun: boolean;
-  expected: number;
-  attended: AttendedPerson[];
-  noShows: ExpectedPerson[];
-};
 
 /** Confirmed participants of an event, by name (the signature list, the no-shows). */
 export async function expectedParticipants(env: Env, eventId: number): Promise<ExpectedPerson[]> {
@@ -37,7 +22,7 @@ export async function attendanceReport(
   env: Env,
   eventId: number,
   now: number,
-): Promise<{ eventId: number; title: string; expected: ExpectedPerson[]; sessions: SessionAttendance[] }> {
+): Promise<AttendanceResponse> {
   const [event, sessions, attendance] = await env.DB.batch<Record<string, unknown>>([
     env.DB.prepare(`SELECT slug, texts FROM events WHERE id = ?1`).bind(eventId),
     env.DB.prepare(`SELECT id, starts_at AS startsAt, ends_at AS endsAt, title, cancelled_at AS cancelledAt FROM sessions WHERE event_id = ?1 ORDER BY starts_at`).bind(eventId),

@@ -12,6 +12,7 @@
 import type { CertificateRule, EventTexts, Locale } from "../../../../db/schema";
 import type { Env } from "../../env";
 import { certificateText } from "../../i18n";
+import type { CertificateOverview, CertificateSettings, CertificateStanding, CertificateSummary, Signer } from "../../console-types";
 import { ConflictError, NotFoundError } from "../../lib/errors";
 import { newCertificateCode } from "../../lib/tokens";
 import type { Staff } from "../auth/access";
@@ -19,7 +20,6 @@ import { Change, type DomainContext } from "../change";
 import { berlinDay } from "../documents/dates";
 import { eligibility, type Eligibility, type SessionSpan } from "./rules";
 
-export type Signer = { name: string; role: string };
 export type CertificateFacts = {
   name: string;
   eventTitle: string;
@@ -29,7 +29,6 @@ export type CertificateFacts = {
   signer: Signer | null;
   locale: Locale;
 };
-export type CertificateSettings = { rule: CertificateRule; signer: Signer | null };
 
 type RegistrationRow = { id: number; name: string; status: string; awaitingEmail: number; locale: Locale; places: number };
 type CertificateRow = { id: number; code: string; registrationId: number | null; issuedAt: number; revokedAt: number | null; revokedReason: string | null };
@@ -110,25 +109,6 @@ function factsFor(loaded: EventCertificates, registration: RegistrationRow, name
   };
 }
 
-export type CertificateSummary = { id: number; code: string; issuedAt: string; revokedAt: string | null; revokedReason: string | null };
-
-export type CertificateStanding = {
-  registrationId: number;
-  name: string;
-  status: string;
-  eligible: boolean;
-  attended: number;
-  total: number;
-  percent: number;
-  /** Why (not), in the request's language: "2 von 3 Terminen, benötigt 3". */
-  why: string;
-  reason: Eligibility["reason"];
-  /** The certificate in force, if any. */
-  certificate: CertificateSummary | null;
-  /** Earlier certificates (revoked). */
-  revoked: CertificateSummary[];
-};
-
 function summary(c: CertificateRow): CertificateSummary {
   return {
     id: c.id,
@@ -140,7 +120,7 @@ function summary(c: CertificateRow): CertificateSummary {
 }
 
 /** Every registration of the event with its eligibility and certificate, for the console. */
-export async function certificateOverview(env: Env, eventId: number, locale: Locale) {
+export async function certificateOverview(env: Env, eventId: number, locale: Locale): Promise<CertificateOverview> {
   const loaded = await loadEventCertificates(env, eventId);
   const registrations: CertificateStanding[] = loaded.registrations.map((registration) => {
     const result = eligibilityOf(loaded, registration);

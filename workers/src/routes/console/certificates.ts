@@ -2,7 +2,7 @@
  * Certificates in the console: the event's rule and signer, who is eligible and why not,
  * issuing to all eligible, revoking and reissuing. Reading needs "view", changing "manage".
  */
-import { Hono, type MiddlewareHandler } from "hono";
+import { Hono } from "hono";
 import * as z from "zod/mini";
 import type { AppBindings } from "../../env";
 import { authorizeEvent } from "../../domain/auth/access";
@@ -19,7 +19,6 @@ import { parseOrThrow } from "../../lib/validation";
 import { idParam } from "./events";
 import { requireStaff } from "./guard";
 
-const staffOnce: MiddlewareHandler<AppBindings> = async (c, next) => (c.var.staff ? next() : requireStaff(c, next));
 
 const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 const ruleSchema = z.discriminatedUnion("kind", [
@@ -36,7 +35,7 @@ const revokeBody = z.strictObject({ reason: text(1000) });
 const reissueBody = z.strictObject({ name: z.optional(text(200)) });
 
 export const consoleCertificateRoutes = new Hono<AppBindings>()
-  .use(staffOnce)
+  .use(requireStaff)
   .get("/:id/certificate-settings", async (c) => {
     const eventId = idParam(c.req.param("id"));
     await authorizeEvent(c.env, c.var.staff, eventId, "view");

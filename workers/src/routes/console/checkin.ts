@@ -3,7 +3,7 @@
  * permission on the event (organisers, and check-in helpers on the events assigned to
  * them), except the attendance report, which is the organisers' ("view").
  */
-import { Hono, type MiddlewareHandler } from "hono";
+import { Hono } from "hono";
 import * as z from "zod/mini";
 import { LOCALES } from "../../../../db/schema";
 import type { AppBindings } from "../../env";
@@ -18,8 +18,6 @@ import { parseOrThrow } from "../../lib/validation";
 import { idParam } from "./events";
 import { requireStaff } from "./guard";
 
-/** The session check runs once when another router of the same prefix already did it. */
-const staffOnce: MiddlewareHandler<AppBindings> = async (c, next) => (c.var.staff ? next() : requireStaff(c, next));
 
 const id = z.int().check(z.minimum(1));
 const places = z.int().check(z.minimum(1), z.maximum(100));
@@ -42,12 +40,12 @@ function parseScan(body: unknown) {
 
 /** The check-in page's choice of events (mounted at /api/console/checkin). */
 export const consoleCheckInStartRoutes = new Hono<AppBindings>()
-  .use(staffOnce)
+  .use(requireStaff)
   .get("/events", async (c) => c.json({ events: await checkInEventsFor(c.env, c.var.staff, Date.now(), c.var.locale) }));
 
 /** Per event (mounted at /api/console/events, beside the event routes). */
 export const consoleCheckInRoutes = new Hono<AppBindings>()
-  .use(staffOnce)
+  .use(requireStaff)
   .get("/:id/checkin", async (c) => {
     const eventId = idParam(c.req.param("id"));
     await authorizeEvent(c.env, c.var.staff, eventId, "checkin");

@@ -29,7 +29,12 @@ export const sameOriginWrites: MiddlewareHandler<AppBindings> = async (c, next) 
   await next();
 };
 
+/**
+ * Several console routers share a prefix (/api/console/events/…): the first one's check
+ * covers the request, so the session is looked up once.
+ */
 export const requireStaff: MiddlewareHandler<AppBindings> = async (c, next) => {
+  if (c.var.staff) return next();
   c.header("Cache-Control", "no-store");
   const token = getCookie(c, SESSION_COOKIE);
   const userId = await resolveSession(domainContext(c), token);

@@ -21,7 +21,7 @@ import {
 import { domainContext, readJson } from "../../lib/http";
 import { parseOrThrow } from "../../lib/validation";
 import { idParam } from "./events";
-import { ensureStaff } from "./registrations";
+import { requireStaff } from "./guard";
 
 const email = z.string().check(
   z.trim(),
@@ -47,7 +47,7 @@ const actorOf = (c: { var: { staff: { id: number } } }) => `user:${c.var.staff.i
 
 /** Routes under /api/console/organisations. */
 export const consoleOrganisationRoutes = new Hono<AppBindings>()
-  .use(ensureStaff)
+  .use(requireStaff)
   .get("/", async (c) => c.json({ organisations: await listOrganisations(domainContext(c), c.var.staff) }))
   .post("/", async (c) => {
     requireAdmin(c.var.staff);
@@ -74,7 +74,7 @@ export const consoleOrganisationRoutes = new Hono<AppBindings>()
 
 /** Routes under /api/console/events/{id}/helpers. */
 export const consoleEventHelperRoutes = new Hono<AppBindings>()
-  .use(ensureStaff)
+  .use(requireStaff)
   .get("/:id/helpers", async (c) => {
     const id = idParam(c.req.param("id"));
     await authorizeEvent(c.env, c.var.staff, id, "view");

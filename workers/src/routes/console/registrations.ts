@@ -1,9 +1,9 @@
 /**
  * Console routes for registrations, waitlists, exports and messages. Thin handlers: check
- * the session (ensureStaff), authorise on the event ("view" to read, "manage" to change),
+ * the session (requireStaff), authorise on the event ("view" to read, "manage" to change),
  * validate, call one domain verb, answer.
  */
-import { Hono, type Context, type MiddlewareHandler } from "hono";
+import { Hono, type Context } from "hono";
 import * as z from "zod/mini";
 import { REGISTRATION_STATUSES } from "../../../../db/schema";
 import type { AppBindings } from "../../env";
@@ -30,15 +30,6 @@ import { domainContext, readJson } from "../../lib/http";
 import { parseOrThrow } from "../../lib/validation";
 import { idParam } from "./events";
 import { requireStaff } from "./guard";
-
-/**
- * The console session check, once per request: several console routers share the
- * /api/console/events prefix, and the first one's guard already ran for them.
- */
-export const ensureStaff: MiddlewareHandler<AppBindings> = async (c, next) => {
-  if (c.var.staff) return next();
-  return requireStaff(c, next);
-};
 
 const reason = z.string().check(z.trim(), z.minLength(1), z.maxLength(1000));
 const reasonBody = z.strictObject({ reason });
@@ -77,7 +68,7 @@ const actorOf = (c: { var: { staff: { id: number } } }) => `user:${c.var.staff.i
 
 /** Routes under /api/console/events/{id}/… (beside the event routes themselves). */
 export const consoleEventRegistrationRoutes = new Hono<AppBindings>()
-  .use(ensureStaff)
+  .use(requireStaff)
   .get("/:id/registrations", async (c) => {
     const id = idParam(c.req.param("id"));
     await authorizeEvent(c.env, c.var.staff, id, "view");
@@ -123,7 +114,7 @@ async function answerRegistration(c: Context<AppBindings>, id: number) {
 
 /** Routes under /api/console/registrations/{id}. */
 export const consoleRegistrationRoutes = new Hono<AppBindings>()
-  .use(ensureStaff)
+  .use(requireStaff)
   .get("/:id", async (c) => {
     const id = idParam(c.req.param("id"));
     await authorizeRegistration(c.env, c.var.staff, id, "view");
@@ -180,7 +171,7 @@ export const consoleRegistrationRoutes = new Hono<AppBindings>()
   });
 
 /** Routes under /api/console/pools/{id}. */
-export const consolePoolRoutes = new Hono<AppBindings>().use(ensureStaff).post("/:id/capacity", async (c) => {
+export const consolePoolRoutes = new Hono<AppBindings>().use(requireStaff).post("/:id/capacity", async (c) => {
   const poolId = idParam(c.req.param("id"));
   const ctx = domainContext(c);
   const eventId = await eventOfPool(ctx, poolId);
