@@ -1,13 +1,34 @@
 /**
- * Starts the whole product locally: applies the D1 migrations to a local database, loads
- * the demo data and runs `wrangler dev` (API, static frontend, queue consumer, cron, dev
- * mailbox). Used by `npm start`, the browser tests and the benchmark.
+ * Runs the whole product locally as Cloudflare would: the API Worker (static frontend, D1,
+ * the mail queue and its consumer, the dev mailbox) and the documents Worker behind its
+ * service binding, bundled exactly as `wrangler deploy` bundles them and run by Miniflare
+ * in workerd, with the Cron Triggers of wrangler.toml fired at every minute. Used by
+ * `npm start`, the browser tests and the benchmarks.
+ *
+ * Why Miniflare and not `wrangler dev`: `wrangler dev` puts a proxy Worker in front of the
+ * Worker, which under ~50 concurrent requests answered some POSTs with 503 "Your worker
+ * restarted mid-request" although nothing restarted (workers-sdk issue 14641), and it fires
+ * no cron by itself. Miniflare's own entry (the one `wrangler dev` uses behind that proxy)
+ * sets `CF-Connecting-IP` and serves the assets the same way; `scripts/bench.mjs` counts the
+ * 5xx of every run.
+ *
+ * Also a command, for tests that must kill a server hard and start it again on the same
+ * state: `node scripts/local-server.mjs --persist-to DIR [--port N] [--no-seed] [--var K=V]`
+ * prints `ready <url>` when it answers; started with an IPC channel (child_process.fork) it
+ * runs the scheduled handler when sent `{ scheduled: epochMs }` and answers
+ * `{ scheduled: epochMs, outcome }`.
  */
-import { spawn } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, mkdirSync, watch, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import { demoSeedSql } from "../db/seed/demo.mjs";
-import { wrangler, wranglerBin, wranglerEnv } from "./wrangler.mjs";
+import { bundleWorker, wrangler, wranglerEnv } from "./wrangler.mjs";
+
+Object.assign(process.env, wranglerEnv); // before wrangler's library is loaded
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+
+/** The Workers of the product: the first is the one the local address reaches. */
+export const WORKER_CONFIGS = ["wrangler.toml", "workers/documents/wrangler.toml"];
 
 /**
  * Settings for servers that browser tests drive: a test browser fills a form in well under
@@ -16,75 +37,168 @@ import { wrangler, wranglerBin, wranglerEnv } from "./wrangler.mjs";
  */
 export const BROWSER_TEST_VARS = { MIN_FORM_FILL_MS: "0", RATE_LIMITS: "off" };
 
+/* ---------- Cron Triggers ---------- */
+
+/** Whether a five-field cron expression (`*`, `n`, `a-b`, lists, `/step`) matches a UTC minute. */
+export function cronMatches(expression, date) {
+  const fields = expression.trim().split(/\s+/);
+  if (fields.length !== 5) throw new Error(`unsupported cron expression "${expression}"`);
+  const values = [date.getUTCMinutes(), date.getUTCHours(), date.getUTCDate(), date.getUTCMonth() + 1, date.getUTCDay()];
+  const ranges = [[0, 59], [0, 23], [1, 31], [1, 12], [0, 7]];
+  const matches = (field, value, [low, high]) =>
+    field.split(",").some((part) => {
+      const [range, step = "1"] = part.split("/");
+      const [from, to] = range === "*" ? [low, high] : range.includes("-") ? range.split("-").map(Number) : [Number(range), step === "1" ? Number(range) : high];
+      return value >= from && value <= to && (value - from) % Number(step) === 0;
+    });
+  const [minute, hour, day, month, weekday] = fields;
+  const dayMatches =
+    day === "*" || weekday === "*"
+      ? matches(day, values[2], ranges[2]) && (matches(weekday, values[4], ranges[4]) || (values[4] === 0 && matches(weekday, 7, ranges[4])))
+      : matches(day, values[2], ranges[2]) || matches(weekday, values[4], ranges[4]) || (values[4] === 0 && matches(weekday, 7, ranges[4]));
+  return matches(minute, values[0], ranges[0]) && matches(hour, values[1], ranges[1]) && matches(month, values[3], ranges[3]) && dayMatches;
+}
+
+/* ---------- the server ---------- */
+
 /**
- * @param {{ port?: number, persistTo?: string, seed?: boolean, extraSql?: string, stdio?: "inherit" | "pipe", vars?: Record<string, string>, args?: string[] }} options
- *   `vars` are passed as `--var KEY:VALUE` (e.g. a Resend key and a stub's RESEND_BASE_URL); `args` go to `wrangler dev` as they are.
- * @returns {Promise<{ url: string, stop: () => Promise<void> }>}
+ * @param {{
+ *   port?: number, persistTo?: string, seed?: boolean, extraSql?: string, stdio?: "inherit" | "pipe",
+ *   vars?: Record<string, string>, crons?: boolean, watchSources?: boolean,
+ * }} options
+ *   `port` 0 (the default) lets the system choose a free port; `vars` override variables and
+ *   secrets of the API Worker (e.g. a Resend key and a stub's RESEND_BASE_URL); `crons: false`
+ *   leaves the minutely trigger to the caller's `runScheduled`; `watchSources` rebuilds and
+ *   reloads the Workers when a source file changes (npm start).
+ * @returns {Promise<{ url: string, stop: () => Promise<void>, runScheduled: (time?: number) => Promise<string> }>}
  */
-export async function startLocalServer({ port = 8787, persistTo = ".wrangler/state", seed = true, extraSql, stdio = "pipe", vars = {}, args = [] } = {}) {
-  const url = `http://127.0.0.1:${port}`;
-  if (await fetch(url).then(() => true, () => false)) throw new Error(`Port ${port} is already in use`);
+export async function startLocalServer({ port = 0, persistTo = ".wrangler/state", seed = true, extraSql, stdio = "pipe", vars = {}, crons = true, watchSources = false } = {}) {
+  const quiet = stdio === "pipe";
+  persistTo = resolve(ROOT, persistTo);
   mkdirSync(persistTo, { recursive: true });
-  await wrangler(["d1", "migrations", "apply", "DB", "--local", "--persist-to", persistTo], { quiet: stdio === "pipe" });
-  const sql = [seed ? demoSeedSql(new Date()) : "", extraSql ?? ""].join("\n").trim();
-  if (sql) {
-    const file = join(persistTo, "seed.sql");
-    writeFileSync(file, sql);
-    await wrangler(["d1", "execute", "DB", "--local", "--persist-to", persistTo, "--file", file], { quiet: stdio === "pipe" });
-  }
+  const buildDir = join(persistTo, "workers");
+  const configs = WORKER_CONFIGS.filter((config) => existsSync(join(ROOT, config)));
 
-  const child = spawn(
-    process.execPath,
-    [
-      wranglerBin,
-      "dev",
-      "--ip",
-      "127.0.0.1",
-      "--port",
-      String(port),
-      // Its own debugger port, so several local servers (parallel browser tests) never collide.
-      "--inspector-port",
-      String(port + 1),
-      "--persist-to",
-      persistTo,
-      "--show-interactive-dev-session=false",
-      ...Object.entries(vars).flatMap(([k, v]) => ["--var", `${k}:${v}`]),
-      ...args,
-    ],
-    { env: wranglerEnv, stdio: stdio === "inherit" ? "inherit" : ["ignore", "pipe", "pipe"], detached: process.platform !== "win32" },
-  );
+  // The database as `wrangler d1 migrations apply` leaves it in production, then the demo data;
+  // the Workers are bundled meanwhile.
+  const prepareDatabase = (async () => {
+    await wrangler(["d1", "migrations", "apply", "DB", "--local", "--persist-to", persistTo], { quiet });
+    const sql = [seed ? demoSeedSql(new Date()) : "", extraSql ?? ""].join("\n").trim();
+    if (sql) {
+      const file = join(persistTo, "seed.sql");
+      writeFileSync(file, sql);
+      await wrangler(["d1", "execute", "DB", "--local", "--persist-to", persistTo, "--file", file], { quiet });
+    }
+  })();
+  const bundle = () => Promise.all(configs.map((config, i) => bundleWorker(join(ROOT, config), join(buildDir, String(i)))));
+  const [scripts] = await Promise.all([bundle(), prepareDatabase]);
+
+  const { Miniflare, Log, LogLevel, NoOpLog } = await import("miniflare");
+  const { unstable_getMiniflareWorkerOptions, unstable_readConfig } = await import("wrangler");
   let output = "";
-  child.stdout?.on("data", (d) => (output += d));
-  child.stderr?.on("data", (d) => (output += d));
-  const exited = new Promise((resolve) => child.on("exit", resolve));
-
-  const stop = async () => {
-    if (child.exitCode !== null) return;
-    try {
-      process.kill(-child.pid, "SIGTERM"); // the whole group: wrangler and its workerd
-    } catch {
-      child.kill("SIGTERM");
-    }
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-    if (child.exitCode === null) {
-      try {
-        process.kill(-child.pid, "SIGKILL");
-      } catch {}
-    }
-  };
-
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`wrangler dev exited early:\n${output}`);
-    try {
-      const response = await fetch(`${url}/api/health`);
-      if (response.ok) break;
-    } catch {}
-    if (Date.now() > deadline) {
-      await stop();
-      throw new Error(`wrangler dev did not answer within 60 s:\n${output}`);
-    }
-    await new Promise((r) => setTimeout(r, 200));
+  const optionsFor = (paths) => ({
+    host: "127.0.0.1",
+    port,
+    cf: false, // a placeholder Request.cf instead of fetching one from workers.cloudflare.com
+    defaultPersistRoot: join(persistTo, "v3"), // where `wrangler d1 ... --persist-to` keeps D1
+    log: quiet ? new NoOpLog() : new Log(LogLevel.INFO),
+    handleRuntimeStdio(stdout, stderr) {
+      for (const stream of [stdout, stderr]) {
+        stream.on("data", (chunk) => {
+          if (quiet) output = (output + chunk).slice(-20_000);
+          else process.stdout.write(chunk);
+        });
+      }
+    },
+    workers: configs.map((config, i) => {
+      const { workerOptions } = unstable_getMiniflareWorkerOptions(join(ROOT, config), undefined, {});
+      const options = { ...workerOptions, name: unstable_readConfig({ config: join(ROOT, config) }).name, modules: true, modulesRoot: join(buildDir, String(i)), scriptPath: paths[i] };
+      if (i === 0) options.bindings = { ...workerOptions.bindings, ...vars };
+      return options;
+    }),
+  });
+  const mf = new Miniflare(optionsFor(scripts));
+  let url;
+  try {
+    url = (await mf.ready).origin;
+  } catch (error) {
+    await mf.dispose().catch(() => {});
+    throw new Error(`the local server did not start: ${error}\n${output}`);
   }
-  return { url, stop };
+
+  // Cron Triggers, as Cloudflare fires them: at the start of every minute that matches.
+  const apiConfig = unstable_readConfig({ config: join(ROOT, configs[0]) });
+  const cronExpressions = apiConfig.triggers?.crons ?? [];
+  let scheduledRunning = Promise.resolve();
+  const runScheduled = (time = Date.now(), cron = cronExpressions[0] ?? "* * * * *") => {
+    const run = scheduledRunning.then(async () => {
+      const worker = await mf.getWorker(apiConfig.name);
+      const { outcome } = await worker.scheduled({ scheduledTime: new Date(time), cron });
+      if (outcome !== "ok") console.error(`scheduled handler (${cron}) at ${new Date(time).toISOString()}: ${outcome}\n${output.slice(-4000)}`);
+      return outcome;
+    });
+    scheduledRunning = run.catch(() => {});
+    return run;
+  };
+  let timer = null;
+  const scheduleNextMinute = () => {
+    const next = Math.floor(Date.now() / 60_000) * 60_000 + 60_000;
+    timer = setTimeout(() => {
+      for (const cron of cronExpressions) if (cronMatches(cron, new Date(next))) runScheduled(next, cron).catch((error) => console.error(`scheduled handler: ${error}`));
+      scheduleNextMinute();
+    }, next - Date.now());
+    timer.unref?.();
+  };
+  if (crons && cronExpressions.length > 0) scheduleNextMinute();
+
+  // npm start: rebuild and reload when a source changes, like `wrangler dev`.
+  let watcher = null;
+  if (watchSources) {
+    let pending = null;
+    watcher = watch(ROOT, { recursive: true }, (_event, file) => {
+      if (!file || !/^(workers|emails|db)\//.test(file) || /\/test\//.test(file)) return;
+      clearTimeout(pending);
+      pending = setTimeout(async () => {
+        try {
+          await mf.setOptions(optionsFor(await bundle()));
+          console.log(`reloaded after a change to ${file}`);
+        } catch (error) {
+          console.error(`reload failed: ${error.message}`);
+        }
+      }, 300);
+    });
+  }
+
+  let stopped = null;
+  const stop = () =>
+    (stopped ??= (async () => {
+      clearTimeout(timer);
+      watcher?.close();
+      await scheduledRunning;
+      await mf.dispose();
+    })());
+  return { url, stop, runScheduled };
+}
+
+/* ---------- as a command ---------- */
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const args = process.argv.slice(2);
+  const value = (name) => {
+    const i = args.indexOf(`--${name}`);
+    return i >= 0 ? args[i + 1] : undefined;
+  };
+  const vars = Object.fromEntries(args.flatMap((arg, i) => (args[i - 1] === "--var" ? [arg.split(/=(.*)/s).slice(0, 2)] : [])));
+  const server = await startLocalServer({
+    port: Number(value("port") ?? 0),
+    persistTo: value("persist-to") ?? ".wrangler/state",
+    seed: !args.includes("--no-seed"),
+    vars,
+    stdio: args.includes("--verbose") ? "inherit" : "pipe",
+  });
+  process.on("message", async (message) => {
+    if (typeof message?.scheduled === "number") process.send({ scheduled: message.scheduled, outcome: await server.runScheduled(message.scheduled) });
+  });
+  for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.stop().finally(() => process.exit(0)));
+  console.log(`ready ${server.url}`);
 }

@@ -5,6 +5,7 @@
  */
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
+import { join, resolve } from "node:path";
 
 export const wranglerEnv = {
   ...process.env,
@@ -37,4 +38,16 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.error(error.message);
     process.exit(1);
   });
+}
+
+/**
+ * Bundles a Worker as `wrangler deploy` would (`--dry-run --outdir`), for the local server
+ * and the tests' auxiliary Workers; resolves to the bundle's path. Not minified unless asked
+ * (deployments are: wrangler.toml `minify`), so local stack traces stay readable.
+ */
+export async function bundleWorker(config, outdir, { minify = false } = {}) {
+  // Absolute: wrangler resolves a relative --outdir against the config's directory.
+  outdir = resolve(outdir);
+  await wrangler(["deploy", "--dry-run", "--config", resolve(config), "--outdir", outdir, ...(minify ? [] : ["--no-minify"])], { quiet: true });
+  return join(outdir, "index.js");
 }
