@@ -1,5 +1,24 @@
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-pool-workers";
+import { rmSync } from "node:fs";
+import { dirname } from "node:path";
+import { unstable_getMiniflareWorkerOptions } from "wrangler";
 import { defineConfig } from "vitest/config";
+import { bundleWorker, wranglerEnv } from "./scripts/wrangler.mjs";
+
+Object.assign(process.env, wranglerEnv);
+
+/**
+ * The documents Worker, beside the API Worker as in production: bundled as `wrangler deploy`
+ * bundles it and reached through the DOCUMENTS service binding of wrangler.toml.
+ */
+async function documentsWorker() {
+  const config = "./workers/documents/wrangler.toml";
+  const outdir = `.wrangler/test-workers/documents-${process.pid}`;
+  process.on("exit", () => rmSync(outdir, { recursive: true, force: true }));
+  const scriptPath = await bundleWorker(config, outdir);
+  const { workerOptions } = unstable_getMiniflareWorkerOptions(config, undefined, {});
+  return { ...workerOptions, name: "zusammen-documents", modules: true, modulesRoot: dirname(scriptPath), scriptPath };
+}
 
 // Three projects: the Worker's tests run inside workerd against real D1 (migrations applied
 // in workers/test/setup.ts); the browser tests run in Node and drive Debian's Chromium
@@ -16,6 +35,7 @@ export default defineConfig({
             main: "./workers/src/index.ts",
             wrangler: { configPath: "./wrangler.toml" },
             miniflare: {
+              workers: [await documentsWorker()],
               bindings: {
                 TEST_MIGRATIONS: await readD1Migrations("./db/migrations"),
                 // Test files reuse a few addresses across many events; the per-email limits are

@@ -5,15 +5,19 @@
  * 1. CPU time of rendering ONE certificate PDF (pdf-lib + fontkit, fonts embedded and
  *    subset, Arabic shaped): the Worker's own render code, bundled for Node with Vite and
  *    timed with process.cpuUsage() (V8 in Node, as in workerd), cold and warm.
- * 2. A local `wrangler dev` with an event of N participants (default 300, BENCH_N), all of
+ * 2. A local server (scripts/local-server.mjs) with an event of N participants (default 300, BENCH_N), all of
  *    them attending every date: the time from "issue to all eligible" to the last
  *    "certificate_issued" email in the dev mailbox (outbox → queue → render → mailbox), and
  *    the time to download (render) every participant's PDF, 4 at a time.
  *
- * Everything runs on this machine (loopback only) and stops by itself.
+ * Every answer of the server is counted by status; any 5xx fails the run (exit code 1).
+ * `--cpu-only` measures part 1 only. Everything runs on this machine (loopback only) and
+ * stops by itself.
  */
 import { createHash, createHmac } from "node:crypto";
-import { readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { build } from "vite";
@@ -27,19 +31,36 @@ const ms = (value) => `${value.toFixed(1)} ms`;
 /* ---------- 1. CPU time of one render ---------- */
 
 async function renderCpu() {
+  // The API Worker's content (words, translations, links) and the documents Worker's layout,
+  // bundled together for Node; the fonts are the documents Worker's Data modules.
+  const entry = "virtual:bench-certificate";
   const out = await build({
     configFile: false,
     logLevel: "warn",
-    build: { ssr: `${root}workers/src/domain/certificates/render.ts`, write: false, target: "node20", rolldownOptions: { output: { format: "es" } } },
+    plugins: [
+      {
+        name: "bench-certificate",
+        enforce: "pre",
+        resolveId: (id) => (id === entry ? `\0${entry}` : null),
+        load(id) {
+          if (id === `\0${entry}`)
+            return `import { certificateContent } from "${root}workers/src/domain/certificates/render.ts";
+import { renderCertificate } from "${root}workers/documents/certificate.ts";
+export const render = (env, certificate) => renderCertificate(certificateContent(env, certificate));`;
+          if (id.endsWith(".ttf")) return `import { readFileSync } from "node:fs"; export default new Uint8Array(readFileSync(${JSON.stringify(id)})).buffer;`;
+          return null;
+        },
+      },
+    ],
+    build: { ssr: true, write: false, target: "node20", rolldownOptions: { input: entry, output: { format: "es" } } },
     ssr: { noExternal: true },
   });
   const code = (Array.isArray(out) ? out[0] : out).output[0].code;
-  const { renderCertificate } = await import(`data:text/javascript;base64,${Buffer.from(code).toString("base64")}`);
-  // The fonts as the Worker gets them: static assets of the built frontend.
-  const env = {
-    PUBLIC_URL: "https://zusammen.example",
-    ASSETS: { fetch: async (request) => new Response(readFileSync(`${root}frontend/dist${new URL(request.url).pathname}`)) },
-  };
+  const file = join(mkdtempSync(join(tmpdir(), "zusammen-bench-")), "certificate.mjs");
+  writeFileSync(file, code);
+  const { render } = await import(file);
+  rmSync(dirname(file), { recursive: true, force: true });
+  const env = { PUBLIC_URL: "https://zusammen.example" };
   const certificate = (name, locale) => ({
     code: "7K3M-Q9XD-2RTB-HW4E",
     issuedAt: Date.now(),
@@ -55,7 +76,7 @@ async function renderCpu() {
   });
   const cpu = async (name, locale) => {
     const start = process.cpuUsage();
-    const bytes = await renderCertificate(env, certificate(name, locale));
+    const bytes = await render(env, certificate(name, locale));
     const used = process.cpuUsage(start);
     return { ms: (used.user + used.system) / 1000, bytes: bytes.length };
   };
@@ -137,25 +158,38 @@ async function pool(items, width, task) {
   }));
 }
 
+/** Every answer of the server by status ("fetch failed" for no answer at all). */
+const statuses = {};
+async function counted(url, init) {
+  try {
+    const response = await fetch(url, init);
+    statuses[response.status] = (statuses[response.status] ?? 0) + 1;
+    return response;
+  } catch (error) {
+    statuses["fetch failed"] = (statuses["fetch failed"] ?? 0) + 1;
+    throw error;
+  }
+}
+const serverErrors = () => Object.entries(statuses).filter(([status]) => !(Number(status) < 500)).reduce((sum, [, count]) => sum + count, 0);
+
 async function issueMany(n) {
-  const port = 20_000 + Math.floor(Math.random() * 20_000);
   const persistTo = `.wrangler/bench-certificates-${Date.now()}`;
-  // Everything is written before the server starts: wrangler dev holds the local database.
+  // Everything is written before the server starts, through wrangler d1 execute.
   const tokens = registrationTokens(n);
   const registrations = Array.from({ length: Math.ceil(n / 100) }, (_, k) => registrationsSql(tokens.slice(k * 100, k * 100 + 100), k * 100));
   const attendance = `INSERT INTO attendance (registration_id, session_id, places, checked_in_at) SELECT r.id, s.id, 1, 0 FROM registrations r JOIN sessions s ON s.event_id = r.event_id WHERE r.event_id = 9000;`;
-  const server = await startLocalServer({ port, persistTo, extraSql: [setupSql(n), ...registrations, attendance].join("\n"), stdio: process.env.BENCH_VERBOSE ? "inherit" : "pipe" });
+  const server = await startLocalServer({ persistTo, extraSql: [setupSql(n), ...registrations, attendance].join("\n"), stdio: process.env.BENCH_VERBOSE ? "inherit" : "pipe" });
   const { url } = server;
   try {
     const headers = await signIn(url, "organisation@example.org");
 
     const started = performance.now();
-    const issued = await (await fetch(`${url}/api/console/events/9000/certificates/issue`, { method: "POST", headers, body: "{}" })).json();
+    const issued = await (await counted(`${url}/api/console/events/9000/certificates/issue`, { method: "POST", headers, body: "{}" })).json();
     const answered = performance.now() - started;
     // Every address has its certificate email (asked in order; the queue delivers in batches).
     for (let i = 0; i < n; i++) {
       for (;;) {
-        const { messages } = await (await fetch(`${url}/api/dev/mailbox?to=bench${i}@example.org`, { signal: AbortSignal.timeout(30_000) })).json();
+        const { messages } = await (await counted(`${url}/api/dev/mailbox?to=bench${i}@example.org`, { signal: AbortSignal.timeout(30_000) })).json();
         if (messages.some((m) => /\/manage#/.test(m.text))) break;
         if (performance.now() - started > 600_000) throw new Error(`no certificate email for bench${i} after 10 minutes`);
         await new Promise((r) => setTimeout(r, 100));
@@ -172,7 +206,7 @@ async function issueMany(n) {
     const downloadStart = performance.now();
     await pool(links, 4, async (token) => {
       const t0 = performance.now();
-      const response = await fetch(`${url}/api/registrations/${token}/certificate.pdf`, { signal: AbortSignal.timeout(60_000) });
+      const response = await counted(`${url}/api/registrations/${token}/certificate.pdf`, { signal: AbortSignal.timeout(60_000) });
       await response.arrayBuffer();
       if (response.status !== 200) throw new Error(`certificate.pdf: ${response.status}`);
       pdfTimes.push(performance.now() - t0);
@@ -190,7 +224,10 @@ console.log("CPU time of rendering one certificate (Node, the Worker's code and 
 console.log(`  first render (cold: font parsing, code warm-up): ${ms(cpu.cold.ms)}`);
 for (const [locale, r] of Object.entries(cpu.results)) console.log(`  ${locale}: median ${ms(r.median)} over 15 renders, ${(r.size / 1024).toFixed(1)} KiB`);
 
-console.log(`\nIssuing ${N} certificates on a local wrangler dev (render + outbox + queue → dev mailbox):`);
+if (process.argv.includes("--cpu-only")) process.exit(0);
+
+console.log(`\nIssuing ${N} certificates on a local server (render + outbox + queue → dev mailbox):`);
 const result = await issueMany(N);
-console.log(`  ${result.downloads} PDFs downloaded (rendered on request, 4 at a time) in ${(result.downloaded / 1000).toFixed(1)} s: median ${ms(result.pdfMedian)}, p95 ${ms(result.pdfP95)} per PDF`);
-process.exit(0);
+console.log(`  ${result.downloads} PDFs downloaded (rendered on request by the documents Worker, 4 at a time) in ${(result.downloaded / 1000).toFixed(1)} s: median ${ms(result.pdfMedian)}, p95 ${ms(result.pdfP95)} per PDF`);
+console.log(`  server answers by status: ${JSON.stringify(statuses)}; 5xx or none: ${serverErrors()}`);
+process.exit(serverErrors() === 0 ? 0 : 1);

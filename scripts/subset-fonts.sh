@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Writes the font subsets the PDFs (certificates, signature lists) embed into
-# frontend/public/fonts/: the Worker loads them from the static assets (env.ASSETS), never
-# from its bundle. Run after changing the ranges or the font packages; needs Debian's
+# workers/documents/fonts/: the documents Worker loads them from its own static assets
+# (env.FONTS), never from its bundle. Run after changing the ranges or the font packages; needs Debian's
 # `fonttools` (pyftsubset) and the pinned devDependencies dejavu-fonts-ttf and
 # @expo-google-fonts/noto-sans-arabic. Both fonts are free (Bitstream Vera/DejaVu licence, SIL OFL 1.1).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-out=frontend/public/fonts
+out=workers/documents/fonts
 mkdir -p "$out"
 # Latin with diacritics (Turkish, German, …), Greek, Cyrillic (Ukrainian, Russian), punctuation.
 latin="U+0020-007E,U+00A0-024F,U+0259,U+02BB-02BC,U+02C6-02DD,U+0300-036F,U+0370-03FF,U+0400-052F,U+1E00-1EFF,U+2000-206F,U+20AC,U+20B4,U+20BA,U+20BD,U+2116,U+2122,U+2190-2193,U+2212,U+2713,U+2717"

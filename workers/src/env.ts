@@ -3,6 +3,8 @@ export type Env = {
   DB: D1Database;
   ASSETS: Fetcher;
   MAIL_QUEUE: Queue<MailMessage>;
+  /** The documents Worker (workers/documents): renders PDFs over RPC. */
+  DOCUMENTS: Service<import("../documents/index").default>;
   PUBLIC_URL: string;
   PRIVACY_NOTICE_VERSION: string;
   MAIL_FROM: string;

@@ -1,9 +1,12 @@
-/** The signature list of one date: who is expected (confirmed), as a printable PDF (../documents/signature-list.ts). */
+/**
+ * The signature list of one date: who is expected (confirmed), as a printable PDF. The rows
+ * and every line of the header are decided here; the documents Worker lays them out
+ * (workers/documents/signature-list.ts, through the DOCUMENTS service binding).
+ */
 import type { EventLocation, EventTexts, LocalizedText } from "../../../../db/schema";
 import type { Env } from "../../env";
 import { NotFoundError } from "../../lib/errors";
-import { berlinDay } from "../documents/dates";
-import { renderSignatureList } from "../documents/signature-list";
+import { berlinDay, dateText, sessionText, timeText } from "../documents/dates";
 import { expectedParticipants } from "./report";
 
 export async function signatureListFor(env: Env, eventId: number, sessionId: number, now: number): Promise<{ bytes: Uint8Array<ArrayBuffer>; filename: string }> {
@@ -18,16 +21,21 @@ export async function signatureListFor(env: Env, eventId: number, sessionId: num
   const texts = JSON.parse(row.texts) as EventTexts;
   const location = row.location ? (JSON.parse(row.location) as EventLocation | null) : null;
   const sessionTitle = row.title ? ((JSON.parse(row.title) as LocalizedText).de ?? null) : null;
-  const participants = await expectedParticipants(env, eventId);
-  const bytes = await renderSignatureList(env, {
-    eventTitle: texts.de?.title ?? row.slug,
-    sessionTitle,
-    startsAt: row.startsAt,
-    endsAt: row.endsAt,
-    location: location ? [location.name, location.address].filter(Boolean).join(", ") : null,
-    organiser: row.organiser,
-    participants: participants.map((p) => ({ name: p.name, places: p.places })),
-    now,
+  const participants = (await expectedParticipants(env, eventId)).map((p) => ({ name: p.name, places: p.places }));
+  const eventTitle = texts.de?.title ?? row.slug;
+  const place = location ? [location.name, location.address].filter(Boolean).join(", ") : null;
+  const places = participants.reduce((sum, p) => sum + p.places, 0);
+  const bytes = await env.DOCUMENTS.signatureList({
+    info: { title: `Teilnahmeliste: ${eventTitle}, ${dateText(row.startsAt)}`, author: row.organiser, language: "de-DE", createdAt: now },
+    heading: "Teilnahmeliste mit Unterschrift",
+    eventTitle,
+    facts: [
+      ["Termin", `${sessionText(row.startsAt, row.endsAt)}${sessionTitle ? ` · ${sessionTitle}` : ""}`],
+      ...(place ? ([["Ort", place]] as [string, string][]) : []),
+      ["Veranstalter", row.organiser],
+    ],
+    participants,
+    footer: `${participants.length} Anmeldungen, ${places} Personen · erstellt am ${dateText(now)}, ${timeText(now)} Uhr`,
   });
   return { bytes, filename: `teilnahmeliste-${row.slug.replace(/[^a-z0-9-]/g, "")}-${berlinDay(row.startsAt)}.pdf` };
 }

@@ -1,9 +1,9 @@
 /**
  * QR codes: one encoder (uqr, https://github.com/unjs/uqr, no dependencies) and three
  * outputs: SVG for pages, PNG for email clients (many block SVG; Gmail drops data: URIs,
- * so emails link a hosted PNG), and vector squares in PDFs.
+ * so emails link a hosted PNG), and vector squares in PDFs (the documents Worker's
+ * workers/documents/qr.ts, which uses this encoder).
  */
-import { rgb, type PDFPage } from "pdf-lib";
 import { encode } from "uqr";
 
 /** The modules of a QR code (true: dark), with a quiet zone of `border` modules. */
@@ -98,23 +98,4 @@ export async function qrPng(value: string, scale = 4): Promise<Uint8Array<ArrayB
     at += part.length;
   }
   return png;
-}
-
-/** Draws the code into a PDF page as squares: `size` points wide, lower-left corner at (x, y). */
-export function drawQr(page: PDFPage, value: string, x: number, y: number, size: number): void {
-  const matrix = qrMatrix(value, 0);
-  const module = size / matrix.length;
-  matrix.forEach((row, r) => {
-    let c = 0;
-    while (c < row.length) {
-      if (!row[c]) {
-        c++;
-        continue;
-      }
-      let end = c;
-      while (end < row.length && row[end]) end++;
-      page.drawRectangle({ x: x + c * module, y: y + size - (r + 1) * module, width: (end - c) * module, height: module, color: rgb(0, 0, 0) });
-      c = end;
-    }
-  });
 }

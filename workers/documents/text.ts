@@ -12,11 +12,14 @@
  * back as written.
  */
 import { rgb, type PDFFont, type PDFPage, type RGB } from "pdf-lib";
-import type { FontPair } from "./fonts";
 
 const ARABIC = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]/;
 /** Letters and digits of left-to-right scripts (everything strong that is not Arabic or Hebrew). */
 const STRONG_LTR = /[\p{L}\p{N}]/u;
+
+/** A font per script of one weight: runs of Arabic use `arabic`, everything else `latin`. */
+export type FontPair = { latin: PDFFont; arabic: PDFFont | null };
+export type FontSet = { regular: FontPair; bold: FontPair };
 
 export function hasArabic(text: string): boolean {
   return ARABIC.test(text);

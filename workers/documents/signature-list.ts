@@ -2,26 +2,15 @@
  * The signature list of one date: the attendance list German funders ask for. A4 portrait,
  * on every page the same header (event, date, place, organiser) and table head, one row per
  * expected participant with an empty cell to sign in, a few empty rows for walk-ins, and
- * "Seite X von Y" at the foot. Printed in German (it is a document for German funders);
- * names in any script (see ./text.ts).
+ * "Seite X von Y" at the foot. A German form (it is a document for German funders): the
+ * table's head and the page numbers are part of the layout; everything else comes from the
+ * API Worker (domain/attendance/signature-list.ts); names in any script (see ./text.ts).
  */
 import { PDFDocument, rgb, type PDFPage } from "pdf-lib";
-import type { Env } from "../../env";
-import { embedFonts, savePdf, type FontSet } from "./fonts";
-import { dateText, sessionText, timeText } from "./dates";
-import { drawLine, fitLine, wrapLines } from "./text";
-
-export type SignatureListInput = {
-  eventTitle: string;
-  sessionTitle: string | null;
-  startsAt: number;
-  endsAt: number;
-  location: string | null;
-  organiser: string;
-  participants: { name: string; places: number }[];
-  /** When the list was made (printed in the footer). */
-  now: number;
-};
+import type { SignatureListContent } from "./contract";
+import { embedFonts } from "./fonts";
+import { savePdf, setInfo } from "./pdf";
+import { drawLine, fitLine, wrapLines, type FontSet } from "./text";
 
 const A4: [number, number] = [595.28, 841.89];
 const MARGIN = 42;
@@ -47,20 +36,15 @@ function columnEdges(): number[] {
 }
 
 /** Draws the header and the table head; returns the y where the first row begins. */
-function drawHeader(page: PDFPage, input: SignatureListInput, fonts: FontSet): number {
+function drawHeader(page: PDFPage, input: SignatureListContent, fonts: FontSet): number {
   let y = A4[1] - MARGIN - 14;
-  drawLine(page, "Teilnahmeliste mit Unterschrift", { x: MARGIN, y, size: 15, fonts: fonts.bold });
+  drawLine(page, input.heading, { x: MARGIN, y, size: 15, fonts: fonts.bold });
   y -= 20;
   for (const line of wrapLines(input.eventTitle, 12, fonts.bold, A4[0] - 2 * MARGIN).slice(0, 2)) {
     drawLine(page, line, { x: MARGIN, y, size: 12, fonts: fonts.bold });
     y -= 16;
   }
-  const facts: [string, string][] = [
-    ["Termin", `${sessionText(input.startsAt, input.endsAt)}${input.sessionTitle ? ` · ${input.sessionTitle}` : ""}`],
-    ...(input.location ? ([["Ort", input.location]] as [string, string][]) : []),
-    ["Veranstalter", input.organiser],
-  ];
-  for (const [label, value] of facts) {
+  for (const [label, value] of input.facts) {
     drawLine(page, `${label}:`, { x: MARGIN, y, size: 10, fonts: fonts.bold });
     drawLine(page, fitLine(value, 10, fonts.regular, A4[0] - 2 * MARGIN - 80), { x: MARGIN + 80, y, size: 10, fonts: fonts.regular });
     y -= 14;
@@ -84,16 +68,10 @@ function drawRow(page: PDFPage, top: number, number: number, person: { name: str
 }
 
 /** The signature list as PDF bytes. */
-export async function renderSignatureList(env: Env, input: SignatureListInput): Promise<Uint8Array<ArrayBuffer>> {
+export async function renderSignatureList(input: SignatureListContent): Promise<Uint8Array<ArrayBuffer>> {
   const doc = await PDFDocument.create();
-  const fonts = await embedFonts(env, doc, [input.eventTitle, input.sessionTitle ?? "", input.location ?? "", input.organiser, ...input.participants.map((p) => p.name)]);
-  doc.setTitle(`Teilnahmeliste: ${input.eventTitle}, ${dateText(input.startsAt)}`);
-  doc.setAuthor(input.organiser);
-  doc.setCreator("zusammen");
-  doc.setProducer("zusammen (pdf-lib)");
-  doc.setLanguage("de-DE");
-  doc.setCreationDate(new Date(input.now));
-  doc.setModificationDate(new Date(input.now));
+  const fonts = await embedFonts(doc, [input.heading, input.eventTitle, ...input.facts.flat(), input.footer, ...input.participants.map((p) => p.name)]);
+  setInfo(doc, input.info);
 
   const rows: ({ name: string; places: number } | null)[] = [...input.participants, ...Array<null>(EMPTY_ROWS).fill(null)];
   const footerSpace = MARGIN + 24;
@@ -109,10 +87,9 @@ export async function renderSignatureList(env: Env, input: SignatureListInput): 
   });
 
   const pages = doc.getPages();
-  const places = input.participants.reduce((sum, p) => sum + p.places, 0);
   pages.forEach((p, i) => {
     drawLine(p, `Seite ${i + 1} von ${pages.length}`, { x: A4[0] - MARGIN, y: MARGIN - 8, size: 9, fonts: fonts.regular, align: "right", color: GREY });
-    drawLine(p, `${input.participants.length} Anmeldungen, ${places} Personen · erstellt am ${dateText(input.now)}, ${timeText(input.now)} Uhr`, {
+    drawLine(p, input.footer, {
       x: MARGIN,
       y: MARGIN - 8,
       size: 7.5,

@@ -1,0 +1,61 @@
+/**
+ * What the API Worker sends the documents Worker: a document's content, every word of it
+ * decided (who gets a certificate, in which languages, which rows a signature list has,
+ * the links and codes printed). The documents Worker only lays it out and returns the PDF's
+ * bytes. Types only: importing this file bundles nothing.
+ */
+
+/** The PDF's metadata (what a reader's "document properties" show). */
+export type DocumentInfo = {
+  title: string;
+  subject?: string;
+  author: string;
+  /** BCP 47, e.g. "de-DE". */
+  language: string;
+  /** Creation and modification date, epoch ms. */
+  createdAt: number;
+};
+
+/** A printed paragraph: German, and beneath it the participant's language where that differs. */
+export type Bilingual = { de: string; translation: string | null };
+
+export type CertificateContent = {
+  info: DocumentInfo;
+  /** Small, above everything. */
+  organiser: string;
+  title: Bilingual;
+  intro: Bilingual;
+  name: string;
+  tookPart: Bilingual;
+  eventTitle: string;
+  /** The dates attended ("12.05.2026"), under their heading; none: the block is left out. */
+  dates: { heading: Bilingual; days: string[] } | null;
+  hours: Bilingual;
+  organiserLine: Bilingual;
+  /** "Ausgestellt am …", above the signature line. */
+  issued: string;
+  signer: { name: string; role: string } | null;
+  /** The verification URL, drawn as a QR code; `codeLine` ("Prüfcode: …") and `verifyLine` ("Echtheit prüfen: …") are printed beneath it. */
+  verifyUrl: string;
+  codeLine: string;
+  verifyLine: string;
+};
+
+export type SignatureListContent = {
+  info: DocumentInfo;
+  /** "Teilnahmeliste mit Unterschrift" */
+  heading: string;
+  eventTitle: string;
+  /** Label and value, one line each (date, place, organiser). */
+  facts: [label: string, value: string][];
+  /** One row each, in this order; a few empty rows for walk-ins follow. */
+  participants: { name: string; places: number }[];
+  /** The small print at the foot of every page (counts, when the list was made). */
+  footer: string;
+};
+
+/** The RPC methods of the documents Worker (workers/documents/index.ts). */
+export interface DocumentRenderer {
+  certificate(content: CertificateContent): Promise<Uint8Array<ArrayBuffer>>;
+  signatureList(content: SignatureListContent): Promise<Uint8Array<ArrayBuffer>>;
+}

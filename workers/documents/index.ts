@@ -1,0 +1,28 @@
+/**
+ * The documents Worker: renders PDFs for the API Worker, which calls it over RPC through its
+ * service binding DOCUMENTS (wrangler.toml [[services]]). Apart, so that the API Worker
+ * carries neither pdf-lib nor fontkit (about 2 MB of the bundle), starts fast and fits the
+ * free plan, while rendering (tens of milliseconds of CPU per document) runs where the paid
+ * plan's CPU limit applies (README, "Cloudflare plans").
+ *
+ * Its input is the finished content (./contract.ts); it decides nothing about who gets what.
+ * It has no public address: fetch answers 404.
+ */
+import { WorkerEntrypoint } from "cloudflare:workers";
+import { renderCertificate } from "./certificate";
+import type { CertificateContent, DocumentRenderer, SignatureListContent } from "./contract";
+import { renderSignatureList } from "./signature-list";
+
+export default class DocumentsWorker extends WorkerEntrypoint implements DocumentRenderer {
+  override async fetch(): Promise<Response> {
+    return new Response("Not found", { status: 404 });
+  }
+
+  certificate(content: CertificateContent): Promise<Uint8Array<ArrayBuffer>> {
+    return renderCertificate(content);
+  }
+
+  signatureList(content: SignatureListContent): Promise<Uint8Array<ArrayBuffer>> {
+    return renderSignatureList(content);
+  }
+}
