@@ -15,13 +15,11 @@
  * stops by itself.
  */
 import { createHash, createHmac } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { readFileSync, rmSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
-import { build } from "vite";
 import { startLocalServer } from "./local-server.mjs";
+import { cpuMs, importForNode } from "./node-bundle.mjs";
 
 const N = Number(process.env.BENCH_N ?? 300);
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -33,33 +31,9 @@ const ms = (value) => `${value.toFixed(1)} ms`;
 async function renderCpu() {
   // The API Worker's content (words, translations, links) and the documents Worker's layout,
   // bundled together for Node; the fonts are the documents Worker's Data modules.
-  const entry = "virtual:bench-certificate";
-  const out = await build({
-    configFile: false,
-    logLevel: "warn",
-    plugins: [
-      {
-        name: "bench-certificate",
-        enforce: "pre",
-        resolveId: (id) => (id === entry ? `\0${entry}` : null),
-        load(id) {
-          if (id === `\0${entry}`)
-            return `import { certificateContent } from "${root}workers/src/domain/certificates/render.ts";
+  const { render } = await importForNode(`import { certificateContent } from "${root}workers/src/domain/certificates/render.ts";
 import { renderCertificate } from "${root}workers/documents/certificate.ts";
-export const render = (env, certificate) => renderCertificate(certificateContent(env, certificate));`;
-          if (id.endsWith(".ttf")) return `import { readFileSync } from "node:fs"; export default new Uint8Array(readFileSync(${JSON.stringify(id)})).buffer;`;
-          return null;
-        },
-      },
-    ],
-    build: { ssr: true, write: false, target: "node20", rolldownOptions: { input: entry, output: { format: "es" } } },
-    ssr: { noExternal: true },
-  });
-  const code = (Array.isArray(out) ? out[0] : out).output[0].code;
-  const file = join(mkdtempSync(join(tmpdir(), "zusammen-bench-")), "certificate.mjs");
-  writeFileSync(file, code);
-  const { render } = await import(file);
-  rmSync(dirname(file), { recursive: true, force: true });
+export const render = (env, certificate) => renderCertificate(certificateContent(env, certificate));`);
   const env = { PUBLIC_URL: "https://zusammen.example" };
   const certificate = (name, locale) => ({
     code: "7K3M-Q9XD-2RTB-HW4E",
@@ -75,10 +49,8 @@ export const render = (env, certificate) => renderCertificate(certificateContent
     },
   });
   const cpu = async (name, locale) => {
-    const start = process.cpuUsage();
-    const bytes = await render(env, certificate(name, locale));
-    const used = process.cpuUsage(start);
-    return { ms: (used.user + used.system) / 1000, bytes: bytes.length };
+    const { ms, value } = await cpuMs(() => render(env, certificate(name, locale)));
+    return { ms, bytes: value.length };
   };
   const cold = await cpu("Ğül Öztürk", "tr");
   const results = {};

@@ -4,19 +4,27 @@
  * pipeline — cron writes the outbox rows, the queue consumer renders each one and sends them
  * with the resend SDK (batch endpoint for reminders) to a local stub of Resend's API.
  *
- * Starts `wrangler dev` with RESEND_API_KEY and RESEND_BASE_URL pointing at the stub,
- * loads one event with N confirmed registrations, triggers the scheduled handler, and
- * prints the time until the stub has received every email, the number of provider calls,
- * and whether any email arrived twice.
+ * Starts the local server (scripts/local-server.mjs) with RESEND_API_KEY and RESEND_BASE_URL
+ * pointing at the stub, loads one event with N confirmed registrations, runs the scheduled
+ * handler once (its own minutely timer is off here), and prints the time until the stub has
+ * received every email, the number of provider calls, whether any email arrived twice, the
+ * scheduled run's outcome, and the CPU time workerd spent per email (an upper bound of the
+ * Workers' CPU: local D1 runs in the same process). Exit code 1 if an email is missing or
+ * doubled or the scheduled run failed.
  *
- * Usage: node scripts/bench-emails.mjs [--emails N] [--port P] [--json]   (npm run bench:emails)
+ * First, the CPU time of rendering one email (the react-email templates and renderEmail,
+ * bundled for Node and timed with process.cpuUsage(): V8 as in workerd), per template and
+ * language; `--render-only` stops there.
+ *
+ * Usage: node scripts/bench-emails.mjs [--emails N] [--json] [--render-only]   (npm run bench:emails)
  */
 import { createServer } from "node:http";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { startLocalServer } from "./local-server.mjs";
+import { runtimeCpuMs, startLocalServer } from "./local-server.mjs";
+import { cpuMs, importForNode, root } from "./node-bundle.mjs";
 
 function option(name, fallback) {
   const i = process.argv.indexOf(`--${name}`);
@@ -28,8 +36,6 @@ function option(name, fallback) {
   return value;
 }
 const emails = option("emails", 500);
-const port = option("port", 8851);
-const stubPort = port + 1;
 const json = process.argv.includes("--json");
 
 /** A stand-in for api.resend.com: accepts /emails and /emails/batch, remembers what arrived. */
@@ -55,8 +61,9 @@ function startStub() {
     });
   });
   return new Promise((resolve) =>
-    server.listen(stubPort, "127.0.0.1", () =>
+    server.listen(0, "127.0.0.1", () =>
       resolve({
+        url: `http://127.0.0.1:${server.address().port}`,
         stats: () => ({ received, calls, batchCalls, firstAt, lastAt }),
         close: () => new Promise((r) => server.close(r)),
       }),
@@ -80,41 +87,53 @@ SELECT 901, 901, 'confirmed', 1, 'Bench ' || i, 'bench-' || i || '@example.org',
   CASE i % 3 WHEN 0 THEN 'de' WHEN 1 THEN 'en' ELSE 'tr' END, 'nonce-' || i, 'hash-' || i, i, 0, 0 FROM n;`;
 }
 
-/**
- * wrangler.toml without [assets]: with the static assets in front, `wrangler dev` 4.86 does
- * not route its scheduled-trigger endpoints to the Worker (500 / 404). Paths are made
- * relative to .wrangler/, where this copy lives.
- */
-function benchConfig() {
-  const toml = readFileSync("wrangler.toml", "utf8")
-    .replace(/\n\[assets\][\s\S]*?(?=\n\[)/, "\n")
-    .replace(/^main = "(.+)"$/m, 'main = "../$1"')
-    .replace(/^migrations_dir = "(.+)"$/m, 'migrations_dir = "../$1"')
-    .replace(/= "\.\/emails\//g, '= "../emails/');
-  const file = join(".wrangler", "bench-emails.toml");
-  writeFileSync(file, toml);
-  return file;
+/** Median CPU time of rendering one email, per template and language (after one warm-up render each). */
+async function renderCpu() {
+  const templates = ["confirmed", "reminder", "certificate_issued"];
+  const { renderEmail, previews } = await importForNode(
+    `export { renderEmail } from "${root}emails/render.ts";\n` +
+      templates.map((t, i) => `import { previewProps as p${i} } from "${root}emails/templates/${t}.tsx";`).join("\n") +
+      `\nexport const previews = { ${templates.map((t, i) => `${t}: p${i}`).join(", ")} };`,
+  );
+  const results = [];
+  for (const template of templates) {
+    for (const locale of ["de", "ar"]) {
+      const render = () => renderEmail(template, locale, previews[template].data);
+      await render();
+      const runs = [];
+      for (let i = 0; i < 15; i++) runs.push((await cpuMs(render)).ms);
+      results.push({ template, locale, median: runs.sort((a, b) => a - b)[7] });
+    }
+  }
+  return results;
 }
+
+const rendering = await renderCpu();
+if (!json) {
+  console.log("CPU time of rendering one email (Node, the Worker's templates):");
+  for (const r of rendering) console.log(`  ${r.template} (${r.locale}): median ${r.median.toFixed(1)} ms over 15 renders`);
+}
+if (process.argv.includes("--render-only")) process.exit(0);
 
 const persistTo = mkdtempSync(join(tmpdir(), "zusammen-bench-emails-"));
 const stub = await startStub();
 let server;
 try {
   server = await startLocalServer({
-    port,
     persistTo,
     seed: false,
     extraSql: seedSql(emails),
     stdio: process.argv.includes("--verbose") ? "inherit" : "pipe",
-    args: ["--config", benchConfig(), "--test-scheduled"],
-    vars: { RESEND_API_KEY: "re_bench", RESEND_BASE_URL: `http://127.0.0.1:${stubPort}`, TOKEN_SECRET: "bench-secret-not-for-production" },
+    crons: false,
+    vars: { RESEND_API_KEY: "re_bench", RESEND_BASE_URL: stub.url, TOKEN_SECRET: "bench-secret-not-for-production" },
   });
+  const cpuBefore = runtimeCpuMs();
   const t0 = performance.now();
-  const cron = await fetch(`${server.url}/__scheduled?cron=*+*+*+*+*`);
-  if (!cron.ok) throw new Error(`scheduled handler answered ${cron.status}: ${(await cron.text()).slice(0, 2000)}`);
+  const outcome = await server.runScheduled();
   const cronMs = performance.now() - t0;
   const deadline = Date.now() + 180_000;
   while (stub.stats().received.size < emails && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  const cpuMs = runtimeCpuMs() - cpuBefore;
   const { received, calls, batchCalls, lastAt } = stub.stats();
   const duplicates = [...received.values()].filter((c) => c > 1).length;
   const seconds = ((lastAt ?? performance.now()) - t0) / 1000;
@@ -124,18 +143,21 @@ try {
     duplicates,
     providerCalls: calls,
     batchCalls,
+    scheduledOutcome: outcome,
     cronSeconds: Number((cronMs / 1000).toFixed(2)),
     seconds: Number(seconds.toFixed(2)),
     emailsPerSecond: Number((received.size / seconds).toFixed(1)),
+    workerdCpuMsPerEmail: Number((cpuMs / Math.max(1, received.size)).toFixed(2)),
   };
-  if (json) console.log(JSON.stringify(result));
+  if (json) console.log(JSON.stringify({ ...result, renderCpu: rendering }));
   else {
     console.log(`Reminder emails: ${result.delivered}/${emails} delivered to the stub, ${duplicates} twice`);
-    console.log(`  cron (write ${emails} outbox rows + enqueue): ${result.cronSeconds} s`);
+    console.log(`  cron (write ${emails} outbox rows + enqueue): ${result.cronSeconds} s, outcome ${outcome}`);
     console.log(`  cron start → last email at the stub:        ${result.seconds} s (${result.emailsPerSecond} emails/s)`);
     console.log(`  provider calls: ${calls} (${batchCalls} batch calls)`);
+    console.log(`  workerd CPU per email (cron + render + send, with local D1): ${result.workerdCpuMsPerEmail} ms`);
   }
-  if (received.size < emails || duplicates > 0) process.exitCode = 1;
+  if (received.size < emails || duplicates > 0 || outcome !== "ok") process.exitCode = 1;
 } finally {
   await server?.stop();
   await stub.close();

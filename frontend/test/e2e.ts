@@ -1,13 +1,13 @@
 /**
- * Shared pieces of the browser tests: a real `wrangler dev` with the demo seed on a random
- * port (or E2E_URL), Debian's Chromium, the dev mailbox, and a registration made through
+ * Shared pieces of the browser tests: the real local server (scripts/local-server.mjs: both
+ * Workers, queue, cron) with the demo seed on a port the system picks (or E2E_URL), Debian's Chromium, the dev mailbox, and a registration made through
  * the API whose manage token is read from the emailed link.
  */
 import { chromium, type Browser, type Page } from "playwright-core";
 
 type LocalServer = { url: string; stop(): Promise<void> | void };
 type LocalServerModule = {
-  startLocalServer(options: { port: number; persistTo: string; vars?: Record<string, string> }): Promise<LocalServer>;
+  startLocalServer(options: { persistTo: string; vars?: Record<string, string> }): Promise<LocalServer>;
   BROWSER_TEST_VARS: Record<string, string>;
 };
 export type MailboxMessage = { id: number; to: string; subject: string; html: string; text: string; attachments: unknown[] };
@@ -26,9 +26,9 @@ export async function startE2E(name: string): Promise<E2E> {
   } else {
     const modulePath = "../../scripts/local-server.mjs";
     const { startLocalServer, BROWSER_TEST_VARS } = (await import(/* @vite-ignore */ modulePath)) as LocalServerModule;
-    const port = 20_000 + 2 * Math.floor(Math.random() * 10_000);
-    persistTo = `.wrangler/e2e/${name}-${Date.now()}-${port}`;
-    server = await startLocalServer({ port, persistTo, vars: BROWSER_TEST_VARS });
+    // Port 0: the system gives a free port, so other servers on the machine never collide.
+    persistTo = `.wrangler/e2e/${name}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
+    server = await startLocalServer({ persistTo, vars: BROWSER_TEST_VARS });
     baseUrl = server.url.replace(/\/$/, "");
   }
   const browser = await chromium.launch({
