@@ -13,10 +13,10 @@
  * 5xx of every run.
  *
  * Also a command, for tests that must kill a server hard and start it again on the same
- * state: `node scripts/local-server.mjs --persist-to DIR [--port N] [--no-seed] [--var K=V]`
- * prints `ready <url>` when it answers; started with an IPC channel (child_process.fork) it
- * runs the scheduled handler when sent `{ scheduled: epochMs }` and answers
- * `{ scheduled: epochMs, outcome }`.
+ * state: `node scripts/local-server.mjs --persist-to DIR [--port N] [--no-seed] [--var K=V]
+ * [--no-queue-consumers]` prints `ready <url>` when it answers. Started with an IPC channel
+ * (child_process.fork) it also sends `{ ready: url }`, and runs the scheduled handler when
+ * sent `{ scheduled: epochMs }`, answering `{ scheduled: epochMs, outcome }`.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, watch, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -94,15 +94,26 @@ export function runtimeCpuMs() {
 /**
  * @param {{
  *   port?: number, persistTo?: string, seed?: boolean, extraSql?: string, stdio?: "inherit" | "pipe",
- *   vars?: Record<string, string>, crons?: boolean, watchSources?: boolean,
+ *   vars?: Record<string, string>, crons?: boolean, queueConsumers?: boolean, watchSources?: boolean,
  * }} options
  *   `port` 0 (the default) lets the system choose a free port; `vars` override variables and
  *   secrets of the API Worker (e.g. a Resend key and a stub's RESEND_BASE_URL); `crons: false`
- *   leaves the minutely trigger to the caller's `runScheduled`; `watchSources` rebuilds and
- *   reloads the Workers when a source file changes (npm start).
+ *   leaves the minutely trigger to the caller's `runScheduled`; `queueConsumers: false` leaves
+ *   queued messages undelivered (a test's server that is killed with emails still queued);
+ *   `watchSources` rebuilds and reloads the Workers when a source file changes (npm start).
  * @returns {Promise<{ url: string, stop: () => Promise<void>, runScheduled: (time?: number) => Promise<string> }>}
  */
-export async function startLocalServer({ port = 0, persistTo = ".wrangler/state", seed = true, extraSql, stdio = "pipe", vars = {}, crons = true, watchSources = false } = {}) {
+export async function startLocalServer({
+  port = 0,
+  persistTo = ".wrangler/state",
+  seed = true,
+  extraSql,
+  stdio = "pipe",
+  vars = {},
+  crons = true,
+  queueConsumers = true,
+  watchSources = false,
+} = {}) {
   const quiet = stdio === "pipe";
   persistTo = resolve(ROOT, persistTo);
   mkdirSync(persistTo, { recursive: true });
@@ -144,6 +155,7 @@ export async function startLocalServer({ port = 0, persistTo = ".wrangler/state"
       const { workerOptions } = unstable_getMiniflareWorkerOptions(join(ROOT, config), undefined, {});
       const options = { ...workerOptions, name: unstable_readConfig({ config: join(ROOT, config) }).name, modules: true, modulesRoot: join(buildDir, String(i)), scriptPath: paths[i] };
       if (i === 0) options.bindings = { ...workerOptions.bindings, ...vars };
+      if (!queueConsumers) delete options.queueConsumers;
       return options;
     }),
   });
@@ -223,6 +235,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     port: Number(value("port") ?? 0),
     persistTo: value("persist-to") ?? ".wrangler/state",
     seed: !args.includes("--no-seed"),
+    queueConsumers: !args.includes("--no-queue-consumers"),
     vars,
     stdio: args.includes("--verbose") ? "inherit" : "pipe",
   });
@@ -230,5 +243,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     if (typeof message?.scheduled === "number") process.send({ scheduled: message.scheduled, outcome: await server.runScheduled(message.scheduled) });
   });
   for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.stop().finally(() => process.exit(0)));
+  // Started by a test that has gone away: stop too.
+  process.on("disconnect", () => server.stop().finally(() => process.exit(0)));
   console.log(`ready ${server.url}`);
+  process.send?.({ ready: server.url });
 }
