@@ -20,9 +20,10 @@ async function documentsWorker() {
   return { ...workerOptions, name: "zusammen-documents", modules: true, modulesRoot: dirname(scriptPath), scriptPath };
 }
 
-// Three projects: the Worker's tests run inside workerd against real D1 (migrations applied
-// in workers/test/setup.ts); the browser tests run in Node and drive Debian's Chromium
-// against a real `wrangler dev`; the node tests read the sources and the built frontend
+// Three projects: the API Worker's tests run inside workerd against real D1 (migrations
+// applied in workers/test/setup.ts), with the documents Worker beside it; the browser tests
+// run in Node and drive Debian's Chromium against the real local server
+// (scripts/local-server.mjs); the node tests read the sources and the built frontend
 // (catalogue usage, page weight) without a server.
 export default defineConfig({
   test: {

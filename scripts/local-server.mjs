@@ -162,7 +162,9 @@ export async function startLocalServer({
   const mf = new Miniflare(optionsFor(scripts));
   let url;
   try {
-    url = (await mf.ready).origin;
+    let timer;
+    const timeout = new Promise((_, reject) => (timer = setTimeout(() => reject(new Error("not ready within 120 s")), 120_000)));
+    url = (await Promise.race([mf.ready, timeout]).finally(() => clearTimeout(timer))).origin;
   } catch (error) {
     await mf.dispose().catch(() => {});
     throw new Error(`the local server did not start: ${error}\n${output}`);

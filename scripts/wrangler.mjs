@@ -5,7 +5,7 @@
  */
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
-import { join, resolve } from "node:path";
+import { join, resolve as resolvePath } from "node:path";
 
 export const wranglerEnv = {
   ...process.env,
@@ -17,8 +17,11 @@ export const wranglerEnv = {
 const require = createRequire(import.meta.url);
 export const wranglerBin = require.resolve("wrangler/bin/wrangler.js");
 
-/** Runs `wrangler ...args`; resolves when it exits 0, rejects otherwise. */
-export function wrangler(args, { quiet = false } = {}) {
+/**
+ * Runs `wrangler ...args`; resolves when it exits 0, rejects otherwise, and kills it after
+ * `timeoutMs` (0: never), so that a script or test waiting for it cannot hang.
+ */
+export function wrangler(args, { quiet = false, timeoutMs = 300_000 } = {}) {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [wranglerBin, ...args], {
       env: wranglerEnv,
@@ -27,14 +30,17 @@ export function wrangler(args, { quiet = false } = {}) {
     let output = "";
     child.stdout?.on("data", (d) => (output += d));
     child.stderr?.on("data", (d) => (output += d));
-    child.on("exit", (code) =>
-      code === 0 ? resolve(output) : reject(new Error(`wrangler ${args.join(" ")} exited with ${code}\n${output}`)),
-    );
+    const timer = timeoutMs > 0 ? setTimeout(() => child.kill("SIGKILL"), timeoutMs) : null;
+    child.on("exit", (code, signal) => {
+      clearTimeout(timer);
+      if (code === 0) resolve(output);
+      else reject(new Error(`wrangler ${args.join(" ")} ${signal ? `was killed (${signal}${signal === "SIGKILL" ? `, after ${timeoutMs / 1000} s` : ""})` : `exited with ${code}`}\n${output}`));
+    });
   });
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  wrangler(process.argv.slice(2)).catch((error) => {
+  wrangler(process.argv.slice(2), { timeoutMs: 0 }).catch((error) => {
     console.error(error.message);
     process.exit(1);
   });
@@ -47,7 +53,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
  */
 export async function bundleWorker(config, outdir, { minify = false } = {}) {
   // Absolute: wrangler resolves a relative --outdir against the config's directory.
-  outdir = resolve(outdir);
-  await wrangler(["deploy", "--dry-run", "--config", resolve(config), "--outdir", outdir, ...(minify ? [] : ["--no-minify"])], { quiet: true });
+  outdir = resolvePath(outdir);
+  await wrangler(["deploy", "--dry-run", "--config", resolvePath(config), "--outdir", outdir, ...(minify ? [] : ["--no-minify"])], { quiet: true });
   return join(outdir, "index.js");
 }
