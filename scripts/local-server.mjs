@@ -195,29 +195,34 @@ export async function startLocalServer({
   };
   if (crons && cronExpressions.length > 0) scheduleNextMinute();
 
-  // npm start: rebuild and reload when a source changes, like `wrangler dev`.
-  let watcher = null;
+  // npm start: rebuild and reload when a source changes, like `wrangler dev`, on the same port.
+  const watchers = [];
   if (watchSources) {
+    port = Number(new URL(url).port);
     let pending = null;
-    watcher = watch(ROOT, { recursive: true }, (_event, file) => {
-      if (!file || !/^(workers|emails|db)\//.test(file) || /\/test\//.test(file)) return;
-      clearTimeout(pending);
-      pending = setTimeout(async () => {
-        try {
-          await mf.setOptions(optionsFor(await bundle()));
-          console.log(`reloaded after a change to ${file}`);
-        } catch (error) {
-          console.error(`reload failed: ${error.message}`);
-        }
-      }, 300);
-    });
+    for (const dir of ["workers/src", "workers/documents", "emails", "db"]) {
+      watchers.push(
+        watch(join(ROOT, dir), { recursive: true }, (_event, file) => {
+          if (!file || file.startsWith(".wrangler")) return;
+          clearTimeout(pending);
+          pending = setTimeout(async () => {
+            try {
+              await mf.setOptions(optionsFor(await bundle()));
+              console.log(`reloaded after a change to ${dir}/${file}`);
+            } catch (error) {
+              console.error(`reload failed: ${error.message}`);
+            }
+          }, 300);
+        }),
+      );
+    }
   }
 
   let stopped = null;
   const stop = () =>
     (stopped ??= (async () => {
       clearTimeout(timer);
-      watcher?.close();
+      for (const watcher of watchers) watcher.close();
       await scheduledRunning;
       await mf.dispose();
     })());
