@@ -5,7 +5,7 @@
 import { env, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { context, createEvent, participant, post, register, rows, tokenOf } from "./fixtures";
-import { setPoolCapacity } from "../src/domain/waitlist/capacity";
+import { setPoolCapacity } from "../src/domain/places/pool-size";
 
 async function addPool(eventId: number, kind: string, key: string, capacity: number, slot: string | null = null) {
   const pool = await env.DB.prepare(`INSERT INTO capacity_pools (event_id, kind, key, slot, name, capacity) VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING id`)
