@@ -1,0 +1,411 @@
+/**
+ * Model-based property test (fast-check commands) of the places state machine, against real
+ * D1: random events (capacity, households, double opt-in, offer or confirm mode, approval,
+ * parallel workshops, with or without waitlist) and random sequences of what participants,
+ * organisers and the clock do. After every step the invariants of ./places-invariants.ts
+ * must hold, and the step's own outcome must be the one its rules promise.
+ *
+ * The cron's safety net (serveAllWaitlists) is never run here: every verb must serve the
+ * waitlists it frees places for by itself. On a failure fast-check prints the seed and the
+ * shrunk sequence of commands (replay with `{ seed, path }` in fc.assert's options).
+ */
+import { env } from "cloudflare:test";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { DomainContext } from "../src/domain/change";
+import { editRegistration } from "../src/domain/console/registrations/edit";
+import { expireHolds, expireOffers } from "../src/domain/places/expire";
+import { approveApplication, cancelOnBehalf, confirmNow, moveInWaitlist, offerNow, rejectApplication } from "../src/domain/places/organiser-actions";
+import { setPoolCapacity } from "../src/domain/places/pool-size";
+import { CHOOSING_STATUSES, isLive } from "../src/domain/places/statuses";
+import { acceptOffer, cancelRegistration, chooseWorkshop, confirmEmail } from "../src/domain/registrations/manage";
+import { registerForEvent } from "../src/domain/registrations/register";
+import { DomainError } from "../src/lib/errors";
+import { PLACE_TAKING_STATUSES } from "../../db/schema";
+import { context, createEvent, tokenOf } from "./fixtures";
+import { freePlaces as free, placesProblems, snapshot, type RegistrationState, type Snapshot } from "./places-invariants";
+
+const RUNS = 50;
+const MINUTE = 60_000;
+const ORGANISER = "user:1" as const;
+
+type Config = {
+  capacity: number;
+  maxPlaces: number;
+  emailConfirmation: boolean;
+  waitlistMode: "confirm" | "offer";
+  waitlistEnabled: boolean;
+  approval: boolean;
+  /** Capacities of two parallel workshops in one slot, or none. */
+  workshops: [number, number] | null;
+};
+
+type Model = { now: number };
+type Real = { config: Config; slug: string; eventId: number; poolId: number; workshopPools: number[] };
+
+/** Refusals the rules allow (each command says which); anything else is a failure. */
+async function attempt(allowed: string[], action: () => Promise<unknown>): Promise<string | null> {
+  try {
+    await action();
+    return null;
+  } catch (error) {
+    if (error instanceof DomainError && allowed.includes(error.code)) return error.code;
+    throw error;
+  }
+}
+
+function ctxAt(model: Model): DomainContext {
+  return context(model.now);
+}
+
+/** Day registrations (or any, with `children`) matching `where`, in a stable order; `pick` chooses one. */
+function choose(state: Snapshot, pick: number, where: (r: RegistrationState) => boolean, children = false): RegistrationState | undefined {
+  const found = [...state.registrations.values()].filter((r) => (children || r.parentId === null) && where(r)).sort((a, b) => a.id - b.id);
+  return found.length ? found[pick % found.length] : undefined;
+}
+
+/** One step: act, then check the invariants and the step's own promise. */
+abstract class Step implements fc.AsyncCommand<Model, Real> {
+  check(): boolean {
+    return true;
+  }
+  abstract act(model: Model, real: Real, before: Snapshot): Promise<{ outOfOrder?: number[]; expect?: (after: Snapshot) => void }>;
+  async run(model: Model, real: Real): Promise<void> {
+    const before = await snapshot(real.eventId);
+    const { outOfOrder, expect: promise } = await this.act(model, real, before);
+    const after = await snapshot(real.eventId);
+    expect(placesProblems(before, after, { outOfOrder }), this.toString()).toEqual([]);
+    promise?.(after);
+  }
+  abstract toString(): string;
+}
+
+class Register extends Step {
+  constructor(
+    readonly person: number,
+    readonly places: number,
+    readonly workshop: { first: number; second: boolean } | null,
+  ) {
+    super();
+  }
+  async act(model: Model, real: Real) {
+    const places = Math.min(this.places, real.config.maxPlaces);
+    const keys = ["w0", "w1"];
+    const workshops =
+      real.config.workshops && this.workshop
+        ? [{ slot: "s", first: keys[this.workshop.first]!, ...(this.workshop.second ? { second: keys[1 - this.workshop.first]! } : {}) }]
+        : undefined;
+    const body = { name: `Person ${this.person}`, email: `p${this.person}@example.org`, locale: "de", consent: true, places, workshops };
+    await attempt(["event_full"], () => registerForEvent(ctxAt(model), real.slug, body, null));
+    return {};
+  }
+  toString() {
+    return `register(p${this.person}, ${this.places}${this.workshop ? `, w${this.workshop.first}${this.workshop.second ? "+" : ""}` : ""})`;
+  }
+}
+
+class Cancel extends Step {
+  constructor(
+    readonly pick: number,
+    readonly byOrganiser: boolean,
+  ) {
+    super();
+  }
+  async act(model: Model, real: Real, before: Snapshot) {
+    // Organisers may also cancel a single workshop choice.
+    const target = choose(before, this.pick, (r) => isLive(r.status), this.byOrganiser);
+    if (!target) return {};
+    const ctx = ctxAt(model);
+    await (this.byOrganiser ? cancelOnBehalf(ctx, ORGANISER, target.id, "Telefonisch abgesagt") : cancelRegistration(ctx, await tokenOf(target.id)));
+    return { expect: (after: Snapshot) => expect(after.registrations.get(target.id)!.status).toBe("cancelled") };
+  }
+  toString() {
+    return `cancel(#${this.pick}${this.byOrganiser ? ", organiser" : ""})`;
+  }
+}
+
+class ConfirmEmail extends Step {
+  constructor(readonly pick: number) {
+    super();
+  }
+  async act(model: Model, real: Real, before: Snapshot) {
+    const target = choose(before, this.pick, (r) => Boolean(r.awaitingEmail) && ["held", "waitlisted"].includes(r.status));
+    if (!target) return {};
+    await confirmEmail(ctxAt(model), await tokenOf(target.id));
+    return { expect: (after: Snapshot) => expect(after.registrations.get(target.id)!.awaitingEmail).toBe(0) };
+  }
+  toString() {
+    return `confirmEmail(#${this.pick})`;
+  }
+}
+
+/** The clock moves on and the scheduled deadlines run (holds after 30 minutes, offers after 48 hours). */
+class TimePasses extends Step {
+  constructor(readonly minutes: number) {
+    super();
+  }
+  async act(model: Model) {
+    model.now += this.minutes * MINUTE;
+    await expireHolds(ctxAt(model));
+    await expireOffers(ctxAt(model));
+    return {};
+  }
+  toString() {
+    return `timePasses(${this.minutes} min)`;
+  }
+}
+
+class AcceptOffer extends Step {
+  constructor(readonly pick: number) {
+    super();
+  }
+  async act(model: Model, real: Real, before: Snapshot) {
+    const target = choose(before, this.pick, (r) => r.status === "offered");
+    if (!target) return {};
+    // Offers that ran out but were not expired by the cron yet are refused.
+    const token = await tokenOf(target.id);
+    const refused = await attempt(["offer_expired"], () => acceptOffer(ctxAt(model), token));
+    return { expect: (after: Snapshot) => expect(after.registrations.get(target.id)!.status).toBe(refused ? "offered" : "confirmed") };
+  }
+  toString() {
+    return `acceptOffer(#${this.pick})`;
+  }
+}
+
+class SetCapacity extends Step {
+  constructor(
+    readonly pool: number,
+    readonly capacity: number,
+  ) {
+    super();
+  }
+  async act(model: Model, real: Real) {
+    const pools = [real.poolId, ...real.workshopPools];
+    await setPoolCapacity(ctxAt(model), pools[this.pool % pools.length]!, this.capacity, ORGANISER);
+    return {};
+  }
+  toString() {
+    return `setCapacity(pool ${this.pool}, ${this.capacity})`;
+  }
+}
+
+class ConfirmNow extends Step {
+  constructor(readonly pick: number) {
+    super();
+  }
+  async act(model: Model, real: Real, before: Snapshot) {
+    const target = choose(before, this.pick, (r) => (r.status === "waitlisted" && !r.awaitingEmail) || r.status === "offered");
+    if (!target) return {};
+    const fits = target.status === "offered" || target.places <= free(before, target.poolId);
+    const refused = await attempt(["event_full"], () => confirmNow(ctxAt(model), ORGANISER, target.id));
+    return {
+      outOfOrder: [target.id],
+      expect: (after: Snapshot) => {
+        expect(refused, "refused although it fits").toBe(fits ? null : "event_full");
+        expect(after.registrations.get(target.id)!.status).toBe(fits ? "confirmed" : target.status);
+      },
+    };
+  }
+  toString() {
+    return `confirmNow(#${this.pick})`;
+  }
+}
+
+class OfferNow extends Step {
+  constructor(readonly pick: number) {
+    super();
+  }
+  async act(model: Model, real: Real, before: Snapshot) {
+    const target = choose(before, this.pick, (r) => r.status === "waitlisted" && !r.awaitingEmail);
+    if (!target) return {};
+    const fits = target.places <= free(before, target.poolId);
+    const refused = await attempt(["event_full"], () => offerNow(ctxAt(model), ORGANISER, target.id));
+    return {
+      outOfOrder: [target.id],
+      expect: (after: Snapshot) => {
+        expect(refused).toBe(fits ? null : "event_full");
+        expect(after.registrations.get(target.id)!.status).toBe(fits ? "offered" : "waitlisted");
+      },
+    };
+  }
+  toString() {
+    return `offerNow(#${this.pick})`;
+  }
+}
+
+class Decide extends Step {
+  constructor(
+    readonly pick: number,
+    readonly approve: boolean,
+  ) {
+    super();
+  }
+  async act(model: Model, real: Real, before: Snapshot) {
+    const target = choose(before, this.pick, (r) => r.status === "pending_approval" && !r.awaitingEmail);
+    if (!target) return {};
+    if (!this.approve) {
+      await rejectApplication(ctxAt(model), ORGANISER, target.id, "Leider ausgebucht");
+      return { expect: (after: Snapshot) => expect(after.registrations.get(target.id)!.status).toBe("rejected") };
+    }
+    const fits = target.places <= free(before, target.poolId);
+    const refused = await attempt(["event_full"], () => approveApplication(ctxAt(model), ORGANISER, target.id));
+    return {
+      expect: (after: Snapshot) => {
+        const status = after.registrations.get(target.id)!.status;
+        if (fits) expect(status).toBe("confirmed");
+        else if (real.config.waitlistEnabled) expect(status).toBe("waitlisted");
+        else expect([refused, status]).toEqual(["event_full", "pending_approval"]);
+      },
+    };
+  }
+  toString() {
+    return `${this.approve ? "approve" : "reject"}(#${this.pick})`;
+  }
+}
+
+class SwitchWorkshop extends Step {
+  constructor(
+    readonly pick: number,
+    readonly key: number,
+  ) {
+    super();
+  }
+  async act(model: Model, real: Real, before: Snapshot) {
+    if (!real.config.workshops) return {};
+    const target = choose(before, this.pick, (r) => (CHOOSING_STATUSES as readonly string[]).includes(r.status));
+    if (!target) return {};
+    const key = this.key % 2;
+    await chooseWorkshop(ctxAt(model), await tokenOf(target.id), "s", `w${key}`);
+    const poolId = real.workshopPools[key]!;
+    return {
+      expect: (after: Snapshot) => {
+        const choices = [...after.registrations.values()].filter((c) => c.parentId === target.id && isLive(c.status));
+        expect(choices.map((c) => c.poolId)).toEqual([poolId]);
+      },
+    };
+  }
+  toString() {
+    return `switchWorkshop(#${this.pick}, w${this.key % 2})`;
+  }
+}
+
+class EditPlaces extends Step {
+  constructor(
+    readonly pick: number,
+    readonly places: number,
+  ) {
+    super();
+  }
+  async act(model: Model, real: Real, before: Snapshot) {
+    const hasChoices = (r: RegistrationState) => [...before.registrations.values()].some((c) => c.parentId === r.id && isLive(c.status));
+    const target = choose(before, this.pick, (r) => isLive(r.status) && !hasChoices(r));
+    if (!target) return {};
+    const places = Math.min(this.places, real.config.maxPlaces);
+    const more = places - target.places;
+    const fits = more <= 0 || !(PLACE_TAKING_STATUSES as readonly string[]).includes(target.status) || more <= free(before, target.poolId);
+    const refused = await attempt(["event_full"], () => editRegistration(ctxAt(model), ORGANISER, target.id, { places }));
+    return {
+      expect: (after: Snapshot) => {
+        expect(refused).toBe(fits ? null : "event_full");
+        expect(after.registrations.get(target.id)!.places).toBe(fits ? places : target.places);
+      },
+    };
+  }
+  toString() {
+    return `editPlaces(#${this.pick}, ${this.places})`;
+  }
+}
+
+class Move extends Step {
+  constructor(
+    readonly pick: number,
+    readonly up: boolean,
+  ) {
+    super();
+  }
+  async act(model: Model, real: Real, before: Snapshot) {
+    const target = choose(before, this.pick, (r) => r.status === "waitlisted" && !r.awaitingEmail);
+    if (!target) return {};
+    const refused = await attempt(["already_first", "already_last"], () => moveInWaitlist(ctxAt(model), ORGANISER, target.id, this.up ? "up" : "down", "Härtefall"));
+    return {
+      expect: (after: Snapshot) => {
+        const position = after.registrations.get(target.id)!.position!;
+        expect(position).toBe(refused ? target.position : target.position! + (this.up ? -1 : 1));
+      },
+    };
+  }
+  toString() {
+    return `move(#${this.pick}, ${this.up ? "up" : "down"})`;
+  }
+}
+
+const pick = fc.nat({ max: 1000 });
+const register = fc
+  .tuple(fc.integer({ min: 1, max: 8 }), fc.integer({ min: 1, max: 3 }), fc.option(fc.record({ first: fc.integer({ min: 0, max: 1 }), second: fc.boolean() })))
+  .map(([person, places, workshop]) => new Register(person, places, workshop));
+// Registrations come more often than anything else, so the other steps find someone to act on.
+const steps = [
+  register,
+  register,
+  register,
+  register,
+  fc.tuple(pick, fc.boolean()).map(([p, organiser]) => new Cancel(p, organiser)),
+  pick.map((p) => new Cancel(p, false)),
+  pick.map((p) => new ConfirmEmail(p)),
+  fc.constantFrom(10, 31, 49 * 60).map((minutes) => new TimePasses(minutes)),
+  pick.map((p) => new AcceptOffer(p)),
+  fc.tuple(fc.nat({ max: 2 }), fc.integer({ min: 0, max: 5 })).map(([pool, capacity]) => new SetCapacity(pool, capacity)),
+  pick.map((p) => new ConfirmNow(p)),
+  pick.map((p) => new OfferNow(p)),
+  fc.tuple(pick, fc.boolean()).map(([p, approve]) => new Decide(p, approve)),
+  fc.tuple(pick, fc.nat({ max: 1 })).map(([p, key]) => new SwitchWorkshop(p, key)),
+  fc.tuple(pick, fc.integer({ min: 1, max: 3 })).map(([p, places]) => new EditPlaces(p, places)),
+  fc.tuple(pick, fc.boolean()).map(([p, up]) => new Move(p, up)),
+];
+
+/** true `yes` times in `yes + no`. */
+const weighted = (yes: number, no: number) => fc.oneof({ arbitrary: fc.constant(true), weight: yes }, { arbitrary: fc.constant(false), weight: no });
+
+const configs: fc.Arbitrary<Config> = fc.record({
+  capacity: fc.integer({ min: 1, max: 4 }),
+  // Households (more than one place) make most of the rules matter: first fit, edits, over-capacity.
+  maxPlaces: fc.constantFrom(1, 2, 3, 3),
+  emailConfirmation: weighted(1, 2),
+  waitlistMode: fc.constantFrom("confirm" as const, "offer" as const),
+  waitlistEnabled: weighted(4, 1),
+  approval: weighted(1, 2),
+  workshops: fc.option(fc.tuple(fc.integer({ min: 1, max: 2 }), fc.integer({ min: 1, max: 2 })), { freq: 2 }),
+});
+
+async function scenario(config: Config): Promise<Real> {
+  const { slug, eventId, poolId } = await createEvent({
+    capacity: config.capacity,
+    maxPlaces: config.maxPlaces,
+    emailConfirmation: config.emailConfirmation,
+    waitlistMode: config.waitlistMode,
+    waitlistEnabled: config.waitlistEnabled,
+    registrationMode: config.approval ? "approval" : "open",
+    // Far enough ahead that the clock never closes registration.
+    startsAt: Date.now() + 400 * 24 * 60 * MINUTE,
+  });
+  const workshopPools: number[] = [];
+  for (const [i, capacity] of (config.workshops ?? []).entries()) {
+    const pool = await env.DB.prepare(`INSERT INTO capacity_pools (event_id, kind, key, slot, capacity) VALUES (?1, 'workshop', ?2, 's', ?3) RETURNING id`)
+      .bind(eventId, `w${i}`, capacity)
+      .first<{ id: number }>();
+    workshopPools.push(pool!.id);
+  }
+  return { config, slug, eventId, poolId, workshopPools };
+}
+
+describe("the places state machine (model-based)", () => {
+  it("keeps capacity, the line, positions 1..n and one email per change through random sequences of actions", async () => {
+    await fc.assert(
+      fc.asyncProperty(configs, fc.commands(steps, { maxCommands: 50, size: "max" }), async (config, commands) => {
+        const real = await scenario(config);
+        await fc.asyncModelRun(() => ({ model: { now: Date.now() }, real }), commands);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
