@@ -1,9 +1,11 @@
 /**
  * Invariant 1 (no overbooking) and 3 (no lost or doubled registration) under load: many
- * registrations arrive at once through the HTTP layer.
+ * registrations arrive at once through the HTTP layer; and organisers' place-taking actions
+ * (confirm now, approve, a capacity decrease) race registrations and cancellations.
  */
 import { describe, expect, it } from "vitest";
-import { createEvent, participant, register, rows, statusCounts } from "./fixtures";
+import { consoleFetch, createEvent, createStaff, participant, post, register, rows, statusCounts, tokenOf } from "./fixtures";
+import { placesProblems, replayCapacity, snapshot } from "./places-invariants";
 
 type Answer = { registration: { status: string; places: number; waitlistPosition: number | null } };
 
@@ -56,5 +58,99 @@ describe("concurrent registrations", () => {
     expect(await statusCounts(eventId)).toEqual({ confirmed: { count: 1, places: 1 } });
     const outbox = await rows(`SELECT template FROM outbox o JOIN registrations r ON r.id = o.registration_id WHERE r.event_id = ?1`, eventId);
     expect(outbox.map((o) => o.template)).toEqual(["confirmed"]);
+  });
+});
+
+describe("organisers' actions racing registrations and cancellations", () => {
+  const tag = () => crypto.randomUUID().slice(0, 6);
+
+  /** `n` registrations (their ids in order), each with an address of its own. */
+  async function fill(slug: string, n: number, prefix = tag()) {
+    for (let i = 0; i < n; i++) expect((await register(slug, participant(i, { email: `${prefix}-${i}@example.org` }))).status).toBe(201);
+  }
+  async function ids(eventId: number, status: string) {
+    return (await rows(`SELECT id FROM registrations WHERE event_id = ?1 AND status = ?2 ORDER BY queue_order`, eventId, status)).map((r) => r.id as number);
+  }
+  function newcomers(slug: string, n: number) {
+    const prefix = tag();
+    return Array.from({ length: n }, (_, i) => register(slug, participant(i, { email: `new-${prefix}-${i}@example.org` })));
+  }
+  async function cancellations(registrationIds: number[]) {
+    return Promise.all(registrationIds.map(async (id) => post(`/api/registrations/${await tokenOf(id)}/cancel`)));
+  }
+  /** Every answer is a success or one of the refusals the race allows; never a 5xx. */
+  async function statuses(responses: Promise<Response>[] | Promise<Response[]>) {
+    const settled = await (Array.isArray(responses) ? Promise.all(responses) : responses);
+    return Promise.all(
+      settled.map(async (r) => (r.status < 300 ? String(r.status) : `${r.status} ${((await r.json()) as { error: { code: string } }).error.code}`)),
+    );
+  }
+
+  it("confirm now for six waiting, ten registrations and three cancellations at once: never more than the pool", async () => {
+    const { slug, eventId, poolId } = await createEvent({ capacity: 5 });
+    await fill(slug, 15);
+    const staff = await createStaff({ role: "organiser", organisationId: 1 });
+    const [confirmed, waiting] = [await ids(eventId, "confirmed"), await ids(eventId, "waitlisted")];
+    const targets = waiting.slice(2, 8);
+    const before = await snapshot(eventId);
+    const [confirms, joins, leaves] = await Promise.all([
+      statuses(targets.map((id) => consoleFetch(staff, "POST", `/api/console/registrations/${id}/confirm`))),
+      statuses(newcomers(slug, 10)),
+      statuses(cancellations(confirmed.slice(0, 3))),
+    ]);
+    expect(confirms.filter((s) => s !== "200" && s !== "409 event_full")).toEqual([]);
+    expect([...joins.filter((s) => s !== "201"), ...leaves.filter((s) => s !== "200")]).toEqual([]);
+    const after = await snapshot(eventId);
+    expect(placesProblems(before, after, { outOfOrder: targets, concurrent: true })).toEqual([]);
+    expect(await replayCapacity(eventId, new Map([[poolId, 5]]))).toEqual([]);
+    // Three places were freed: taken by three confirm-nows or promotions, never more.
+    expect((await statusCounts(eventId)).confirmed!.places).toBe(5);
+  });
+
+  it("approvals, new applications and cancellations at once: approved places never exceed the pool, the line stays 1..n", async () => {
+    const { slug, eventId, poolId } = await createEvent({ capacity: 4, registrationMode: "approval" });
+    await fill(slug, 8);
+    const staff = await createStaff({ role: "organiser", organisationId: 1 });
+    const pending = await ids(eventId, "pending_approval");
+    for (const id of pending.slice(0, 4)) expect((await consoleFetch(staff, "POST", `/api/console/registrations/${id}/approve`)).status).toBe(200);
+    const confirmed = await ids(eventId, "confirmed");
+    expect(confirmed).toHaveLength(4);
+    const before = await snapshot(eventId);
+    const [approvals, joins, leaves] = await Promise.all([
+      statuses(pending.slice(4).map((id) => consoleFetch(staff, "POST", `/api/console/registrations/${id}/approve`))),
+      statuses(newcomers(slug, 6)),
+      statuses(cancellations(confirmed.slice(0, 2))),
+    ]);
+    expect([...[...approvals, ...leaves].filter((s) => s !== "200"), ...joins.filter((s) => s !== "201")]).toEqual([]);
+    const after = await snapshot(eventId);
+    expect(placesProblems(before, after, { concurrent: true })).toEqual([]);
+    expect(await replayCapacity(eventId, new Map([[poolId, 4]]))).toEqual([]);
+    // Two places were freed for four approvals: two confirmed, two waiting at positions 1 and 2.
+    expect(await statusCounts(eventId)).toMatchObject({
+      confirmed: { count: 4, places: 4 },
+      waitlisted: { count: 2 },
+      cancelled: { count: 2 },
+      pending_approval: { count: 6 },
+    });
+  });
+
+  it("a capacity decrease, registrations and cancellations at once: no place is taken beyond the capacity of its moment", async () => {
+    const { slug, eventId, poolId } = await createEvent({ capacity: 10 });
+    await fill(slug, 15);
+    const staff = await createStaff({ role: "organiser", organisationId: 1 });
+    const confirmed = await ids(eventId, "confirmed");
+    const before = await snapshot(eventId);
+    const [lowered, joins, leaves] = await Promise.all([
+      statuses([consoleFetch(staff, "POST", `/api/console/pools/${poolId}/capacity`, { capacity: 6 })]),
+      statuses(newcomers(slug, 8)),
+      statuses(cancellations(confirmed.slice(0, 6))),
+    ]);
+    expect([...[...lowered, ...leaves].filter((s) => s !== "200"), ...joins.filter((s) => s !== "201")]).toEqual([]);
+    const after = await snapshot(eventId);
+    expect(placesProblems(before, after, { concurrent: true })).toEqual([]);
+    expect(await replayCapacity(eventId, new Map([[poolId, 10]]))).toEqual([]);
+    // However the requests interleaved, the pool ends within its new capacity or holds only
+    // places taken before the decrease.
+    expect((await statusCounts(eventId)).confirmed!.places).toBeLessThanOrEqual(10);
   });
 });

@@ -89,9 +89,11 @@ function eligible(r: RegistrationState, all: Map<number, RegistrationState>): bo
 
 /**
  * What is wrong after a step from `before` to `after` (empty: nothing). `outOfOrder` names
- * registrations an organiser served out of order on purpose (confirm or offer now).
+ * registrations an organiser served out of order on purpose (confirm or offer now). For many
+ * steps at once (`concurrent`), capacity is checked by replayCapacity instead: a lowered
+ * capacity may follow promotions within the same span.
  */
-export function placesProblems(before: Snapshot, after: Snapshot, options: { outOfOrder?: number[] } = {}): string[] {
+export function placesProblems(before: Snapshot, after: Snapshot, options: { outOfOrder?: number[]; concurrent?: boolean } = {}): string[] {
   const problems: string[] = [];
   const regs = [...after.registrations.values()];
   for (const [poolId, pool] of after.pools) {
@@ -103,7 +105,7 @@ export function placesProblems(before: Snapshot, after: Snapshot, options: { out
       const had = was && takesPlaces(was.status) ? was.places : 0;
       return sum + Math.max(0, (takesPlaces(r.status) ? r.places : 0) - had);
     }, 0);
-    if (gained > 0 && taken > pool.capacity) problems.push(`pool ${poolId}: ${taken} places taken of ${pool.capacity} after ${gained} were taken`);
+    if (!options.concurrent && gained > 0 && taken > pool.capacity) problems.push(`pool ${poolId}: ${taken} places taken of ${pool.capacity} after ${gained} were taken`);
 
     const waiting = inPool.filter((r) => eligible(r, after.registrations)).sort((a, b) => a.queueOrder - b.queueOrder);
     if (after.eventPublished) {
@@ -155,6 +157,42 @@ export function placesProblems(before: Snapshot, after: Snapshot, options: { out
     }
     const unexplained = mails.filter((m) => !audited.some((a) => a.changeId === m.changeId));
     if (unexplained.length > 0) problems.push(`registration ${r.id}: emails without a change: ${unexplained.map((m) => m.template)}`);
+  }
+  return problems;
+}
+
+/**
+ * Replays the audit log of the event in the order D1 wrote it (each change's audit rows are
+ * in its batch, so their ids follow the order of the changes) and reports every moment a
+ * registration took places beyond its pool's capacity at that moment. For events without
+ * workshop choices (whose changes are not all audited on their own).
+ */
+export async function replayCapacity(eventId: number, initialCapacity: Map<number, number>): Promise<string[]> {
+  const { results } = await env.DB.prepare(
+    `SELECT a.id, a.action, a.registration_id AS registrationId, a.details, r.pool_id AS poolId
+     FROM audit_log a LEFT JOIN registrations r ON r.id = a.registration_id WHERE a.event_id = ?1 ORDER BY a.id`,
+  )
+    .bind(eventId)
+    .all<{ id: number; action: string; registrationId: number | null; details: string; poolId: number | null }>();
+  const capacity = new Map(initialCapacity);
+  const taken = new Map<number, number>();
+  const holding = new Map<number, number>();
+  const problems: string[] = [];
+  for (const row of results) {
+    const details = JSON.parse(row.details) as { status?: RegistrationStatus; places?: number; poolId?: number; capacity?: number };
+    if (row.action === "pool.capacity_changed") {
+      capacity.set(details.poolId!, details.capacity!);
+      continue;
+    }
+    if (row.registrationId === null || row.poolId === null) continue;
+    const now = takesPlaces(details.status) ? details.places! : 0;
+    const before = holding.get(row.registrationId) ?? 0;
+    holding.set(row.registrationId, now);
+    const total = (taken.get(row.poolId) ?? 0) + now - before;
+    taken.set(row.poolId, total);
+    if (now > before && total > (capacity.get(row.poolId) ?? 0)) {
+      problems.push(`audit ${row.id} (${row.action}, registration ${row.registrationId}): ${total} places taken of ${capacity.get(row.poolId)}`);
+    }
   }
   return problems;
 }
