@@ -17,7 +17,7 @@ import { editRegistration } from "../src/domain/console/registrations/edit";
 import { expireHolds, expireOffers } from "../src/domain/places/expire";
 import { approveApplication, cancelOnBehalf, confirmNow, moveInWaitlist, offerNow, rejectApplication } from "../src/domain/places/organiser-actions";
 import { setPoolCapacity } from "../src/domain/places/pool-size";
-import { CHOOSING_STATUSES, isLive } from "../src/domain/places/statuses";
+import { AWAITING_EMAIL_STATUSES, CHOOSING_STATUSES, isLive } from "../src/domain/places/statuses";
 import { acceptOffer, cancelRegistration, chooseWorkshop, confirmEmail } from "../src/domain/registrations/manage";
 import { registerForEvent } from "../src/domain/registrations/register";
 import { DomainError } from "../src/lib/errors";
@@ -129,7 +129,7 @@ class ConfirmEmail extends Step {
     super();
   }
   async act(model: Model, real: Real, before: Snapshot) {
-    const target = choose(before, this.pick, (r) => Boolean(r.awaitingEmail) && ["held", "waitlisted"].includes(r.status));
+    const target = choose(before, this.pick, (r) => Boolean(r.awaitingEmail) && (AWAITING_EMAIL_STATUSES as readonly string[]).includes(r.status));
     if (!target) return {};
     await confirmEmail(ctxAt(model), await tokenOf(target.id));
     return { expect: (after: Snapshot) => expect(after.registrations.get(target.id)!.awaitingEmail).toBe(0) };

@@ -5,7 +5,7 @@
  */
 import { Change, type DomainContext } from "../change";
 import { commitPlaceChange } from "./commit";
-import { LIVE_SQL } from "./statuses";
+import { AWAITING_EMAIL_SQL, LIVE_SQL } from "./statuses";
 
 /** At most this many rows per statement, so a backlog is worked off in bounded batches. */
 const BATCH = 200;
@@ -40,7 +40,7 @@ async function expire(ctx: DomainContext, action: string, whereSql: string, emai
 
 /** Double opt-in registrations whose address was not confirmed in time lose their hold. No email: the address is unproven. */
 export function expireHolds(ctx: DomainContext) {
-  return expire(ctx, "registration.hold_expired", `awaiting_email = 1 AND status IN ('held', 'waitlisted') AND hold_expires_at <= ?2`, null);
+  return expire(ctx, "registration.hold_expired", `awaiting_email = 1 AND status IN ${AWAITING_EMAIL_SQL} AND hold_expires_at <= ?2`, null);
 }
 
 /** Waitlist offers not accepted by their deadline pass to the next in line. */

@@ -9,7 +9,7 @@ import { ConflictError } from "../../lib/errors";
 import { Change, type DomainContext } from "../change";
 import { cancelOne } from "./cancel";
 import { commitPlaceChange, stateOf, transition } from "./commit";
-import { CHOOSING_STATUSES, LIVE_SQL } from "./statuses";
+import { AWAITING_EMAIL_SQL, CHOOSING_STATUSES, LIVE_SQL } from "./statuses";
 import { takePlaceStatement, workshopPlacement } from "./take";
 
 /** Cancels the registration (or leaves the waitlist); its places go to the next in line. */
@@ -19,19 +19,20 @@ export function cancelByParticipant(ctx: DomainContext, registrationId: number):
 
 /**
  * Confirms the email address of a double opt-in registration: a hold becomes a confirmed
- * place, a waiting registration joins the line proper (and may fit at once).
+ * place, a waiting registration joins the line proper (and may fit at once), an application
+ * goes to the organisers.
  */
 export async function confirmEmailAddress(ctx: DomainContext, registrationId: number): Promise<void> {
   const confirm = `awaiting_email = 0, email_confirmed_at = ?2, hold_expires_at = NULL, status = CASE status WHEN 'held' THEN 'confirmed' ELSE status END`;
   const { changed } = await transition(ctx, "participant", registrationId, {
     set: confirm,
-    guard: `awaiting_email = 1 AND status IN ('held', 'waitlisted') AND hold_expires_at > ?2`,
+    guard: `awaiting_email = 1 AND status IN ${AWAITING_EMAIL_SQL} AND hold_expires_at > ?2`,
     action: "registration.email_confirmed",
     // The proof of the double opt-in: which address (of this registration, for this event)
     // was confirmed when, under which privacy notice and consent time.
     detailsSql: `json_object('confirmed', 'email_address', 'emailConfirmedAt', r.email_confirmed_at,
       'consentVersion', r.consent_version, 'consentAt', r.consent_at)`,
-    email: [{ sql: `CASE r.status WHEN 'confirmed' THEN 'confirmed' ELSE 'waitlisted' END` }],
+    email: [{ sql: `CASE r.status WHEN 'confirmed' THEN 'confirmed' WHEN 'pending_approval' THEN 'application_pending' ELSE 'waitlisted' END` }],
     children: { set: confirm, guard: `awaiting_email = 1` },
   });
   if (changed) return;

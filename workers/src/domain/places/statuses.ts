@@ -17,10 +17,14 @@ export const HOLDING_STATUSES = ["held", "confirmed"] as const satisfies readonl
 /** A day registration in these may choose or switch workshops. */
 export const CHOOSING_STATUSES = [...HOLDING_STATUSES, "waitlisted"] as const satisfies readonly LiveStatus[];
 
+/** A registration in these may wait for its address to be confirmed (double opt-in); other statuses have it confirmed or ended. */
+export const AWAITING_EMAIL_STATUSES = ["held", "waitlisted", "pending_approval"] as const satisfies readonly LiveStatus[];
+
 export const PLACE_TAKING_SQL = sqlList(PLACE_TAKING_STATUSES);
 export const LIVE_SQL = sqlList(LIVE_STATUSES);
 export const ENDED_SQL = sqlList(ENDED_STATUSES);
 export const HOLDING_SQL = sqlList(HOLDING_STATUSES);
+export const AWAITING_EMAIL_SQL = sqlList(AWAITING_EMAIL_STATUSES);
 
 export function isLive(status: RegistrationStatus): status is LiveStatus {
   return (LIVE_STATUSES as readonly string[]).includes(status);

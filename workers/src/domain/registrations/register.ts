@@ -157,7 +157,8 @@ export async function registerForEvent(
     day,
     ...workshopStatements,
     change.outbox({
-      sql: `CASE WHEN r.status = 'pending_approval' THEN 'application_pending' WHEN r.awaiting_email = 1 THEN 'confirm_email'
+      // An address to confirm comes first: an application goes to the organisers once it is confirmed.
+      sql: `CASE WHEN r.awaiting_email = 1 THEN 'confirm_email' WHEN r.status = 'pending_approval' THEN 'application_pending'
               WHEN r.status = 'waitlisted' THEN 'waitlisted' ELSE 'confirmed' END`,
     }),
     change.audit("registration.created"),
