@@ -64,69 +64,70 @@ describe("concurrent registrations", () => {
 describe("organisers' actions racing registrations and cancellations", () => {
   const tag = () => crypto.randomUUID().slice(0, 6);
 
-  /** `n` registrations (their ids in order), each with an address of its own. */
+  /** `n` registrations, each with an address of its own. */
   async function fill(slug: string, n: number, prefix = tag()) {
     for (let i = 0; i < n; i++) expect((await register(slug, participant(i, { email: `${prefix}-${i}@example.org` }))).status).toBe(201);
   }
   async function ids(eventId: number, status: string) {
     return (await rows(`SELECT id FROM registrations WHERE event_id = ?1 AND status = ?2 ORDER BY queue_order`, eventId, status)).map((r) => r.id as number);
   }
-  function newcomers(slug: string, n: number) {
+  /** An answer as "201", or "409 event_full" for a refusal. */
+  async function outcome(response: Response): Promise<string> {
+    return response.status < 300 ? String(response.status) : `${response.status} ${((await response.json()) as { error: { code: string } }).error.code}`;
+  }
+
+  /**
+   * The organiser's requests, `newcomers` registrations and the cancellations of `cancel`, all
+   * at once. Every answer is a success (or for the organiser one of `refusals`), never a 5xx;
+   * the invariants hold after it, and at every moment of the audit log for capacity.
+   */
+  async function race(
+    event: { slug: string; eventId: number; poolId: number; capacity: number },
+    parts: { organiser: () => Promise<Response>[]; newcomers: number; cancel: number[]; refusals?: string[]; outOfOrder?: number[] },
+  ) {
+    const before = await snapshot(event.eventId);
     const prefix = tag();
-    return Array.from({ length: n }, (_, i) => register(slug, participant(i, { email: `new-${prefix}-${i}@example.org` })));
-  }
-  async function cancellations(registrationIds: number[]) {
-    return Promise.all(registrationIds.map(async (id) => post(`/api/registrations/${await tokenOf(id)}/cancel`)));
-  }
-  /** Every answer is a success or one of the refusals the race allows; never a 5xx. */
-  async function statuses(responses: Promise<Response>[] | Promise<Response[]>) {
-    const settled = await (Array.isArray(responses) ? Promise.all(responses) : responses);
-    return Promise.all(
-      settled.map(async (r) => (r.status < 300 ? String(r.status) : `${r.status} ${((await r.json()) as { error: { code: string } }).error.code}`)),
-    );
+    const tokens = await Promise.all(parts.cancel.map((id) => tokenOf(id)));
+    const [organiser, joins, leaves] = await Promise.all([
+      Promise.all(parts.organiser().map(async (r) => outcome(await r))),
+      Promise.all(Array.from({ length: parts.newcomers }, async (_, i) => outcome(await register(event.slug, participant(i, { email: `new-${prefix}-${i}@example.org` }))))),
+      Promise.all(tokens.map(async (token) => outcome(await post(`/api/registrations/${token}/cancel`)))),
+    ]);
+    expect(organiser.filter((s) => s !== "200" && !parts.refusals?.includes(s))).toEqual([]);
+    expect([...joins.filter((s) => s !== "201"), ...leaves.filter((s) => s !== "200")]).toEqual([]);
+    expect(placesProblems(before, await snapshot(event.eventId), { outOfOrder: parts.outOfOrder, concurrent: true })).toEqual([]);
+    expect(await replayCapacity(event.eventId, new Map([[event.poolId, event.capacity]]))).toEqual([]);
   }
 
   it("confirm now for six waiting, ten registrations and three cancellations at once: never more than the pool", async () => {
-    const { slug, eventId, poolId } = await createEvent({ capacity: 5 });
-    await fill(slug, 15);
+    const event = { ...(await createEvent({ capacity: 5 })), capacity: 5 };
+    await fill(event.slug, 15);
     const staff = await createStaff({ role: "organiser", organisationId: 1 });
-    const [confirmed, waiting] = [await ids(eventId, "confirmed"), await ids(eventId, "waitlisted")];
+    const [confirmed, waiting] = [await ids(event.eventId, "confirmed"), await ids(event.eventId, "waitlisted")];
     const targets = waiting.slice(2, 8);
-    const before = await snapshot(eventId);
-    const [confirms, joins, leaves] = await Promise.all([
-      statuses(targets.map((id) => consoleFetch(staff, "POST", `/api/console/registrations/${id}/confirm`))),
-      statuses(newcomers(slug, 10)),
-      statuses(cancellations(confirmed.slice(0, 3))),
-    ]);
-    expect(confirms.filter((s) => s !== "200" && s !== "409 event_full")).toEqual([]);
-    expect([...joins.filter((s) => s !== "201"), ...leaves.filter((s) => s !== "200")]).toEqual([]);
-    const after = await snapshot(eventId);
-    expect(placesProblems(before, after, { outOfOrder: targets, concurrent: true })).toEqual([]);
-    expect(await replayCapacity(eventId, new Map([[poolId, 5]]))).toEqual([]);
+    await race(event, {
+      organiser: () => targets.map((id) => consoleFetch(staff, "POST", `/api/console/registrations/${id}/confirm`)),
+      newcomers: 10,
+      cancel: confirmed.slice(0, 3),
+      refusals: ["409 event_full"],
+      outOfOrder: targets,
+    });
     // Three places were freed: taken by three confirm-nows or promotions, never more.
-    expect((await statusCounts(eventId)).confirmed!.places).toBe(5);
+    expect((await statusCounts(event.eventId)).confirmed!.places).toBe(5);
   });
 
   it("approvals, new applications and cancellations at once: approved places never exceed the pool, the line stays 1..n", async () => {
-    const { slug, eventId, poolId } = await createEvent({ capacity: 4, registrationMode: "approval" });
-    await fill(slug, 8);
+    const event = { ...(await createEvent({ capacity: 4, registrationMode: "approval" })), capacity: 4 };
+    await fill(event.slug, 8);
     const staff = await createStaff({ role: "organiser", organisationId: 1 });
-    const pending = await ids(eventId, "pending_approval");
-    for (const id of pending.slice(0, 4)) expect((await consoleFetch(staff, "POST", `/api/console/registrations/${id}/approve`)).status).toBe(200);
-    const confirmed = await ids(eventId, "confirmed");
+    const approve = (id: number) => consoleFetch(staff, "POST", `/api/console/registrations/${id}/approve`);
+    const pending = await ids(event.eventId, "pending_approval");
+    for (const id of pending.slice(0, 4)) expect((await approve(id)).status).toBe(200);
+    const confirmed = await ids(event.eventId, "confirmed");
     expect(confirmed).toHaveLength(4);
-    const before = await snapshot(eventId);
-    const [approvals, joins, leaves] = await Promise.all([
-      statuses(pending.slice(4).map((id) => consoleFetch(staff, "POST", `/api/console/registrations/${id}/approve`))),
-      statuses(newcomers(slug, 6)),
-      statuses(cancellations(confirmed.slice(0, 2))),
-    ]);
-    expect([...[...approvals, ...leaves].filter((s) => s !== "200"), ...joins.filter((s) => s !== "201")]).toEqual([]);
-    const after = await snapshot(eventId);
-    expect(placesProblems(before, after, { concurrent: true })).toEqual([]);
-    expect(await replayCapacity(eventId, new Map([[poolId, 4]]))).toEqual([]);
+    await race(event, { organiser: () => pending.slice(4).map(approve), newcomers: 6, cancel: confirmed.slice(0, 2) });
     // Two places were freed for four approvals: two confirmed, two waiting at positions 1 and 2.
-    expect(await statusCounts(eventId)).toMatchObject({
+    expect(await statusCounts(event.eventId)).toMatchObject({
       confirmed: { count: 4, places: 4 },
       waitlisted: { count: 2 },
       cancelled: { count: 2 },
@@ -135,22 +136,15 @@ describe("organisers' actions racing registrations and cancellations", () => {
   });
 
   it("a capacity decrease, registrations and cancellations at once: no place is taken beyond the capacity of its moment", async () => {
-    const { slug, eventId, poolId } = await createEvent({ capacity: 10 });
-    await fill(slug, 15);
+    const event = { ...(await createEvent({ capacity: 10 })), capacity: 10 };
+    await fill(event.slug, 15);
     const staff = await createStaff({ role: "organiser", organisationId: 1 });
-    const confirmed = await ids(eventId, "confirmed");
-    const before = await snapshot(eventId);
-    const [lowered, joins, leaves] = await Promise.all([
-      statuses([consoleFetch(staff, "POST", `/api/console/pools/${poolId}/capacity`, { capacity: 6 })]),
-      statuses(newcomers(slug, 8)),
-      statuses(cancellations(confirmed.slice(0, 6))),
-    ]);
-    expect([...[...lowered, ...leaves].filter((s) => s !== "200"), ...joins.filter((s) => s !== "201")]).toEqual([]);
-    const after = await snapshot(eventId);
-    expect(placesProblems(before, after, { concurrent: true })).toEqual([]);
-    expect(await replayCapacity(eventId, new Map([[poolId, 10]]))).toEqual([]);
-    // However the requests interleaved, the pool ends within its new capacity or holds only
-    // places taken before the decrease.
-    expect((await statusCounts(eventId)).confirmed!.places).toBeLessThanOrEqual(10);
+    await race(event, {
+      organiser: () => [consoleFetch(staff, "POST", `/api/console/pools/${event.poolId}/capacity`, { capacity: 6 })],
+      newcomers: 8,
+      cancel: (await ids(event.eventId, "confirmed")).slice(0, 6),
+    });
+    // However the requests interleaved, nobody was confirmed beyond the capacity of the moment.
+    expect((await statusCounts(event.eventId)).confirmed!.places).toBeLessThanOrEqual(10);
   });
 });

@@ -64,303 +64,203 @@ function choose(state: Snapshot, pick: number, where: (r: RegistrationState) => 
   return found.length ? found[pick % found.length] : undefined;
 }
 
-/** One step: act, then check the invariants and the step's own promise. */
-abstract class Step implements fc.AsyncCommand<Model, Real> {
+type Outcome = {
+  /** Registrations the organiser served out of order on purpose. */
+  outOfOrder?: number[];
+  /** The step's own promise, checked on the state after it. */
+  expect?: (after: Snapshot) => void;
+};
+type Act = (model: Model, real: Real, before: Snapshot) => Promise<Outcome>;
+
+/** One step: act, then check the invariants and the step's own promise. `name` is what fast-check prints. */
+class Step implements fc.AsyncCommand<Model, Real> {
+  constructor(
+    readonly name: string,
+    readonly act: Act,
+  ) {}
   check(): boolean {
     return true;
   }
-  abstract act(model: Model, real: Real, before: Snapshot): Promise<{ outOfOrder?: number[]; expect?: (after: Snapshot) => void }>;
   async run(model: Model, real: Real): Promise<void> {
     const before = await snapshot(real.eventId);
     const { outOfOrder, expect: promise } = await this.act(model, real, before);
     const after = await snapshot(real.eventId);
-    expect(placesProblems(before, after, { outOfOrder }), this.toString()).toEqual([]);
+    expect(placesProblems(before, after, { outOfOrder }), this.name).toEqual([]);
     promise?.(after);
   }
-  abstract toString(): string;
+  toString(): string {
+    return this.name;
+  }
 }
 
-class Register extends Step {
-  constructor(
-    readonly person: number,
-    readonly places: number,
-    readonly workshop: { first: number; second: boolean } | null,
-  ) {
-    super();
-  }
-  async act(model: Model, real: Real) {
-    const places = Math.min(this.places, real.config.maxPlaces);
+/** The status of `target` after the step, as the step promises it. */
+const statusOf = (id: number, status: string) => (after: Snapshot) => expect(after.registrations.get(id)!.status).toBe(status);
+
+function register(person: number, places: number, workshop: { first: number; second: boolean } | null): Step {
+  return new Step(`register(p${person}, ${places}${workshop ? `, w${workshop.first}${workshop.second ? "+" : ""}` : ""})`, async (model, real) => {
     const keys = ["w0", "w1"];
     const workshops =
-      real.config.workshops && this.workshop
-        ? [{ slot: "s", first: keys[this.workshop.first]!, ...(this.workshop.second ? { second: keys[1 - this.workshop.first]! } : {}) }]
-        : undefined;
-    const body = { name: `Person ${this.person}`, email: `p${this.person}@example.org`, locale: "de", consent: true, places, workshops };
+      real.config.workshops && workshop ? [{ slot: "s", first: keys[workshop.first]!, ...(workshop.second ? { second: keys[1 - workshop.first]! } : {}) }] : undefined;
+    const body = { name: `Person ${person}`, email: `p${person}@example.org`, locale: "de", consent: true, places: Math.min(places, real.config.maxPlaces), workshops };
     await attempt(["event_full"], () => registerForEvent(ctxAt(model), real.slug, body, null));
     return {};
-  }
-  toString() {
-    return `register(p${this.person}, ${this.places}${this.workshop ? `, w${this.workshop.first}${this.workshop.second ? "+" : ""}` : ""})`;
-  }
+  });
 }
 
-class Cancel extends Step {
-  constructor(
-    readonly pick: number,
-    readonly byOrganiser: boolean,
-  ) {
-    super();
-  }
-  async act(model: Model, real: Real, before: Snapshot) {
+function cancel(pick: number, byOrganiser: boolean): Step {
+  return new Step(`cancel(#${pick}${byOrganiser ? ", organiser" : ""})`, async (model, _real, before) => {
     // Organisers may also cancel a single workshop choice.
-    const target = choose(before, this.pick, (r) => isLive(r.status), this.byOrganiser);
+    const target = choose(before, pick, (r) => isLive(r.status), byOrganiser);
     if (!target) return {};
     const ctx = ctxAt(model);
-    await (this.byOrganiser ? cancelOnBehalf(ctx, ORGANISER, target.id, "Telefonisch abgesagt") : cancelRegistration(ctx, await tokenOf(target.id)));
-    return { expect: (after: Snapshot) => expect(after.registrations.get(target.id)!.status).toBe("cancelled") };
-  }
-  toString() {
-    return `cancel(#${this.pick}${this.byOrganiser ? ", organiser" : ""})`;
-  }
+    await (byOrganiser ? cancelOnBehalf(ctx, ORGANISER, target.id, "Telefonisch abgesagt") : cancelRegistration(ctx, await tokenOf(target.id)));
+    return { expect: statusOf(target.id, "cancelled") };
+  });
 }
 
-class ConfirmEmail extends Step {
-  constructor(readonly pick: number) {
-    super();
-  }
-  async act(model: Model, real: Real, before: Snapshot) {
-    const target = choose(before, this.pick, (r) => Boolean(r.awaitingEmail) && (AWAITING_EMAIL_STATUSES as readonly string[]).includes(r.status));
+function confirmAddress(pick: number): Step {
+  return new Step(`confirmEmail(#${pick})`, async (model, _real, before) => {
+    const target = choose(before, pick, (r) => Boolean(r.awaitingEmail) && (AWAITING_EMAIL_STATUSES as readonly string[]).includes(r.status));
     if (!target) return {};
     await confirmEmail(ctxAt(model), await tokenOf(target.id));
-    return { expect: (after: Snapshot) => expect(after.registrations.get(target.id)!.awaitingEmail).toBe(0) };
-  }
-  toString() {
-    return `confirmEmail(#${this.pick})`;
-  }
+    return { expect: (after) => expect(after.registrations.get(target.id)!.awaitingEmail).toBe(0) };
+  });
 }
 
 /** The clock moves on and the scheduled deadlines run (holds after 30 minutes, offers after 48 hours). */
-class TimePasses extends Step {
-  constructor(readonly minutes: number) {
-    super();
-  }
-  async act(model: Model) {
-    model.now += this.minutes * MINUTE;
+function timePasses(minutes: number): Step {
+  return new Step(`timePasses(${minutes} min)`, async (model) => {
+    model.now += minutes * MINUTE;
     await expireHolds(ctxAt(model));
     await expireOffers(ctxAt(model));
     return {};
-  }
-  toString() {
-    return `timePasses(${this.minutes} min)`;
-  }
+  });
 }
 
-class AcceptOffer extends Step {
-  constructor(readonly pick: number) {
-    super();
-  }
-  async act(model: Model, real: Real, before: Snapshot) {
-    const target = choose(before, this.pick, (r) => r.status === "offered");
+function accept(pick: number): Step {
+  return new Step(`acceptOffer(#${pick})`, async (model, _real, before) => {
+    const target = choose(before, pick, (r) => r.status === "offered");
     if (!target) return {};
     // Offers that ran out but were not expired by the cron yet are refused.
     const token = await tokenOf(target.id);
     const refused = await attempt(["offer_expired"], () => acceptOffer(ctxAt(model), token));
-    return { expect: (after: Snapshot) => expect(after.registrations.get(target.id)!.status).toBe(refused ? "offered" : "confirmed") };
-  }
-  toString() {
-    return `acceptOffer(#${this.pick})`;
-  }
+    return { expect: statusOf(target.id, refused ? "offered" : "confirmed") };
+  });
 }
 
-class SetCapacity extends Step {
-  constructor(
-    readonly pool: number,
-    readonly capacity: number,
-  ) {
-    super();
-  }
-  async act(model: Model, real: Real) {
+function setCapacity(pool: number, capacity: number): Step {
+  return new Step(`setCapacity(pool ${pool}, ${capacity})`, async (model, real) => {
     const pools = [real.poolId, ...real.workshopPools];
-    await setPoolCapacity(ctxAt(model), pools[this.pool % pools.length]!, this.capacity, ORGANISER);
+    await setPoolCapacity(ctxAt(model), pools[pool % pools.length]!, capacity, ORGANISER);
     return {};
-  }
-  toString() {
-    return `setCapacity(pool ${this.pool}, ${this.capacity})`;
-  }
+  });
 }
 
-class ConfirmNow extends Step {
-  constructor(readonly pick: number) {
-    super();
-  }
-  async act(model: Model, real: Real, before: Snapshot) {
-    const target = choose(before, this.pick, (r) => (r.status === "waitlisted" && !r.awaitingEmail) || r.status === "offered");
+/** Confirm now or offer now: succeeds exactly when the places fit (an offer holds them already). */
+function serveNow(pick: number, how: "confirm" | "offer"): Step {
+  return new Step(`${how}Now(#${pick})`, async (model, _real, before) => {
+    const target = choose(before, pick, (r) => (r.status === "waitlisted" && !r.awaitingEmail) || (how === "confirm" && r.status === "offered"));
     if (!target) return {};
     const fits = target.status === "offered" || target.places <= free(before, target.poolId);
-    const refused = await attempt(["event_full"], () => confirmNow(ctxAt(model), ORGANISER, target.id));
+    const verb = how === "confirm" ? confirmNow : offerNow;
+    const refused = await attempt(["event_full"], () => verb(ctxAt(model), ORGANISER, target.id));
     return {
       outOfOrder: [target.id],
-      expect: (after: Snapshot) => {
+      expect: (after) => {
         expect(refused, "refused although it fits").toBe(fits ? null : "event_full");
-        expect(after.registrations.get(target.id)!.status).toBe(fits ? "confirmed" : target.status);
+        expect(after.registrations.get(target.id)!.status).toBe(fits ? (how === "confirm" ? "confirmed" : "offered") : target.status);
       },
     };
-  }
-  toString() {
-    return `confirmNow(#${this.pick})`;
-  }
+  });
 }
 
-class OfferNow extends Step {
-  constructor(readonly pick: number) {
-    super();
-  }
-  async act(model: Model, real: Real, before: Snapshot) {
-    const target = choose(before, this.pick, (r) => r.status === "waitlisted" && !r.awaitingEmail);
+function decide(pick: number, approve: boolean): Step {
+  return new Step(`${approve ? "approve" : "reject"}(#${pick})`, async (model, real, before) => {
+    const target = choose(before, pick, (r) => r.status === "pending_approval" && !r.awaitingEmail);
     if (!target) return {};
-    const fits = target.places <= free(before, target.poolId);
-    const refused = await attempt(["event_full"], () => offerNow(ctxAt(model), ORGANISER, target.id));
-    return {
-      outOfOrder: [target.id],
-      expect: (after: Snapshot) => {
-        expect(refused).toBe(fits ? null : "event_full");
-        expect(after.registrations.get(target.id)!.status).toBe(fits ? "offered" : "waitlisted");
-      },
-    };
-  }
-  toString() {
-    return `offerNow(#${this.pick})`;
-  }
-}
-
-class Decide extends Step {
-  constructor(
-    readonly pick: number,
-    readonly approve: boolean,
-  ) {
-    super();
-  }
-  async act(model: Model, real: Real, before: Snapshot) {
-    const target = choose(before, this.pick, (r) => r.status === "pending_approval" && !r.awaitingEmail);
-    if (!target) return {};
-    if (!this.approve) {
+    if (!approve) {
       await rejectApplication(ctxAt(model), ORGANISER, target.id, "Leider ausgebucht");
-      return { expect: (after: Snapshot) => expect(after.registrations.get(target.id)!.status).toBe("rejected") };
+      return { expect: statusOf(target.id, "rejected") };
     }
     const fits = target.places <= free(before, target.poolId);
     const refused = await attempt(["event_full"], () => approveApplication(ctxAt(model), ORGANISER, target.id));
     return {
-      expect: (after: Snapshot) => {
+      expect: (after) => {
         const status = after.registrations.get(target.id)!.status;
         if (fits) expect(status).toBe("confirmed");
         else if (real.config.waitlistEnabled) expect(status).toBe("waitlisted");
         else expect([refused, status]).toEqual(["event_full", "pending_approval"]);
       },
     };
-  }
-  toString() {
-    return `${this.approve ? "approve" : "reject"}(#${this.pick})`;
-  }
+  });
 }
 
-class SwitchWorkshop extends Step {
-  constructor(
-    readonly pick: number,
-    readonly key: number,
-  ) {
-    super();
-  }
-  async act(model: Model, real: Real, before: Snapshot) {
+function switchTo(pick: number, key: number): Step {
+  return new Step(`switchWorkshop(#${pick}, w${key})`, async (model, real, before) => {
     if (!real.config.workshops) return {};
-    const target = choose(before, this.pick, (r) => (CHOOSING_STATUSES as readonly string[]).includes(r.status));
+    const target = choose(before, pick, (r) => (CHOOSING_STATUSES as readonly string[]).includes(r.status));
     if (!target) return {};
-    const key = this.key % 2;
     await chooseWorkshop(ctxAt(model), await tokenOf(target.id), "s", `w${key}`);
     const poolId = real.workshopPools[key]!;
     return {
-      expect: (after: Snapshot) => {
+      expect: (after) => {
         const choices = [...after.registrations.values()].filter((c) => c.parentId === target.id && isLive(c.status));
         expect(choices.map((c) => c.poolId)).toEqual([poolId]);
       },
     };
-  }
-  toString() {
-    return `switchWorkshop(#${this.pick}, w${this.key % 2})`;
-  }
+  });
 }
 
-class EditPlaces extends Step {
-  constructor(
-    readonly pick: number,
-    readonly places: number,
-  ) {
-    super();
-  }
-  async act(model: Model, real: Real, before: Snapshot) {
+function editPlaces(pick: number, wanted: number): Step {
+  return new Step(`editPlaces(#${pick}, ${wanted})`, async (model, real, before) => {
     const hasChoices = (r: RegistrationState) => [...before.registrations.values()].some((c) => c.parentId === r.id && isLive(c.status));
-    const target = choose(before, this.pick, (r) => isLive(r.status) && !hasChoices(r));
+    const target = choose(before, pick, (r) => isLive(r.status) && !hasChoices(r));
     if (!target) return {};
-    const places = Math.min(this.places, real.config.maxPlaces);
+    const places = Math.min(wanted, real.config.maxPlaces);
     const more = places - target.places;
     const fits = more <= 0 || !(PLACE_TAKING_STATUSES as readonly string[]).includes(target.status) || more <= free(before, target.poolId);
     const refused = await attempt(["event_full"], () => editRegistration(ctxAt(model), ORGANISER, target.id, { places }));
     return {
-      expect: (after: Snapshot) => {
+      expect: (after) => {
         expect(refused).toBe(fits ? null : "event_full");
         expect(after.registrations.get(target.id)!.places).toBe(fits ? places : target.places);
       },
     };
-  }
-  toString() {
-    return `editPlaces(#${this.pick}, ${this.places})`;
-  }
+  });
 }
 
-class Move extends Step {
-  constructor(
-    readonly pick: number,
-    readonly up: boolean,
-  ) {
-    super();
-  }
-  async act(model: Model, real: Real, before: Snapshot) {
-    const target = choose(before, this.pick, (r) => r.status === "waitlisted" && !r.awaitingEmail);
+function move(pick: number, up: boolean): Step {
+  return new Step(`move(#${pick}, ${up ? "up" : "down"})`, async (model, _real, before) => {
+    const target = choose(before, pick, (r) => r.status === "waitlisted" && !r.awaitingEmail);
     if (!target) return {};
-    const refused = await attempt(["already_first", "already_last"], () => moveInWaitlist(ctxAt(model), ORGANISER, target.id, this.up ? "up" : "down", "Härtefall"));
-    return {
-      expect: (after: Snapshot) => {
-        const position = after.registrations.get(target.id)!.position!;
-        expect(position).toBe(refused ? target.position : target.position! + (this.up ? -1 : 1));
-      },
-    };
-  }
-  toString() {
-    return `move(#${this.pick}, ${this.up ? "up" : "down"})`;
-  }
+    const refused = await attempt(["already_first", "already_last"], () => moveInWaitlist(ctxAt(model), ORGANISER, target.id, up ? "up" : "down", "Härtefall"));
+    return { expect: (after) => expect(after.registrations.get(target.id)!.position).toBe(refused ? target.position : target.position! + (up ? -1 : 1)) };
+  });
 }
 
 const pick = fc.nat({ max: 1000 });
-const register = fc
+const registering = fc
   .tuple(fc.integer({ min: 1, max: 8 }), fc.integer({ min: 1, max: 3 }), fc.option(fc.record({ first: fc.integer({ min: 0, max: 1 }), second: fc.boolean() })))
-  .map(([person, places, workshop]) => new Register(person, places, workshop));
-// Registrations come more often than anything else, so the other steps find someone to act on.
+  .map(([person, places, workshop]) => register(person, places, workshop));
+// Registrations and cancellations come more often than anything else, so the other steps
+// find someone to act on and places keep freeing up.
 const steps = [
-  register,
-  register,
-  register,
-  register,
-  fc.tuple(pick, fc.boolean()).map(([p, organiser]) => new Cancel(p, organiser)),
-  pick.map((p) => new Cancel(p, false)),
-  pick.map((p) => new ConfirmEmail(p)),
-  fc.constantFrom(10, 31, 49 * 60).map((minutes) => new TimePasses(minutes)),
-  pick.map((p) => new AcceptOffer(p)),
-  fc.tuple(fc.nat({ max: 2 }), fc.integer({ min: 0, max: 5 })).map(([pool, capacity]) => new SetCapacity(pool, capacity)),
-  pick.map((p) => new ConfirmNow(p)),
-  pick.map((p) => new OfferNow(p)),
-  fc.tuple(pick, fc.boolean()).map(([p, approve]) => new Decide(p, approve)),
-  fc.tuple(pick, fc.nat({ max: 1 })).map(([p, key]) => new SwitchWorkshop(p, key)),
-  fc.tuple(pick, fc.integer({ min: 1, max: 3 })).map(([p, places]) => new EditPlaces(p, places)),
-  fc.tuple(pick, fc.boolean()).map(([p, up]) => new Move(p, up)),
+  registering,
+  registering,
+  registering,
+  registering,
+  fc.tuple(pick, fc.boolean()).map(([p, organiser]) => cancel(p, organiser)),
+  pick.map((p) => cancel(p, false)),
+  pick.map((p) => confirmAddress(p)),
+  fc.constantFrom(10, 31, 49 * 60).map((minutes) => timePasses(minutes)),
+  pick.map((p) => accept(p)),
+  fc.tuple(fc.nat({ max: 2 }), fc.integer({ min: 0, max: 5 })).map(([pool, capacity]) => setCapacity(pool, capacity)),
+  pick.map((p) => serveNow(p, "confirm")),
+  pick.map((p) => serveNow(p, "offer")),
+  fc.tuple(pick, fc.boolean()).map(([p, approve]) => decide(p, approve)),
+  fc.tuple(pick, fc.nat({ max: 1 })).map(([p, key]) => switchTo(p, key)),
+  fc.tuple(pick, fc.integer({ min: 1, max: 3 })).map(([p, places]) => editPlaces(p, places)),
+  fc.tuple(pick, fc.boolean()).map(([p, up]) => move(p, up)),
 ];
 
 /** true `yes` times in `yes + no`. */
