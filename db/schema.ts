@@ -9,6 +9,7 @@
  */
 import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { sqlList } from "./rows";
 
 export const LOCALES = ["de", "en", "tr", "ar", "uk", "ru"] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -47,6 +48,8 @@ export const REGISTRATION_STATUSES = [
 ] as const;
 export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
 export const PLACE_TAKING_STATUSES = ["held", "confirmed", "offered"] as const satisfies readonly RegistrationStatus[];
+/** A registration in one of these has ended: it takes no place, waits for nothing, and its address may register again. */
+export const ENDED_STATUSES = ["cancelled", "expired", "rejected"] as const satisfies readonly RegistrationStatus[];
 
 export const QUESTION_TYPES = ["short_text", "long_text", "single_choice", "multiple_choice", "checkbox", "number"] as const;
 export type Question = {
@@ -240,7 +243,7 @@ export const registrations = sqliteTable(
     // cancelled or expired ones may sign up again.
     uniqueIndex("registrations_live_email_pool_idx")
       .on(t.eventId, t.poolId, t.emailNormalized)
-      .where(sql`parent_id IS NULL AND status NOT IN ('cancelled', 'expired', 'rejected')`),
+      .where(sql.raw(`parent_id IS NULL AND status NOT IN ${sqlList(ENDED_STATUSES)}`)),
     index("registrations_pool_status_idx").on(t.poolId, t.status, t.queueOrder),
     index("registrations_change_idx").on(t.changeId),
     index("registrations_hold_idx").on(t.status, t.holdExpiresAt),

@@ -5,7 +5,7 @@
 import { env, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { context, createEvent, participant, post, register, rows, tokenOf } from "./fixtures";
-import { setPoolCapacity } from "../src/domain/waitlist/capacity";
+import { setPoolCapacity } from "../src/domain/places/pool-size";
 
 async function addPool(eventId: number, kind: string, key: string, capacity: number, slot: string | null = null) {
   const pool = await env.DB.prepare(`INSERT INTO capacity_pools (event_id, kind, key, slot, name, capacity) VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING id`)
@@ -170,6 +170,28 @@ describe("applications with selection", () => {
     expect((await json(await SELF.fetch(`https://zusammen.test/api/events/${slug}`))).event.registration.placesLeft).toBe(1);
     const [mail] = await rows(`SELECT template FROM outbox o JOIN registrations r ON r.id = o.registration_id WHERE r.event_id = ?1`, eventId);
     expect(mail!.template).toBe("application_pending");
+  });
+
+  it("with email confirmation, an application first asks to confirm the address, then waits for approval; unconfirmed it expires", async () => {
+    const { slug, eventId } = await createEvent({ capacity: 1, registrationMode: "approval", emailConfirmation: true });
+    await register(slug, participant(1));
+    await register(slug, participant(2));
+    const [first, second] = await rows(`SELECT id FROM registrations WHERE event_id = ?1 ORDER BY id`, eventId);
+    const templates = async (id: unknown) => (await rows(`SELECT template FROM outbox WHERE registration_id = ?1 ORDER BY rowid`, id)).map((r) => r.template);
+    expect(await templates(first!.id)).toEqual(["confirm_email"]);
+
+    const confirmed = await json(await post(`/api/registrations/${await tokenOf(first!.id as number)}/confirm`));
+    expect(confirmed.registration).toMatchObject({ status: "pending_approval", awaitingEmail: false });
+    expect(await templates(first!.id)).toEqual(["confirm_email", "application_pending"]);
+
+    const { expireHolds } = await import("../src/domain/places/expire");
+    await expireHolds(context(Date.now() + 31 * 60_000));
+    const statuses = await rows(`SELECT status, awaiting_email AS awaiting FROM registrations WHERE event_id = ?1 ORDER BY id`, eventId);
+    expect(statuses).toEqual([
+      { status: "pending_approval", awaiting: 0 },
+      { status: "expired", awaiting: 0 },
+    ]);
+    expect(await templates(second!.id)).toEqual(["confirm_email"]);
   });
 });
 

@@ -5,7 +5,7 @@
 import { createExecutionContext, createScheduledController, env, SELF, waitOnExecutionContext } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import worker from "../src/index";
-import { setPoolCapacity } from "../src/domain/waitlist/capacity";
+import { setPoolCapacity } from "../src/domain/places/pool-size";
 import { context, createEvent, participant, post, register, rows, statusCounts, tokenOf } from "./fixtures";
 
 const HOUR = 3_600_000;

@@ -8,26 +8,7 @@ import type { EmailTemplate } from "../../../db/schema";
 import type { Env } from "../env";
 import { randomId } from "../lib/tokens";
 import { enqueueMail } from "./mail/outbox";
-
-/** Statuses whose registrations take places from their pool. */
-export const PLACE_TAKING = `('held', 'confirmed', 'offered')`;
-
-/** SQL for the places taken in the pool named by `poolExpr`. */
-export function placesTakenSql(poolExpr: string): string {
-  return `(SELECT COALESCE(SUM(t.places), 0) FROM registrations t WHERE t.pool_id = ${poolExpr} AND t.status IN ${PLACE_TAKING})`;
-}
-
-/**
- * SQL condition on a waitlisted registration `w` that may be served now: its address is
- * confirmed, and a workshop choice only while its day registration holds a place.
- */
-export const ELIGIBLE_WAITING_SQL = `w.status = 'waitlisted' AND w.awaiting_email = 0
-  AND (w.parent_id IS NULL OR EXISTS (SELECT 1 FROM registrations pr WHERE pr.id = w.parent_id AND pr.status IN ('held', 'confirmed')))`;
-
-/** SQL for the 1-based waitlist position of registration `r` (only confirmed addresses count). */
-export const WAITLIST_POSITION_SQL = `CASE WHEN r.status = 'waitlisted' AND r.awaiting_email = 0 THEN
-  (SELECT COUNT(*) FROM registrations a WHERE a.pool_id = r.pool_id AND a.status = 'waitlisted'
-     AND a.awaiting_email = 0 AND a.queue_order < r.queue_order) + 1 END`;
+import { WAITLIST_POSITION_SQL } from "./places/waitlist";
 
 export type Actor = "participant" | "system" | `user:${number}`;
 
@@ -88,14 +69,17 @@ export class Change {
 
   /**
    * Audit rows for every registration stamped by this change: status and places, plus
-   * `detailsSql`, an SQL expression over `r` yielding a JSON object (e.g. what was confirmed).
+   * `details` (a JS object, bound as one JSON parameter: untrusted text such as a reason
+   * belongs here) and `detailsSql`, an SQL expression over `r` yielding a JSON object (e.g.
+   * what was confirmed, or a waitlist position).
    */
-  audit(action: string, detailsSql?: string): D1PreparedStatement {
-    const details = detailsSql ? `json_patch(json_object('status', r.status, 'places', r.places), (${detailsSql}))` : `json_object('status', r.status, 'places', r.places)`;
+  audit(action: string, details: Record<string, unknown> = {}, detailsSql?: string): D1PreparedStatement {
+    const base = `json_patch(json_object('status', r.status, 'places', r.places), ?5)`;
+    const all = detailsSql ? `json_patch(${base}, (${detailsSql}))` : base;
     return this.env.DB.prepare(
       `INSERT INTO audit_log (at, actor, action, event_id, registration_id, details, change_id)
-       SELECT ?2, ?3, ?4, r.event_id, r.id, ${details}, r.change_id
+       SELECT ?2, ?3, ?4, r.event_id, r.id, ${all}, r.change_id
        FROM registrations r WHERE r.change_id = ?1`,
-    ).bind(this.id, this.now, this.actor, action);
+    ).bind(this.id, this.now, this.actor, action, JSON.stringify(details));
   }
 }

@@ -7,8 +7,8 @@ import type { DomainContext } from "./change";
 import { sweepOutbox } from "./mail/deliver";
 import { queueOrganiserDigests } from "./mail/digest";
 import { queueDueReminders } from "./mail/reminders";
-import { expireHolds, expireOffers } from "./waitlist/expire";
-import { serveAllWaitlists } from "./waitlist/promote";
+import { expireHolds, expireOffers } from "./places/expire";
+import { serveAllWaitlists } from "./places/promote";
 import { runRetention } from "./privacy/retention";
 import { log } from "../lib/log";
 

@@ -1,16 +1,19 @@
 /**
  * Walk-ins: someone without a registration comes to the door. They are registered on the
- * spot through the same guarded insert as every registration (../registrations/register.ts),
- * with two differences: they never join the waitlist (no place, no entry), and they may not
+ * spot through the same guarded insert as every registration (../places/take.ts), except
+ * that they never join the waitlist (no place, no entry); like everyone they may not
  * overtake anyone waiting who fits. If the insert takes a place, the same batch checks them in
  * for the date, writes the audit row and, if they gave an address, the confirmation email.
  */
+import type { StoredRegistration } from "../../../../db/rows";
 import type { Locale } from "../../../../db/schema";
 import { ConflictError, DomainError, ValidationError } from "../../lib/errors";
 import type { Staff } from "../auth/access";
-import { Change, ELIGIBLE_WAITING_SQL, type DomainContext } from "../change";
+import { Change, type DomainContext } from "../change";
 import { loadEventById } from "../events/public";
-import { normalizeEmail, placeRegistrationStatement } from "../registrations/register";
+import { ENDED_SQL } from "../places/statuses";
+import { dayPlacement, takePlaceStatement, type Person } from "../places/take";
+import { normalizeEmail } from "../registrations/register";
 import type { DoorPerson } from "./checkin";
 import { timeText } from "../documents/dates";
 
@@ -20,8 +23,6 @@ export type WalkInOutcome =
   | { outcome: "checked_in"; person: DoorPerson }
   /** The address already has a registration for this event: find them by name instead. */
   | { outcome: "already_registered" };
-
-type Person = Parameters<typeof placeRegistrationStatement>[2];
 
 /** Registers and checks in a walk-in where places are free; 409 event_full otherwise. */
 export async function addWalkIn(ctx: DomainContext, staff: Staff, eventId: number, input: WalkInInput): Promise<WalkInOutcome> {
@@ -54,19 +55,8 @@ export async function addWalkIn(ctx: DomainContext, staff: Staff, eventId: numbe
     holdExpiresAt: null,
     consentVersion: env.PRIVACY_NOTICE_VERSION,
   };
-  const insert = await placeRegistrationStatement(ctx, change, person, {
-    poolId: mainPool.id,
-    places: input.places,
-    approval: false,
-    waitlist: false,
-    whenFits: `'confirmed'`,
-    gate: "1 = 1",
-    parent: "NULL",
-    preference: 1,
-    // Places freed a moment ago belong to whoever waits and fits.
-    onlyIf: `NOT EXISTS (SELECT 1 FROM registrations w WHERE w.pool_id = p.id AND ${ELIGIBLE_WAITING_SQL} AND w.places <= p.capacity - taken.n)`,
-  });
-  const [inserted, , outbox, , created] = await env.DB.batch<{ id: number; name: string; places: number }>([
+  const insert = await takePlaceStatement(ctx, change, person, dayPlacement(mainPool.id, input.places, { approval: false, waitlist: false, awaitingEmail: false }));
+  const [inserted, , outbox, , created] = await env.DB.batch<Pick<StoredRegistration, "id" | "name" | "places">>([
     insert,
     env.DB.prepare(
       `INSERT INTO attendance (registration_id, session_id, places, checked_in_at, checked_in_by)
@@ -95,7 +85,7 @@ export async function addWalkIn(ctx: DomainContext, staff: Staff, eventId: numbe
   if (email) {
     const existing = await env.DB.prepare(
       `SELECT 1 AS yes FROM registrations WHERE event_id = ?1 AND email_normalized = ?2 AND parent_id IS NULL
-         AND status NOT IN ('cancelled', 'expired', 'rejected')`,
+         AND status NOT IN ${ENDED_SQL}`,
     )
       .bind(eventId, person.emailNormalized)
       .first();

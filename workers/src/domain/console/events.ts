@@ -9,12 +9,13 @@ import { ConflictError, NotFoundError } from "../../lib/errors";
 import { randomId } from "../../lib/tokens";
 import { Change, type Actor, type DomainContext } from "../change";
 import { managedOrganisationIds, organisesFor, type Staff } from "../auth/access";
-import { promoteFromWaitlist } from "../waitlist/promote";
+import { CANCELLED_SET } from "../places/cancel";
+import { serveWaitlists } from "../places/promote";
+import { LIVE_SQL } from "../places/statuses";
 import { slugify } from "./event-input";
 
 const iso = (ms: number | null | undefined) => (ms === null || ms === undefined ? null : new Date(ms).toISOString());
 const ms = (value: string | null) => (value === null ? null : Date.parse(value));
-const LIVE = `('held', 'confirmed', 'waitlisted', 'offered', 'pending_approval')`;
 
 type EventRow = {
   id: number;
@@ -119,7 +120,7 @@ export async function getConsoleEvent(ctx: DomainContext, staff: Staff, eventId:
        WHERE p.event_id = ?1 GROUP BY p.id ORDER BY p.kind, p.slot, p.key`,
     ).bind(eventId),
     db.prepare(`SELECT status, COUNT(*) AS n FROM registrations WHERE event_id = ?1 AND parent_id IS NULL GROUP BY status`).bind(eventId),
-    db.prepare(`SELECT needs FROM registrations WHERE event_id = ?1 AND parent_id IS NULL AND status IN ${LIVE} AND needs != '{}'`).bind(eventId),
+    db.prepare(`SELECT needs FROM registrations WHERE event_id = ?1 AND parent_id IS NULL AND status IN ${LIVE_SQL} AND needs != '{}'`).bind(eventId),
   ]);
   const row = eventResult?.results[0] as EventRow | undefined;
   if (!row) throw new NotFoundError("error.event_not_found");
@@ -301,7 +302,7 @@ export async function updateEvent(ctx: DomainContext, actor: Actor, eventId: num
   ];
   if (notify) {
     statements.push(
-      db.prepare(`UPDATE registrations SET change_id = ?1 WHERE event_id = ?2 AND parent_id IS NULL AND status IN ${LIVE}`).bind(change.id, eventId),
+      db.prepare(`UPDATE registrations SET change_id = ?1 WHERE event_id = ?2 AND parent_id IS NULL AND status IN ${LIVE_SQL}`).bind(change.id, eventId),
       change.outbox("event_changed", {
         changes: [
           ...(datesChanged ? ["date"] : []),
@@ -314,11 +315,8 @@ export async function updateEvent(ctx: DomainContext, actor: Actor, eventId: num
   const results = await db.batch(statements);
   if (notify) change.dispatch(results.at(-1));
 
-  // More places: serve the waitlists of the pools that grew.
-  for (const pool of input.pools) {
-    const old = oldPools.find((p) => p.key === pool.key);
-    if (old && pool.capacity > old.capacity) await promoteFromWaitlist(ctx, old.id);
-  }
+  // More places: serve the waitlists where someone now fits.
+  await serveWaitlists(ctx, oldPools.map((p) => p.id));
 }
 
 /** Publishes a draft: it needs a title and at least one date. */
@@ -344,14 +342,13 @@ export async function cancelEvent(ctx: DomainContext, actor: Actor, eventId: num
     db.prepare(`UPDATE events SET status = 'cancelled', cancellation_reason = ?2, updated_at = ?3 WHERE id = ?1 AND status != 'cancelled'`).bind(eventId, reason, ctx.now),
     db
       .prepare(
-        `UPDATE registrations SET status = 'cancelled', cancelled_at = ?2, awaiting_email = 0, hold_expires_at = NULL,
-           offer_expires_at = NULL, change_id = ?3, updated_at = ?2
-         WHERE event_id = ?1 AND status IN ${LIVE}
+        `UPDATE registrations SET ${CANCELLED_SET}
+         WHERE event_id = ?3 AND status IN ${LIVE_SQL}
            -- changes() is the row count of the event UPDATE just before in this batch: an event
            -- cancelled twice cancels nothing the second time.
            AND changes() > 0`,
       )
-      .bind(eventId, ctx.now, change.id),
+      .bind(change.id, ctx.now, eventId),
     change.audit("registration.cancelled_with_event"),
     change.outbox({ sql: `CASE WHEN r.parent_id IS NULL THEN 'event_cancelled' END` }),
     audit(ctx, actor, "event.cancelled", "?5", { reason }, eventId),

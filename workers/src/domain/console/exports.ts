@@ -17,7 +17,7 @@ import type { Needs, Question, RegistrationStatus } from "../../../../db/schema"
 import type { ConsoleRegistration } from "../../console-types";
 import type { DomainContext } from "../change";
 import { loadEventById, localized } from "../events/public";
-import { listRegistrations } from "./registrations";
+import { listRegistrations } from "./registrations/list";
 
 export type CsvDelimiter = ";" | ",";
 

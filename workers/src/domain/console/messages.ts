@@ -6,7 +6,6 @@
  */
 import type { RegistrationStatus } from "../../../../db/schema";
 import { Change, type Actor, type DomainContext } from "../change";
-import { auditStamped } from "./registrations";
 
 /**
  * Queues `{subject, body}` to every registration of the event in `statuses` (not workshop
@@ -34,7 +33,7 @@ export async function messageRegistrants(
            GROUP BY email_normalized)`,
       )
       .bind(change.id, eventId, statuses),
-    auditStamped(change, "registration.messaged", { subject: message.subject }),
+    change.audit("registration.messaged", { subject: message.subject }),
     change.outbox("organiser_message", { subject: message.subject, body: message.body }),
     db
       .prepare(

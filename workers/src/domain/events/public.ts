@@ -9,7 +9,7 @@ import type { PublicEventDetail, PublicEventSummary, PublicLocation } from "../.
 import { database } from "../../lib/db";
 import { NotFoundError } from "../../lib/errors";
 import type { Env } from "../../env";
-import { PLACE_TAKING as PLACE_TAKING_SQL } from "../change";
+import { PLACE_TAKING_SQL } from "../places/statuses";
 
 export type EventRow = typeof events.$inferSelect;
 export type SessionRow = typeof sessions.$inferSelect;

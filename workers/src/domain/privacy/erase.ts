@@ -15,8 +15,8 @@
  *    answers "not found".
  * 4. One audit entry records who erased and how much (never the address).
  */
-import { Change, type Actor, type DomainContext } from "../change";
-import { promoteFromWaitlist } from "../waitlist/promote";
+import type { Actor, DomainContext } from "../change";
+import { cancelRegistrations } from "../places/cancel";
 import { anonymiseRegistrations, forgetSuppressionStatement } from "./anonymise";
 
 export type ErasureCounts = {
@@ -28,8 +28,6 @@ export type ErasureCounts = {
   certificatesKept: number;
   certificatesDeleted: number;
 };
-
-const LIVE = `('held', 'confirmed', 'waitlisted', 'offered', 'pending_approval')`;
 
 /** Erases the person with this normalized address, within `organisationIds` (null: all). */
 export async function erasePerson(
@@ -52,19 +50,9 @@ export async function erasePerson(
   if (ids.length === 0) return counts;
   const list = JSON.stringify(ids);
 
-  const change = new Change(ctx, options.actor);
-  const [cancelled] = await db.batch([
-    db.prepare(
-      `UPDATE registrations SET status = 'cancelled', cancelled_at = ?2, awaiting_email = 0, hold_expires_at = NULL,
-         offer_expires_at = NULL, change_id = ?1, updated_at = ?2
-       WHERE id IN (SELECT value FROM json_each(?3)) AND status IN ${LIVE}
-       RETURNING pool_id AS poolId, parent_id AS parentId`,
-    ).bind(change.id, now, list),
-    change.audit("registration.cancelled_for_erasure"),
-  ]);
-  const cancelledRows = (cancelled?.results ?? []) as { poolId: number; parentId: number | null }[];
-  counts.cancelled = cancelledRows.filter((r) => r.parentId === null).length;
-  for (const poolId of new Set(cancelledRows.map((r) => r.poolId))) counts.promoted += await promoteFromWaitlist(ctx, poolId);
+  const { cancelled, promoted, changeId } = await cancelRegistrations(ctx, options.actor, ids, { action: "registration.cancelled_for_erasure" });
+  counts.cancelled = cancelled.filter((r) => r.parentId === null).length;
+  counts.promoted = promoted;
 
   const anonymised = await anonymiseRegistrations(env, ids, now);
   counts.registrations = anonymised.registrations;
@@ -82,7 +70,7 @@ export async function erasePerson(
 
   await db
     .prepare(`INSERT INTO audit_log (at, actor, action, details, change_id) VALUES (?1, ?2, 'person.erased', ?3, ?4)`)
-    .bind(now, options.actor, JSON.stringify({ ...counts, organisationIds: options.organisationIds ?? "all" }), change.id)
+    .bind(now, options.actor, JSON.stringify({ ...counts, organisationIds: options.organisationIds ?? "all" }), changeId)
     .run();
   return counts;
 }

@@ -1,10 +1,11 @@
 import type { registrations } from "../../../../db/schema";
 import type { ManagedRegistration, ParticipantStatus } from "../../api-types";
+import { isLive } from "../places/statuses";
 
 export type RegistrationRow = typeof registrations.$inferSelect;
 
 /** The status a participant sees: an unconfirmed address comes first, whatever holds places meanwhile. */
-export function participantStatus(row: Pick<RegistrationRow, "status" | "awaitingEmail">): ParticipantStatus {
+export function participantStatus(row: Pick<RegistrationRow, "status"> & { awaitingEmail: boolean | number }): ParticipantStatus {
   if (row.awaitingEmail && (row.status === "held" || row.status === "waitlisted")) return "check_email";
   if (row.status === "held") return "check_email";
   return row.status;
@@ -15,6 +16,6 @@ export function availableActions(row: RegistrationRow, now: number): ManagedRegi
   const actions: ManagedRegistration["actions"] = [];
   if (row.awaitingEmail && (row.holdExpiresAt ?? 0) > now) actions.push("confirm");
   if (row.status === "offered" && (row.offerExpiresAt ?? 0) > now) actions.push("accept-offer");
-  if (["held", "confirmed", "waitlisted", "offered", "pending_approval"].includes(row.status)) actions.push("cancel");
+  if (isLive(row.status)) actions.push("cancel");
   return actions;
 }

@@ -1,23 +1,26 @@
 /**
  * Signing up for an event.
  *
- * The place is taken by ONE guarded INSERT ... SELECT that decides, from the places taken
- * at that instant, whether the registration is confirmed (or held until the email address
- * is confirmed) or waitlisted. D1 runs statements one at a time, so however many requests
- * arrive at once, confirmed places never exceed the pool. The outbox and audit rows are
- * written in the same batch (see ../change.ts).
+ * The place is taken by ONE guarded INSERT ... SELECT (../places/take.ts) that decides, from
+ * the places taken at that instant, whether the registration is confirmed (or held until the
+ * email address is confirmed) or waitlisted. The outbox and audit rows are written in the
+ * same batch (see ../change.ts).
  *
  * Conferences: each workshop chosen is a child registration in the workshop's pool,
- * inserted in the same batch with the same guard. A workshop place is only given while the
- * day registration holds its place; a second choice is taken only while the first choice
- * waits, and is given up when the first choice comes through (see ../waitlist/promote.ts).
- * Fairs: a stand application is a registration in the stands pool that waits for approval.
+ * inserted in the same batch with the same guard (../places/take.ts). A workshop place is
+ * only given while the day registration holds its place; a second choice is taken only while
+ * the first choice waits, and is given up when the first choice comes through (see
+ * ../places/promote.ts). Fairs: a stand application is a registration in the stands pool
+ * that waits for approval.
  */
 import type { RegistrationResponse, WorkshopPlace } from "../../api-types";
+import type { StoredPool, StoredRegistration } from "../../../../db/rows";
 import type { Exhibitor } from "../../../../db/schema";
 import { ConflictError, DomainError } from "../../lib/errors";
-import { newManageToken } from "../../lib/tokens";
-import { Change, ELIGIBLE_WAITING_SQL, placesTakenSql, WAITLIST_POSITION_SQL, type DomainContext } from "../change";
+import { Change, type DomainContext } from "../change";
+import { ENDED_SQL, LIVE_SQL } from "../places/statuses";
+import { dayPlacement, takePlaceStatement, workshopPlacement, type Person } from "../places/take";
+import { WAITLIST_POSITION_SQL } from "../places/waitlist";
 import { loadPublicEvent, localized, registrationWindow, type LoadedEvent } from "../events/public";
 import { participantStatus, type RegistrationRow } from "./present";
 import { validateRegistration, type EventRules } from "./validate";
@@ -28,19 +31,20 @@ export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-type Outcome = Pick<RegistrationRow, "status" | "places" | "awaitingEmail"> & { waitlistPosition: number | null };
+type Outcome = Pick<StoredRegistration, "id" | "status" | "places" | "awaitingEmail" | "locale"> & { waitlistPosition: number | null };
 
-const OUTCOME_SQL = `SELECT r.id, r.status, r.places, r.awaiting_email AS awaitingEmail, ${WAITLIST_POSITION_SQL} AS waitlistPosition
+const OUTCOME_SQL = `SELECT r.id, r.status, r.places, r.awaiting_email AS awaitingEmail, r.locale, ${WAITLIST_POSITION_SQL} AS waitlistPosition
   FROM registrations r`;
 
 /** Workshop places of a registration, for the participant. */
 export const WORKSHOPS_SQL = `SELECT p.slot, p.key, p.name, r.preference, r.status, r.awaiting_email AS awaitingEmail,
     ${WAITLIST_POSITION_SQL} AS waitlistPosition
   FROM registrations r JOIN capacity_pools p ON p.id = r.pool_id
-  WHERE r.parent_id = ?1 AND r.status NOT IN ('cancelled', 'expired', 'rejected')
+  WHERE r.parent_id = ?1 AND r.status IN ${LIVE_SQL}
   ORDER BY p.slot, r.preference`;
 
-type WorkshopRow = { slot: string | null; key: string; name: string | null; preference: number; status: RegistrationRow["status"]; awaitingEmail: number; waitlistPosition: number | null };
+type WorkshopRow = Pick<StoredPool, "slot" | "key" | "name"> &
+  Pick<StoredRegistration, "preference" | "status" | "awaitingEmail"> & { waitlistPosition: number | null };
 
 export function presentWorkshops(rows: WorkshopRow[], locale: RegistrationRow["locale"]): WorkshopPlace[] {
   return rows.map((w) => ({
@@ -51,91 +55,6 @@ export function presentWorkshops(rows: WorkshopRow[], locale: RegistrationRow["l
     status: participantStatus({ status: w.status, awaitingEmail: Boolean(w.awaitingEmail) }),
     waitlistPosition: w.waitlistPosition,
   }));
-}
-
-/** What decides a new registration's status inside the insert. */
-type Placement = {
-  poolId: number;
-  places: number;
-  /** pending_approval: waits for organisers and takes no place yet. */
-  approval: boolean;
-  /** May it wait when the pool is full? Otherwise nothing is inserted. */
-  waitlist: boolean;
-  /** SQL giving the status when the places fit ('confirmed', 'held', or the day registration's status). */
-  whenFits: string;
-  /** SQL condition that must hold to take a place now (e.g. the day registration holds its place). */
-  gate: string;
-  /** SQL giving the parent registration's id, for workshop choices. */
-  parent: string;
-  preference: number;
-  /** Extra SQL condition for inserting at all (e.g. a second choice only while the first waits). */
-  onlyIf: string;
-};
-
-type Person = {
-  eventId: number;
-  name: string;
-  email: string;
-  emailNormalized: string;
-  locale: string;
-  answers: string;
-  needs: string;
-  children: number;
-  exhibitor: string | null;
-  idempotencyKey: string | null;
-  awaitingEmail: number;
-  holdExpiresAt: number | null;
-  consentVersion: string;
-};
-
-/**
- * The guarded insert of one registration. Exported for walk-ins at the door, which follow
- * the same capacity rules.
- */
-export async function placeRegistrationStatement(ctx: DomainContext, change: Change, person: Person, placement: Placement): Promise<D1PreparedStatement> {
-  const token = await newManageToken(ctx.env);
-  const fits = `?3 <= p.capacity - taken.n`;
-  return ctx.env.DB.prepare(
-    `INSERT INTO registrations (event_id, pool_id, parent_id, status, places, children, preference, name, email, email_normalized,
-       locale, answers, needs, exhibitor, token_nonce, manage_token_hash, idempotency_key, queue_order, awaiting_email,
-       hold_expires_at, consent_version, consent_at, change_id, created_at, updated_at)
-     SELECT p.event_id, p.id, ${placement.parent},
-       CASE WHEN ?19 = 1 THEN 'pending_approval'
-            WHEN ${placement.gate} AND ${fits}
-              -- Nobody who waits and fits may be overtaken (places freed a moment ago are theirs).
-              AND NOT EXISTS (SELECT 1 FROM registrations w WHERE w.pool_id = p.id AND ${ELIGIBLE_WAITING_SQL}
-                              AND w.places <= p.capacity - taken.n)
-            THEN ${placement.whenFits}
-            ELSE 'waitlisted' END,
-       ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,
-       (SELECT COALESCE(MAX(q.queue_order), 0) + 1 FROM registrations q WHERE q.pool_id = p.id),
-       ?16, ?17, ?18, ?2, ?1, ?2, ?2
-     FROM capacity_pools p, (SELECT ${placesTakenSql("?20")} AS n) taken
-     WHERE p.id = ?20 AND (?21 = 1 OR ?19 = 1 OR (${placement.gate} AND ${fits})) AND ${placement.onlyIf}
-     ON CONFLICT DO NOTHING`,
-  ).bind(
-    change.id, // ?1
-    ctx.now, // ?2
-    placement.places, // ?3
-    person.children, // ?4
-    placement.preference, // ?5
-    person.name, // ?6
-    person.email, // ?7
-    person.emailNormalized, // ?8
-    person.locale, // ?9
-    person.answers, // ?10
-    person.needs, // ?11
-    person.exhibitor, // ?12
-    token.nonce, // ?13
-    token.hash, // ?14
-    person.idempotencyKey, // ?15
-    person.awaitingEmail, // ?16
-    person.holdExpiresAt, // ?17
-    person.consentVersion, // ?18
-    placement.approval ? 1 : 0, // ?19
-    placement.poolId, // ?20
-    placement.waitlist ? 1 : 0, // ?21
-  );
 }
 
 /** What validation needs to know about the event's pools and questions. */
@@ -170,7 +89,6 @@ export function assertRegistrationOpen(loaded: LoadedEvent, now: number): void {
 
 /** The day registration of this batch, for the workshop choices inserted after it. */
 const PARENT_SQL = `(SELECT id FROM registrations WHERE change_id = ?1 AND parent_id IS NULL)`;
-const PARENT_HOLDS_PLACE = `(SELECT status FROM registrations WHERE change_id = ?1 AND parent_id IS NULL) IN ('held', 'confirmed')`;
 
 /**
  * Registers a participant. An `idempotencyKey` that was seen before returns the
@@ -212,46 +130,35 @@ export async function registerForEvent(
     holdExpiresAt: awaitingEmail ? now + event.holdMinutes * 60_000 : null,
     consentVersion: env.PRIVACY_NOTICE_VERSION,
   };
-  const day = await placeRegistrationStatement(ctx, change, person, {
-    poolId: pool.id,
-    places: input.places,
+  const day = await takePlaceStatement(
+    ctx,
+    change,
+    person,
     // Stands are always chosen by the organisers.
-    approval: event.registrationMode === "approval" || Boolean(standPool),
-    waitlist: event.waitlistEnabled,
-    whenFits: awaitingEmail ? `'held'` : `'confirmed'`,
-    gate: "1 = 1",
-    parent: "NULL",
-    preference: 1,
-    onlyIf: "1 = 1",
-  });
+    dayPlacement(pool.id, input.places, { approval: event.registrationMode === "approval" || Boolean(standPool), waitlist: event.waitlistEnabled, awaitingEmail: Boolean(awaitingEmail) }),
+  );
 
   const workshopStatements: D1PreparedStatement[] = [];
+  const workshopPool = (slot: string, key: string) => loaded.pools.find((p) => p.kind === "workshop" && p.slot === slot && p.key === key)!;
   for (const choice of input.workshops ?? []) {
     const childPerson = { ...person, idempotencyKey: null, exhibitor: null };
-    const common = { places: input.places, approval: false, whenFits: `(SELECT status FROM registrations WHERE id = ${PARENT_SQL})`, gate: PARENT_HOLDS_PLACE, parent: PARENT_SQL };
-    const first = loaded.pools.find((p) => p.kind === "workshop" && p.slot === choice.slot && p.key === choice.first)!;
+    const first = workshopPool(choice.slot, choice.first);
     workshopStatements.push(
-      await placeRegistrationStatement(ctx, change, childPerson, { ...common, poolId: first.id, waitlist: true, preference: 1, onlyIf: `${PARENT_SQL} IS NOT NULL` }),
+      await takePlaceStatement(ctx, change, childPerson, workshopPlacement(PARENT_SQL, first.id, input.places, { preference: 1, onlyIf: `${PARENT_SQL} IS NOT NULL` })),
     );
     if (choice.second) {
-      const second = loaded.pools.find((p) => p.kind === "workshop" && p.slot === choice.slot && p.key === choice.second)!;
-      workshopStatements.push(
-        await placeRegistrationStatement(ctx, change, childPerson, {
-          ...common,
-          poolId: second.id,
-          waitlist: false,
-          preference: 2,
-          onlyIf: `EXISTS (SELECT 1 FROM registrations f WHERE f.parent_id = ${PARENT_SQL} AND f.pool_id = ${first.id} AND f.status = 'waitlisted')`,
-        }),
-      );
+      const second = workshopPool(choice.slot, choice.second);
+      const firstWaits = `EXISTS (SELECT 1 FROM registrations f WHERE f.parent_id = ${PARENT_SQL} AND f.pool_id = ${first.id} AND f.status = 'waitlisted')`;
+      workshopStatements.push(await takePlaceStatement(ctx, change, childPerson, workshopPlacement(PARENT_SQL, second.id, input.places, { preference: 2, onlyIf: firstWaits })));
     }
   }
 
-  const results = await env.DB.batch<Outcome & { id: number }>([
+  const results = await env.DB.batch<Outcome>([
     day,
     ...workshopStatements,
     change.outbox({
-      sql: `CASE WHEN r.status = 'pending_approval' THEN 'application_pending' WHEN r.awaiting_email = 1 THEN 'confirm_email'
+      // An address to confirm comes first: an application goes to the organisers once it is confirmed.
+      sql: `CASE WHEN r.awaiting_email = 1 THEN 'confirm_email' WHEN r.status = 'pending_approval' THEN 'application_pending'
               WHEN r.status = 'waitlisted' THEN 'waitlisted' ELSE 'confirmed' END`,
     }),
     change.audit("registration.created"),
@@ -287,16 +194,15 @@ async function answerRepeat(
   if (idempotencyKey) {
     const earlier = await env.DB.prepare(`${OUTCOME_SQL} WHERE r.event_id = ?1 AND r.idempotency_key = ?2`)
       .bind(eventId, idempotencyKey)
-      .first<Outcome & { id: number }>();
+      .first<Outcome>();
     if (earlier) {
       const { results } = await env.DB.prepare(WORKSHOPS_SQL).bind(earlier.id).all<WorkshopRow>();
-      const locale = (await env.DB.prepare(`SELECT locale FROM registrations WHERE id = ?1`).bind(earlier.id).first<{ locale: RegistrationRow["locale"] }>())!.locale;
       return {
         registration: {
           status: participantStatus(earlier),
           places: earlier.places,
           waitlistPosition: earlier.waitlistPosition,
-          ...(results.length ? { workshops: presentWorkshops(results, locale) } : {}),
+          ...(results.length ? { workshops: presentWorkshops(results, earlier.locale) } : {}),
         },
       };
     }
@@ -306,7 +212,7 @@ async function answerRepeat(
     // Stamping the live registration lets the outbox row of this batch find it.
     env.DB.prepare(
       `UPDATE registrations SET change_id = ?1 WHERE event_id = ?2 AND pool_id = ?3 AND email_normalized = ?4 AND parent_id IS NULL
-         AND status NOT IN ('cancelled', 'expired', 'rejected')`,
+         AND status NOT IN ${ENDED_SQL}`,
     ).bind(change.id, eventId, poolId, emailNormalized),
     change.outbox("manage_link"),
     change.audit("registration.repeated"),

@@ -11,21 +11,12 @@ import { authorizeEvent, authorizeRegistration } from "../../domain/auth/access"
 import { getConsoleEvent } from "../../domain/console/events";
 import { exportCsv, printableList } from "../../domain/console/exports";
 import { messageRegistrants } from "../../domain/console/messages";
-import {
-  approveApplication,
-  cancelOnBehalf,
-  confirmNow,
-  editRegistration,
-  eventAudit,
-  eventOfPool,
-  getConsoleRegistration,
-  listRegistrations,
-  moveInWaitlist,
-  offerNow,
-  rejectApplication,
-} from "../../domain/console/registrations";
+import { editRegistration } from "../../domain/console/registrations/edit";
+import { eventAudit } from "../../domain/console/registrations/history";
+import { eventOfPool, getConsoleRegistration, listRegistrations } from "../../domain/console/registrations/list";
+import { approveApplication, cancelOnBehalf, confirmNow, moveInWaitlist, offerNow, rejectApplication } from "../../domain/places/organiser-actions";
 import { registrationRequestSchema } from "../../domain/registrations/validate";
-import { setPoolCapacity } from "../../domain/waitlist/capacity";
+import { setPoolCapacity } from "../../domain/places/pool-size";
 import { domainContext, readJson } from "../../lib/http";
 import { parseOrThrow } from "../../lib/validation";
 import { idParam } from "./events";

@@ -1,0 +1,121 @@
+/**
+ * Registrations as organisers read them: the list of an event (search, filters, waitlist
+ * positions, email delivery) and one registration with its history. What organisers change
+ * is in ./edit.ts (the person's details) and ../../places/organiser-actions.ts (places).
+ */
+import type { StoredPool, StoredRegistration } from "../../../../../db/rows";
+import type { Needs, RegistrationStatus } from "../../../../../db/schema";
+import type { ConsoleEmailStatus, ConsoleRegistration, ConsoleRegistrationDetail } from "../../../console-types";
+import { NotFoundError } from "../../../lib/errors";
+import type { DomainContext } from "../../change";
+import { WAITLIST_POSITION_SQL } from "../../places/waitlist";
+import { iso, registrationHistory } from "./history";
+
+const REGISTRATION_COLUMNS = `r.id, r.parent_id AS parentId, r.event_id AS eventId, r.name, r.email, r.locale, r.status, r.places,
+  r.pool_id AS poolId, p.key AS poolKey, ${WAITLIST_POSITION_SQL} AS waitlistPosition, r.awaiting_email AS awaitingEmail,
+  r.hold_expires_at AS holdExpiresAt, r.offer_expires_at AS offerExpiresAt, r.answers, r.needs, r.created_at AS createdAt,
+  r.queue_order AS queueOrder,
+  (SELECT json_object('template', o.template, 'status', o.status, 'lastError', o.last_error, 'at', COALESCE(o.sent_at, o.updated_at))
+     FROM outbox o WHERE o.registration_id = r.id ORDER BY o.created_at DESC, o.rowid DESC LIMIT 1) AS emailStatus,
+  EXISTS (SELECT 1 FROM email_suppressions s WHERE s.email_normalized = r.email_normalized) AS bouncing`;
+
+type RegistrationListRow = Pick<
+  StoredRegistration,
+  | "id"
+  | "parentId"
+  | "eventId"
+  | "name"
+  | "email"
+  | "locale"
+  | "status"
+  | "places"
+  | "poolId"
+  | "awaitingEmail"
+  | "holdExpiresAt"
+  | "offerExpiresAt"
+  | "answers"
+  | "needs"
+  | "createdAt"
+  | "queueOrder"
+> & { poolKey: StoredPool["key"]; waitlistPosition: number | null; emailStatus: string | null; bouncing: number };
+
+function present(row: RegistrationListRow): ConsoleRegistration {
+  const email = row.emailStatus ? (JSON.parse(row.emailStatus) as Omit<ConsoleEmailStatus, "at"> & { at: number }) : null;
+  return {
+    id: row.id,
+    parentId: row.parentId,
+    name: row.name,
+    email: row.email,
+    locale: row.locale,
+    status: row.status,
+    places: row.places,
+    poolId: row.poolId,
+    poolKey: row.poolKey,
+    waitlistPosition: row.waitlistPosition,
+    awaitingEmail: Boolean(row.awaitingEmail),
+    holdExpiresAt: iso(row.holdExpiresAt),
+    offerExpiresAt: iso(row.offerExpiresAt),
+    answers: JSON.parse(row.answers) as Record<string, unknown>,
+    needs: JSON.parse(row.needs) as Needs,
+    createdAt: iso(row.createdAt)!,
+    emailStatus: email ? { ...email, at: iso(email.at)! } : null,
+    bouncing: Boolean(row.bouncing),
+  };
+}
+
+/** Case- and accent-form-insensitive text for search ("Über" finds "über"; SQLite's lower() knows only ASCII). */
+export function searchable(value: string): string {
+  return value.normalize("NFKC").toLocaleLowerCase("de");
+}
+
+export type RegistrationFilter = {
+  /** Part of the name or email. */
+  q?: string;
+  statuses?: RegistrationStatus[];
+  /** A pool id or key; without it, the event's registrations (not their workshop choices). */
+  pool?: string;
+};
+
+/**
+ * The registrations of an event, by pool, the waitlist in its order. Each with its waitlist
+ * position, the delivery state of its latest email and whether its address bounces.
+ */
+export async function listRegistrations(ctx: DomainContext, eventId: number, filter: RegistrationFilter = {}): Promise<ConsoleRegistration[]> {
+  const pool = filter.pool?.trim() || null;
+  const poolId = pool && /^\d+$/.test(pool) ? Number(pool) : null;
+  const statuses = filter.statuses?.length ? JSON.stringify(filter.statuses) : null;
+  const { results } = await ctx.env.DB.prepare(
+    `SELECT ${REGISTRATION_COLUMNS}
+     FROM registrations r JOIN capacity_pools p ON p.id = r.pool_id
+     WHERE r.event_id = ?1
+       AND (?2 IS NULL OR r.status IN (SELECT value FROM json_each(?2)))
+       AND CASE WHEN ?3 IS NULL THEN r.parent_id IS NULL ELSE (p.id = ?4 OR p.key = ?3) END
+     ORDER BY r.pool_id, r.status = 'waitlisted', CASE WHEN r.status = 'waitlisted' THEN r.queue_order ELSE r.id END`,
+  )
+    .bind(eventId, statuses, pool, poolId)
+    .all<RegistrationListRow>();
+  // Search in JS: an event has at most a few thousand registrations, and JS folds the case of
+  // umlauts, Cyrillic and Turkish letters, which SQLite's lower() does not.
+  const needle = filter.q ? searchable(filter.q.trim()) : "";
+  const found = needle ? results.filter((r) => searchable(r.name).includes(needle) || searchable(r.email).includes(needle)) : results;
+  return found.map(present);
+}
+
+/** One registration with its history (audit log) and every email written for it. */
+export async function getConsoleRegistration(ctx: DomainContext, registrationId: number): Promise<ConsoleRegistrationDetail> {
+  const [row, history] = await Promise.all([
+    ctx.env.DB.prepare(`SELECT ${REGISTRATION_COLUMNS} FROM registrations r JOIN capacity_pools p ON p.id = r.pool_id WHERE r.id = ?1`)
+      .bind(registrationId)
+      .first<RegistrationListRow>(),
+    registrationHistory(ctx, registrationId),
+  ]);
+  if (!row) throw new NotFoundError("error.registration_not_found");
+  return { ...present(row), ...history };
+}
+
+/** The event a capacity pool belongs to (for authorising a pool route). */
+export async function eventOfPool(ctx: DomainContext, poolId: number): Promise<number> {
+  const pool = await ctx.env.DB.prepare(`SELECT event_id AS eventId FROM capacity_pools WHERE id = ?1`).bind(poolId).first<Pick<StoredPool, "eventId">>();
+  if (!pool) throw new NotFoundError();
+  return pool.eventId;
+}
