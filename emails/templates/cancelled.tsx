@@ -4,7 +4,7 @@ import { emailText } from "../components/i18n";
 import { Layout } from "../components/Layout";
 import { Greeting, ManageLink, Paragraph } from "../components/parts";
 import { sampleData } from "../components/sample";
-import type { EmailData } from "../render";
+import type { EmailData } from "../types";
 
 export type CancelledProps = { locale: Locale; data: EmailData };
 

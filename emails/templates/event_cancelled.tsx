@@ -4,7 +4,7 @@ import { emailText } from "../components/i18n";
 import { Layout } from "../components/Layout";
 import { Greeting, ManageLink, Multiline, Paragraph } from "../components/parts";
 import { sampleData, sampleExtras } from "../components/sample";
-import type { EmailData } from "../render";
+import type { EmailData } from "../types";
 
 export type EventCancelledProps = { locale: Locale; data: EmailData };
 

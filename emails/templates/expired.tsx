@@ -4,7 +4,7 @@ import { emailText, type EmailKey } from "../components/i18n";
 import { Layout } from "../components/Layout";
 import { Greeting, ManageLink, Paragraph } from "../components/parts";
 import { sampleData } from "../components/sample";
-import type { EmailData } from "../render";
+import type { EmailData } from "../types";
 
 export type ExpiredProps = { locale: Locale; data: EmailData };
 

@@ -4,7 +4,7 @@ import { emailText } from "../components/i18n";
 import { Layout } from "../components/Layout";
 import { ActionLink, Paragraph } from "../components/parts";
 import { sampleStaffData } from "../components/sample";
-import type { StaffEmailData } from "../render";
+import type { StaffEmailData } from "../types";
 
 export type LoginLinkProps = { locale: Locale; data: StaffEmailData };
 

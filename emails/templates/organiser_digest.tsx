@@ -5,7 +5,7 @@ import { emailText } from "../components/i18n";
 import { Layout, styles } from "../components/Layout";
 import { ActionLink, Paragraph } from "../components/parts";
 import { sampleStaffData } from "../components/sample";
-import type { StaffEmailData } from "../render";
+import type { StaffEmailData } from "../types";
 
 export type OrganiserDigestProps = { locale: Locale; data: StaffEmailData };
 
@@ -33,6 +33,12 @@ export function OrganiserDigest({ locale, data }: OrganiserDigestProps) {
             {text.t("email.organiser_digest.promoted", { count: event.promotions })}
             <br />
             {text.t("email.organiser_digest.waitlist", { count: event.waitlist })}
+            {event.failedEmails ? (
+              <>
+                <br />
+                <strong>{text.t("email.organiser_digest.failed_emails", { count: event.failedEmails })}</strong>
+              </>
+            ) : null}
           </Text>
         </Section>
       ))}

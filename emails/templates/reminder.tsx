@@ -4,7 +4,7 @@ import { emailText } from "../components/i18n";
 import { Layout } from "../components/Layout";
 import { CheckInQr, EventFacts, Greeting, ManageLink, Paragraph } from "../components/parts";
 import { sampleData, sampleExtras } from "../components/sample";
-import type { EmailData } from "../render";
+import type { EmailData } from "../types";
 
 export type ReminderProps = { locale: Locale; data: EmailData };
 

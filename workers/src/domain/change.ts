@@ -31,12 +31,9 @@ export const WAITLIST_POSITION_SQL = `CASE WHEN r.status = 'waitlisted' AND r.aw
 
 export type Actor = "participant" | "system" | `user:${number}`;
 
-/** What every domain verb needs: bindings, the time it acts at, and a way to finish work after the answer. */
-export type DomainContext = {
-  env: Env;
-  now: number;
-  waitUntil(promise: Promise<unknown>): void;
-};
+// Defined in lib/ so that lib/http.ts needs nothing from domain/.
+import type { DomainContext } from "../lib/context";
+export type { DomainContext };
 
 export class Change {
   readonly id = randomId(12);

@@ -28,6 +28,7 @@ import { Change, PLACE_TAKING, placesTakenSql, WAITLIST_POSITION_SQL, type Actor
 import { normalizeEmail } from "../registrations/register";
 import { validateRegistration } from "../registrations/validate";
 import { promoteFromWaitlist } from "../waitlist/promote";
+import { suppressedAmong } from "../mail/suppressions";
 
 const iso = (ms: number | null | undefined) => (ms === null || ms === undefined ? null : new Date(ms).toISOString());
 
@@ -46,8 +47,7 @@ const REGISTRATION_COLUMNS = `r.id, r.parent_id AS parentId, r.event_id AS event
   r.hold_expires_at AS holdExpiresAt, r.offer_expires_at AS offerExpiresAt, r.answers, r.needs, r.created_at AS createdAt,
   r.queue_order AS queueOrder,
   (SELECT json_object('template', o.template, 'status', o.status, 'lastError', o.last_error, 'at', COALESCE(o.sent_at, o.updated_at))
-     FROM outbox o WHERE o.registration_id = r.id ORDER BY o.created_at DESC, o.rowid DESC LIMIT 1) AS emailStatus,
-  EXISTS (SELECT 1 FROM email_suppressions s WHERE s.email_normalized = r.email_normalized) AS bouncing`;
+     FROM outbox o WHERE o.registration_id = r.id ORDER BY o.created_at DESC, o.rowid DESC LIMIT 1) AS emailStatus`;
 
 type RegistrationListRow = {
   id: number;
@@ -69,10 +69,9 @@ type RegistrationListRow = {
   createdAt: number;
   queueOrder: number;
   emailStatus: string | null;
-  bouncing: number;
 };
 
-function present(row: RegistrationListRow): ConsoleRegistration {
+function present(row: RegistrationListRow, bouncing: ReadonlySet<string>): ConsoleRegistration {
   const email = row.emailStatus ? (JSON.parse(row.emailStatus) as Omit<ConsoleEmailStatus, "at"> & { at: number }) : null;
   return {
     id: row.id,
@@ -92,7 +91,7 @@ function present(row: RegistrationListRow): ConsoleRegistration {
     needs: JSON.parse(row.needs) as Needs,
     createdAt: iso(row.createdAt)!,
     emailStatus: email ? { ...email, at: iso(email.at)! } : null,
-    bouncing: Boolean(row.bouncing),
+    bouncing: bouncing.has(row.email),
   };
 }
 
@@ -131,7 +130,9 @@ export async function listRegistrations(ctx: DomainContext, eventId: number, fil
   // umlauts, Cyrillic and Turkish letters, which SQLite's lower() does not.
   const needle = filter.q ? searchable(filter.q.trim()) : "";
   const found = needle ? results.filter((r) => searchable(r.name).includes(needle) || searchable(r.email).includes(needle)) : results;
-  return found.map(present);
+  // Suppressions are stored as keyed hashes, which SQL cannot compute: one look-up for the list.
+  const bouncing = await suppressedAmong(ctx.env, found.map((r) => r.email));
+  return found.map((r) => present(r, bouncing));
 }
 
 async function loadRow(ctx: DomainContext, registrationId: number): Promise<RegistrationListRow> {
@@ -160,7 +161,7 @@ export async function getConsoleRegistration(ctx: DomainContext, registrationId:
   ]);
   const row = await loadRow(ctx, registrationId);
   return {
-    ...present(row),
+    ...present(row, await suppressedAmong(ctx.env, [row.email])),
     history: ((history?.results ?? []) as { at: number; actor: string; actorEmail: string | null; action: string; details: string }[]).map(
       (h): ConsoleHistoryEntry => ({ at: iso(h.at)!, actor: h.actor, actorEmail: h.actorEmail, action: h.action, details: JSON.parse(h.details) }),
     ),

@@ -17,7 +17,8 @@
  */
 import { Change, type Actor, type DomainContext } from "../change";
 import { promoteFromWaitlist } from "../waitlist/promote";
-import { anonymiseRegistrations, forgetSuppressionStatement } from "./anonymise";
+import { hashSuppressionStatement } from "../mail/suppressions";
+import { anonymiseRegistrations } from "./anonymise";
 
 export type ErasureCounts = {
   registrations: number;
@@ -75,7 +76,8 @@ export async function erasePerson(
     options.deleteCertificates
       ? db.prepare(`DELETE FROM certificates WHERE registration_id IN (SELECT value FROM json_each(?1))`).bind(list)
       : db.prepare(`UPDATE certificates SET registration_id = NULL WHERE registration_id IN (SELECT value FROM json_each(?1))`).bind(list),
-    forgetSuppressionStatement(env, emailNormalized),
+    // The bounce record keeps only the keyed hash: suppression still works, the address is gone.
+    await hashSuppressionStatement(env, emailNormalized),
   ]);
   if (options.deleteCertificates) counts.certificatesDeleted = certificates?.meta.changes ?? 0;
   else counts.certificatesKept = certificates?.meta.changes ?? 0;
