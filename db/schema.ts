@@ -10,8 +10,9 @@
 import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
-export const LOCALES = ["de", "en", "tr", "ar", "uk", "ru"] as const;
-export type Locale = (typeof LOCALES)[number];
+import { LOCALES, type Locale } from "../workers/src/i18n/locales";
+
+export { LOCALES, type Locale };
 
 /** Text entered by organisers per locale; German is the fallback. */
 export type LocalizedText = Partial<Record<Locale, string>>;

@@ -99,7 +99,7 @@ function hostOf(url: string): string | undefined {
 /** The .ics attachment: one VEVENT per session. The private manage link is left out on purpose
  * (calendars are often shared); the email carries it. */
 function calendarAttachment(locale: Locale, data: EmailData, stampedAt?: Date): RenderedEmail["attachments"][number] {
-  const text = emailText(locale);
+  const text = emailText(locale, data.timeZone);
   const { event } = data;
   const location = event.location
     ? [event.location.name, event.location.address].filter(Boolean).join(", ")
@@ -138,14 +138,14 @@ function subjectParams(template: EmailTemplate, locale: Locale, data: EmailData 
     return {
       event: oneLine(staff.event ?? ""),
       organisation: oneLine(staff.organisation),
-      date: staff.date ? emailText(locale).day(`${staff.date}T12:00:00Z`) : "",
+      date: staff.date ? emailText(locale, staff.timeZone).day(`${staff.date}T12:00:00Z`) : "",
     };
   }
   const participant = data as EmailData;
   const session = participant.reminderSession ?? participant.event.sessions[0];
   return {
     event: oneLine(participant.event.title),
-    date: session ? emailText(locale).day(session.startsAt) : "",
+    date: session ? emailText(locale, participant.timeZone).day(session.startsAt) : "",
     subject: oneLine(participant.message?.subject ?? ""),
   };
 }
@@ -163,7 +163,7 @@ export async function renderEmail<T extends EmailTemplate>(
 ): Promise<RenderedEmail> {
   const Component = TEMPLATES[template] as (props: { locale: Locale; data: TemplateData<T> }) => ReactElement;
   if (!Component) throw new Error(`Unknown email template: ${String(template)}`);
-  const text = emailText(locale);
+  const text = emailText(locale, data.timeZone);
   const html = await render(createElement(Component, { locale, data }));
   // Same conversion render(..., { plainText: true }) applies, without rendering twice.
   const plain = toPlainText(html, { selectors: [{ selector: "h1", options: { uppercase: false } }] });

@@ -13,6 +13,8 @@ export type EmailSession = {
 };
 
 export type EmailData = {
+  /** The organisation's IANA time zone: dates and times are shown as its clocks read them (default Europe/Berlin). */
+  timeZone?: string;
   /** Participant name (untrusted). */
   name: string;
   places: number;
@@ -74,6 +76,8 @@ export type DigestEvent = {
  * row's `data`; the consumer turns it into this (deliver.ts `staffEmailData`).
  */
 export type StaffEmailData = {
+  /** As in EmailData (the digest's day is already a date in it). */
+  timeZone?: string;
   /** Recipient's name if known (untrusted). */
   name: string | null;
   /** Shown in the footer and the invitation. */

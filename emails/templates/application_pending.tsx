@@ -11,7 +11,7 @@ export type ApplicationPendingProps = { locale: Locale; data: EmailData };
 export const previewProps: ApplicationPendingProps = { locale: "de", data: sampleData };
 
 export function ApplicationPending({ locale, data }: ApplicationPendingProps) {
-  const text = emailText(locale);
+  const text = emailText(locale, data.timeZone);
   const event = data.event.title;
   return (
     <Layout

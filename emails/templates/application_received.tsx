@@ -11,7 +11,7 @@ export type ApplicationReceivedProps = { locale: Locale; data: StaffEmailData };
 export const previewProps: ApplicationReceivedProps = { locale: "de", data: sampleStaffData };
 
 export function ApplicationReceived({ locale, data }: ApplicationReceivedProps) {
-  const text = emailText(locale);
+  const text = emailText(locale, data.timeZone);
   const event = data.event ?? "";
   return (
     <Layout

@@ -11,7 +11,7 @@ export type ApplicationRejectedProps = { locale: Locale; data: EmailData };
 export const previewProps: ApplicationRejectedProps = { locale: "de", data: { ...sampleData, reason: "Diesmal hatten wir sehr viele Bewerbungen." } };
 
 export function ApplicationRejected({ locale, data }: ApplicationRejectedProps) {
-  const text = emailText(locale);
+  const text = emailText(locale, data.timeZone);
   const event = data.event.title;
   const organiser = data.event.organiser;
   return (

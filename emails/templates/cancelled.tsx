@@ -11,7 +11,7 @@ export type CancelledProps = { locale: Locale; data: EmailData };
 export const previewProps: CancelledProps = { locale: "de", data: sampleData };
 
 export function Cancelled({ locale, data }: CancelledProps) {
-  const text = emailText(locale);
+  const text = emailText(locale, data.timeZone);
   const event = data.event.title;
   return (
     <Layout

@@ -11,7 +11,7 @@ export type CancelledByOrganiserProps = { locale: Locale; data: EmailData };
 export const previewProps: CancelledByOrganiserProps = { locale: "de", data: { ...sampleData, ...sampleExtras.cancelled_by_organiser } };
 
 export function CancelledByOrganiser({ locale, data }: CancelledByOrganiserProps) {
-  const text = emailText(locale);
+  const text = emailText(locale, data.timeZone);
   const event = data.event.title;
   const organiser = data.event.organiser;
   return (

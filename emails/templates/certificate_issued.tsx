@@ -11,7 +11,7 @@ export type CertificateIssuedProps = { locale: Locale; data: EmailData };
 export const previewProps: CertificateIssuedProps = { locale: "de", data: sampleData };
 
 export function CertificateIssued({ locale, data }: CertificateIssuedProps) {
-  const text = emailText(locale);
+  const text = emailText(locale, data.timeZone);
   const event = data.event.title;
   return (
     <Layout

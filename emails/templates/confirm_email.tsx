@@ -11,7 +11,7 @@ export type ConfirmEmailProps = { locale: Locale; data: EmailData };
 export const previewProps: ConfirmEmailProps = { locale: "de", data: sampleData };
 
 export function ConfirmEmail({ locale, data }: ConfirmEmailProps) {
-  const text = emailText(locale);
+  const text = emailText(locale, data.timeZone);
   const event = data.event.title;
   return (
     <Layout

@@ -11,7 +11,7 @@ export type ConfirmedProps = { locale: Locale; data: EmailData };
 export const previewProps: ConfirmedProps = { locale: "de", data: sampleData };
 
 export function Confirmed({ locale, data }: ConfirmedProps) {
-  const text = emailText(locale);
+  const text = emailText(locale, data.timeZone);
   const event = data.event.title;
   return (
     <Layout

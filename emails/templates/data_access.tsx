@@ -19,7 +19,7 @@ export const previewProps: DataAccessProps = {
 };
 
 export function DataAccess({ locale, data }: DataAccessProps) {
-  const text = emailText(locale);
+  const text = emailText(locale, data.timeZone);
   return (
     <Layout text={text} preview={text.t("email.data_access.preview")} heading={text.t("email.data_access.heading")} organiser={data.organisation}>
       <Paragraph>{text.t("email.common.greeting_anonymous")}</Paragraph>

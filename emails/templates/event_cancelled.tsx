@@ -11,7 +11,7 @@ export type EventCancelledProps = { locale: Locale; data: EmailData };
 export const previewProps: EventCancelledProps = { locale: "de", data: { ...sampleData, ...sampleExtras.event_cancelled } };
 
 export function EventCancelled({ locale, data }: EventCancelledProps) {
-  const text = emailText(locale);
+  const text = emailText(locale, data.timeZone);
   const event = data.event.title;
   const organiser = data.event.organiser;
   return (

@@ -11,7 +11,7 @@ export type EventChangedProps = { locale: Locale; data: EmailData };
 export const previewProps: EventChangedProps = { locale: "de", data: { ...sampleData, ...sampleExtras.event_changed } };
 
 export function EventChanged({ locale, data }: EventChangedProps) {
-  const text = emailText(locale);
+  const text = emailText(locale, data.timeZone);
   const event = data.event.title;
   const changes = (data.changes ?? []).map((change) => text.t(`email.event_changed.change.${change}`));
   return (

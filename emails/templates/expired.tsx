@@ -11,7 +11,7 @@ export type ExpiredProps = { locale: Locale; data: EmailData };
 export const previewProps: ExpiredProps = { locale: "de", data: { ...sampleData, holdExpiresAt: null } };
 
 export function Expired({ locale, data }: ExpiredProps) {
-  const text = emailText(locale);
+  const text = emailText(locale, data.timeZone);
   const event = data.event.title;
   // The caller sets offerExpiresAt for an expired offer, holdExpiresAt for an expired hold.
   const intro: EmailKey = data.offerExpiresAt

@@ -11,7 +11,7 @@ export type InvitationProps = { locale: Locale; data: StaffEmailData };
 export const previewProps: InvitationProps = { locale: "de", data: sampleStaffData };
 
 export function Invitation({ locale, data }: InvitationProps) {
-  const text = emailText(locale);
+  const text = emailText(locale, data.timeZone);
   const organisation = data.organisation;
   const inviter = data.inviter ?? organisation;
   const role = text.t(`email.invitation.role.${data.role ?? "organiser"}`);

@@ -11,7 +11,7 @@ export type ManageLinkProps = { locale: Locale; data: EmailData };
 export const previewProps: ManageLinkProps = { locale: "de", data: sampleData };
 
 export function ManageLink({ locale, data }: ManageLinkProps) {
-  const text = emailText(locale);
+  const text = emailText(locale, data.timeZone);
   const event = data.event.title;
   return (
     <Layout

@@ -11,7 +11,7 @@ export type OfferProps = { locale: Locale; data: EmailData };
 export const previewProps: OfferProps = { locale: "de", data: sampleData };
 
 export function Offer({ locale, data }: OfferProps) {
-  const text = emailText(locale);
+  const text = emailText(locale, data.timeZone);
   const event = data.event.title;
   return (
     <Layout

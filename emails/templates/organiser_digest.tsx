@@ -12,7 +12,7 @@ export type OrganiserDigestProps = { locale: Locale; data: StaffEmailData };
 export const previewProps: OrganiserDigestProps = { locale: "de", data: sampleStaffData };
 
 export function OrganiserDigest({ locale, data }: OrganiserDigestProps) {
-  const text = emailText(locale);
+  const text = emailText(locale, data.timeZone);
   const date = data.date ? text.day(`${data.date}T12:00:00Z`) : "";
   return (
     <Layout text={text} preview={text.t("email.organiser_digest.preview")} heading={text.t("email.organiser_digest.heading", { date })} organiser={data.organisation}>

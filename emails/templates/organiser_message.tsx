@@ -12,7 +12,7 @@ export type OrganiserMessageProps = { locale: Locale; data: EmailData };
 export const previewProps: OrganiserMessageProps = { locale: "de", data: { ...sampleData, ...sampleExtras.organiser_message } };
 
 export function OrganiserMessage({ locale, data }: OrganiserMessageProps) {
-  const text = emailText(locale);
+  const text = emailText(locale, data.timeZone);
   const event = data.event.title;
   const organiser = data.event.organiser;
   return (

@@ -11,7 +11,7 @@ export type PromotedProps = { locale: Locale; data: EmailData };
 export const previewProps: PromotedProps = { locale: "de", data: sampleData };
 
 export function Promoted({ locale, data }: PromotedProps) {
-  const text = emailText(locale);
+  const text = emailText(locale, data.timeZone);
   const event = data.event.title;
   return (
     <Layout

@@ -11,7 +11,7 @@ export type ReminderProps = { locale: Locale; data: EmailData };
 export const previewProps: ReminderProps = { locale: "de", data: { ...sampleData, ...sampleExtras.reminder } };
 
 export function Reminder({ locale, data }: ReminderProps) {
-  const text = emailText(locale);
+  const text = emailText(locale, data.timeZone);
   const event = data.event.title;
   const session = data.reminderSession ?? data.event.sessions[0] ?? null;
   // Only the session this reminder is about; the other dates are in the confirmation.

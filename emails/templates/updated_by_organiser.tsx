@@ -11,7 +11,7 @@ export type UpdatedByOrganiserProps = { locale: Locale; data: EmailData };
 export const previewProps: UpdatedByOrganiserProps = { locale: "de", data: sampleData };
 
 export function UpdatedByOrganiser({ locale, data }: UpdatedByOrganiserProps) {
-  const text = emailText(locale);
+  const text = emailText(locale, data.timeZone);
   const event = data.event.title;
   const organiser = data.event.organiser;
   return (

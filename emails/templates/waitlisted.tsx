@@ -11,7 +11,7 @@ export type WaitlistedProps = { locale: Locale; data: EmailData };
 export const previewProps: WaitlistedProps = { locale: "de", data: sampleData };
 
 export function Waitlisted({ locale, data }: WaitlistedProps) {
-  const text = emailText(locale);
+  const text = emailText(locale, data.timeZone);
   const event = data.event.title;
   return (
     <Layout

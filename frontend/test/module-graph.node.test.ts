@@ -1,7 +1,7 @@
 /**
  * The seams between modules: no import cycles (type imports included: a cycle of types is
  * still two modules that cannot be read apart), `lib/` takes nothing from `domain/`, and the
- * vocabulary and time-zone modules that the frontend shares stay free of Worker code.
+ * vocabulary and time-zone modules that the frontend shares bundle no Worker code.
  */
 import { describe, expect, it } from "vitest";
 import ts from "typescript";
@@ -20,13 +20,37 @@ function resolve(from: string, specifier: string): string | null {
   return [base, `${base}.ts`, `${base}.tsx`, `${base}/index.ts`].find((candidate) => SOURCES.includes(candidate)) ?? null;
 }
 
+type Edge = { to: string; typeOnly: boolean };
+
+/** The module an import or export names, and whether it is for types only (erased from the bundle). */
+function edgesOf(file: string): Edge[] {
+  const source = ts.createSourceFile(file, fs.readFileSync(ROOT + file, "utf8"), ts.ScriptTarget.ES2022, false);
+  const edges: Edge[] = [];
+  const add = (specifier: ts.Expression | undefined, typeOnly: boolean) => {
+    const to = specifier && ts.isStringLiteral(specifier) ? resolve(file, specifier.text) : null;
+    if (to) edges.push({ to, typeOnly });
+  };
+  const visit = (node: ts.Node) => {
+    if (ts.isImportDeclaration(node)) {
+      const clause = node.importClause;
+      const onlyTypeNames = !!clause?.namedBindings && ts.isNamedImports(clause.namedBindings) && !clause.name && clause.namedBindings.elements.every((e) => e.isTypeOnly);
+      add(node.moduleSpecifier, !!clause && (clause.isTypeOnly || onlyTypeNames));
+    } else if (ts.isExportDeclaration(node)) {
+      add(node.moduleSpecifier, node.isTypeOnly);
+    } else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument)) {
+      add(node.argument.literal as ts.Expression, true);
+    } else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) {
+      add(node.arguments[0], false);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return edges;
+}
+
 /** Every relative import of each source file, `import type` and `import("…")` types included. */
-const graph = new Map<string, string[]>(
-  SOURCES.map((file) => {
-    const { importedFiles } = ts.preProcessFile(fs.readFileSync(ROOT + file, "utf8"), true, true);
-    return [file, importedFiles.map((i) => resolve(file, i.fileName)).filter((f): f is string => f !== null)];
-  }),
-);
+const edges = new Map<string, Edge[]>(SOURCES.map((file) => [file, edgesOf(file)]));
+const graph = new Map<string, string[]>([...edges].map(([file, list]) => [file, list.map((e) => e.to)]));
 
 /** Strongly connected components with more than one module (Tarjan). */
 function cycles(): string[][] {
@@ -59,13 +83,18 @@ function cycles(): string[][] {
   return found;
 }
 
-/** Everything a module pulls in, transitively. */
-function reach(file: string): Set<string> {
+/** Everything a module pulls into a bundle, transitively (type-only imports are erased). */
+function bundled(file: string): Set<string> {
   const seen = new Set<string>();
   const todo = [file];
   while (todo.length > 0) {
     const next = todo.pop()!;
-    for (const dep of graph.get(next) ?? []) if (!seen.has(dep)) todo.push(dep), seen.add(dep);
+    for (const edge of edges.get(next) ?? []) {
+      if (!edge.typeOnly && !seen.has(edge.to)) {
+        seen.add(edge.to);
+        todo.push(edge.to);
+      }
+    }
   }
   return seen;
 }
@@ -88,10 +117,13 @@ describe("module graph", () => {
     expect(wrong).toEqual([]);
   });
 
-  it("the modules the frontend shares with the Worker pull in no Worker code", () => {
-    for (const shared of ["workers/src/i18n/vocabulary.ts", "workers/src/lib/time-zone.ts"]) {
-      const pulled = [...reach(shared)].filter((f) => !f.startsWith("workers/src/i18n/") && f !== "workers/src/lib/time-zone.ts");
-      expect(pulled, shared).toEqual([]);
+  it("the modules the frontend shares with the Worker bundle no Worker code", () => {
+    const shared = ["workers/src/i18n/vocabulary.ts", "workers/src/lib/time-zone.ts"];
+    for (const module of shared) expect([...bundled(module)].filter((f) => !f.startsWith("workers/src/i18n/")), module).toEqual([]);
+    // And the participant pages reach them, not the Worker: nothing under domain/, routes/, lib/ but the shared module.
+    for (const page of filesUnder("frontend/src/pages", /\.ts$/)) {
+      const worker = [...bundled(page)].filter((f) => f.startsWith("workers/src/") && !f.startsWith("workers/src/i18n/") && !shared.includes(f));
+      expect(worker, page).toEqual([]);
     }
   });
 });

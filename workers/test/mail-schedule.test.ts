@@ -5,7 +5,6 @@
  */
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { berlinToUtc } from "../src/domain/mail/berlin-time";
 import { queueOrganiserDigests } from "../src/domain/mail/digest";
 import { queueDueReminders, reminderSendAt } from "../src/domain/mail/reminders";
 import { context, createEvent, participant, register, rows, waitForMail } from "./fixtures";
@@ -44,7 +43,15 @@ describe("reminder times", () => {
     // 00:30 Berlin on 2 July is 22:30 UTC on 1 July: its day is 2 July, whose 07:00 comes after it.
     expect(reminderSendAt({ kind: "morning", hour: 7 }, Date.parse("2027-07-01T22:30:00Z"))).toBeNull();
     expect(reminderSendAt({ kind: "before", minutes: 2880 }, Date.parse("2027-03-28T08:00:00Z"))).toBe(Date.parse("2027-03-26T08:00:00Z"));
-    expect(berlinToUtc(2027, 10, 31, 0, 0)).toBe(Date.parse("2027-10-30T22:00:00Z"));
+  });
+
+  it("'morning' follows the organisation's time zone when it is not Berlin", () => {
+    const at7 = (iso: string, zone: string) => new Date(reminderSendAt({ kind: "morning", hour: 7 }, Date.parse(iso), zone)!).toISOString();
+    expect(at7("2027-07-01T12:00:00Z", "Europe/London")).toBe("2027-07-01T06:00:00.000Z"); // BST
+    expect(at7("2027-01-15T12:00:00Z", "Europe/London")).toBe("2027-01-15T07:00:00.000Z"); // GMT
+    expect(at7("2027-07-01T12:00:00Z", "Europe/Istanbul")).toBe("2027-07-01T04:00:00.000Z"); // UTC+3 all year
+    // London's spring change day: already British Summer Time at 07:00.
+    expect(at7("2027-03-28T12:00:00Z", "Europe/London")).toBe("2027-03-28T06:00:00.000Z");
   });
 });
 

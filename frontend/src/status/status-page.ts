@@ -6,6 +6,7 @@
 import type { JobRun, MailFailure, OperationsStatus, StatusHint } from "../../../workers/src/domain/operations/status-types";
 import { call, formatDateTime, h, pageHeading, startConsole, tableWrap } from "../console/core";
 import { consoleLocale } from "../console/strings";
+import { format } from "../../../workers/src/i18n/vocabulary";
 
 const texts = {
   de: {
@@ -98,7 +99,7 @@ const texts = {
 type Key = keyof (typeof texts)["de"];
 
 function x(key: Key, params: Record<string, string | number> = {}): string {
-  return texts[consoleLocale()][key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return format(texts[consoleLocale()][key], params);
 }
 
 function hintText(hint: StatusHint): string {

@@ -42,8 +42,8 @@ async function runJob(ctx: DomainContext, job: string, run: Job): Promise<JobOut
     const result = await run(ctx);
     return { job, ok: true, result, error: null, durationMs: Date.now() - started };
   } catch (error) {
-    const message = String(error instanceof Error ? (error.stack ?? error.message) : error).slice(0, 1000);
-    log("error", "scheduled.job_failed", { job, error: message });
+    const message = String(error instanceof Error ? error.message : error).slice(0, 1000);
+    log("error", "scheduled.job_failed", { job, error: message, stack: error instanceof Error ? error.stack : undefined });
     return { job, ok: false, result: null, error: message, durationMs: Date.now() - started };
   }
 }

@@ -29,7 +29,7 @@ async function emailData(env: Env, row: OutboxRow, events: EventCache): Promise<
   const registration = await env.DB.prepare(
     `SELECT r.name, r.places, r.status, r.event_id AS eventId, r.token_nonce AS tokenNonce,
             r.hold_expires_at AS holdExpiresAt, r.offer_expires_at AS offerExpiresAt, r.awaiting_email AS awaitingEmail,
-            o.name AS organiser
+            o.name AS organiser, o.time_zone AS timeZone
      FROM registrations r JOIN events e ON e.id = r.event_id JOIN organisations o ON o.id = e.organisation_id
      WHERE r.id = ?1`,
   )
@@ -44,6 +44,7 @@ async function emailData(env: Env, row: OutboxRow, events: EventCache): Promise<
       offerExpiresAt: number | null;
       awaitingEmail: number;
       organiser: string;
+      timeZone: string;
     }>();
   if (!registration) throw new PermanentMailError("registration no longer exists");
   let loading = events.get(registration.eventId);
@@ -71,6 +72,7 @@ async function emailData(env: Env, row: OutboxRow, events: EventCache): Promise<
     throw new PermanentMailError("the session of this reminder no longer exists");
   }
   return {
+    timeZone: registration.timeZone,
     name: registration.name,
     places: registration.places,
     manageUrl: manageUrl(env, await manageToken(env, registration.tokenNonce)),

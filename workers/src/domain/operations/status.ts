@@ -71,7 +71,7 @@ export async function operationsStatus(env: Env, now: number): Promise<Operation
   const minutely = jobRows.find((j) => j.job === RUN_JOB);
   if (!minutely) hints.push({ code: "cron_never_ran" });
   else if (minutely.minutesAgo >= 5) hints.push({ code: "cron_stale", since: minutely.lastRunAt });
-  for (const job of jobRows) if (job.outcome === "error") hints.push({ code: "job_failing", job: job.job, since: job.lastOkAt ?? undefined });
+  for (const job of jobRows) if (job.job !== RUN_JOB && job.outcome === "error") hints.push({ code: "job_failing", job: job.job, since: job.lastOkAt ?? undefined });
   if (count(stuck) > 0) hints.push({ code: "mail_stuck_sending", count: count(stuck) });
   if (count(retrying) > 0) hints.push({ code: "mail_retrying", count: count(retrying) });
   const givenUp = statusCounts.failed ?? 0;
