@@ -7,7 +7,7 @@ import { chromium, type Browser, type Page } from "playwright-core";
 
 type LocalServer = { url: string; stop(): Promise<void> | void };
 type LocalServerModule = {
-  startLocalServer(options: { port: number; persistTo: string; vars?: Record<string, string> }): Promise<LocalServer>;
+  startLocalServer(options: { port: number; persistTo: string; vars?: Record<string, string>; extraSql?: string }): Promise<LocalServer>;
   BROWSER_TEST_VARS: Record<string, string>;
 };
 export type MailboxMessage = { id: number; to: string; subject: string; html: string; text: string; attachments: unknown[] };
@@ -17,7 +17,8 @@ export const env = (globalThis as unknown as { process: { env: Record<string, st
 
 export type E2E = { baseUrl: string; browser: Browser; stop(): Promise<void> };
 
-export async function startE2E(name: string): Promise<E2E> {
+/** `extraSql` runs after the demo seed (a state the UI cannot make, such as an email given up after days). */
+export async function startE2E(name: string, options: { extraSql?: string } = {}): Promise<E2E> {
   let server: LocalServer | null = null;
   let persistTo: string | null = null;
   let baseUrl: string;
@@ -28,7 +29,7 @@ export async function startE2E(name: string): Promise<E2E> {
     const { startLocalServer, BROWSER_TEST_VARS } = (await import(/* @vite-ignore */ modulePath)) as LocalServerModule;
     const port = 20_000 + 2 * Math.floor(Math.random() * 10_000);
     persistTo = `.wrangler/e2e/${name}-${Date.now()}-${port}`;
-    server = await startLocalServer({ port, persistTo, vars: BROWSER_TEST_VARS });
+    server = await startLocalServer({ port, persistTo, vars: BROWSER_TEST_VARS, extraSql: options.extraSql });
     baseUrl = server.url.replace(/\/$/, "");
   }
   const browser = await chromium.launch({

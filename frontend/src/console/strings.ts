@@ -233,6 +233,10 @@ const de = {
   "template.organiser_message": "Nachricht des Teams",
   "template.certificate_issued": "Teilnahmebescheinigung",
   "template.application_received": "Bewerbung eingegangen",
+  "template.login_link": "Anmeldelink zur Konsole",
+  "template.invitation": "Einladung zur Konsole",
+  "template.organiser_digest": "Tagesübersicht",
+  "template.data_access": "Link zu den eigenen Daten",
   "mail.status_line": "{template}: {status}",
   "mail.queued": "wartet",
   "mail.sending": "wird gesendet",
@@ -745,6 +749,10 @@ const en: Record<StringKey, string> = {
   "template.organiser_message": "Message from the team",
   "template.certificate_issued": "Certificate",
   "template.application_received": "Application received",
+  "template.login_link": "Console sign-in link",
+  "template.invitation": "Console invitation",
+  "template.organiser_digest": "Daily summary",
+  "template.data_access": "Link to one's own data",
   "mail.status_line": "{template}: {status}",
   "mail.queued": "queued",
   "mail.sending": "sending",
@@ -1120,9 +1128,17 @@ const TEMPLATE_KEYS: Record<string, StringKey> = {
   organiser_message: "template.organiser_message",
   certificate_issued: "template.certificate_issued",
   application_received: "template.application_received",
+  login_link: "template.login_link",
+  invitation: "template.invitation",
+  organiser_digest: "template.organiser_digest",
+  data_access: "template.data_access",
 };
 /** An email template's name for staff ("confirmed" → "Anmeldebestätigung"); unknown ones as they are. */
 export const templateName = (template: string): string => (TEMPLATE_KEYS[template] ? s(TEMPLATE_KEYS[template]!) : template);
+
+const MAIL_STATUS_KEYS: Record<string, StringKey> = { queued: "mail.queued", sending: "mail.sending", sent: "mail.sent", failed: "mail.failed" };
+/** An outbox row's state for staff ("failed" → "fehlgeschlagen"); unknown ones as they are. */
+export const mailStatusName = (status: string): string => (MAIL_STATUS_KEYS[status] ? s(MAIL_STATUS_KEYS[status]!) : status);
 
 export { LOCALES, LOCALE_NAMES };
 

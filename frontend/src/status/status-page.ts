@@ -5,7 +5,7 @@
  */
 import type { JobRun, MailFailure, OperationsStatus, StatusHint } from "../../../workers/src/domain/operations/status-types";
 import { call, formatDateTime, h, pageHeading, startConsole, tableWrap } from "../console/core";
-import { consoleLocale } from "../console/strings";
+import { consoleLocale, mailStatusName, templateName } from "../console/strings";
 import { format } from "../../../workers/src/i18n/vocabulary";
 
 const texts = {
@@ -23,7 +23,6 @@ const texts = {
     failures_intro: "Eine E-Mail wird bei Fehlern des Anbieters bis zu 72 Stunden lang wiederholt, danach aufgegeben. Eine aufgegebene E-Mail können Sie erneut senden.",
     template: "Vorlage",
     state: "Stand",
-    state_failed: "aufgegeben",
     state_retrying: "wird wiederholt, nächster Versuch {date}",
     attempts: "Versuche",
     when: "Letzter Versuch",
@@ -66,7 +65,6 @@ const texts = {
     failures_intro: "When the provider fails, an email is retried for up to 72 hours, then given up. You can send a given-up email again.",
     template: "Template",
     state: "State",
-    state_failed: "given up",
     state_retrying: "retrying, next attempt {date}",
     attempts: "Attempts",
     when: "Last attempt",
@@ -108,7 +106,7 @@ function hintText(hint: StatusHint): string {
 }
 
 function failureRow(main: HTMLElement, failure: MailFailure): HTMLElement {
-  const state = failure.status === "failed" ? x("state_failed") : x("state_retrying", { date: failure.nextAttemptAt ? formatDateTime(failure.nextAttemptAt) : "–" });
+  const state = failure.status === "failed" ? mailStatusName("failed") : x("state_retrying", { date: failure.nextAttemptAt ? formatDateTime(failure.nextAttemptAt) : "–" });
   const retry =
     failure.status === "failed"
       ? h(
@@ -129,17 +127,19 @@ function failureRow(main: HTMLElement, failure: MailFailure): HTMLElement {
             },
           },
           x("retry"),
+          h("span", { class: "visually-hidden" }, `: ${templateName(failure.template)}, ${formatDateTime(failure.createdAt)}`),
         )
       : null;
+  // The button comes early in the row: on a phone it is in sight without scrolling the table.
   return h(
     "tr",
     null,
-    h("td", null, formatDateTime(failure.at)),
-    h("td", null, failure.template),
+    h("th", { scope: "row" }, templateName(failure.template)),
     h("td", null, state),
+    h("td", null, retry ?? "–"),
     h("td", null, String(failure.attempts)),
+    h("td", null, formatDateTime(failure.at)),
     h("td", null, failure.error ?? ""),
-    h("td", null, retry),
   );
 }
 
@@ -167,7 +167,7 @@ function render(main: HTMLElement, status: OperationsStatus, notice?: string): v
       ? h("p", { class: "notice notice-success" }, x("all_good"))
       : h("ul", { class: "notice notice-error" }, status.hints.map((hint) => h("li", null, hintText(hint)))),
     h("h2", null, x("outbox")),
-    tableWrap(x("outbox"), [h("th", { scope: "col" }, x("status")), h("th", { scope: "col" }, x("count"))], byStatus.map(([s, n]) => h("tr", null, h("td", null, s), h("td", null, String(n))))),
+    tableWrap(x("outbox"), [h("th", { scope: "col" }, x("status")), h("th", { scope: "col" }, x("count"))], byStatus.map(([s, n]) => h("tr", null, h("td", null, mailStatusName(s)), h("td", null, String(n))))),
     h(
       "p",
       null,
@@ -182,7 +182,7 @@ function render(main: HTMLElement, status: OperationsStatus, notice?: string): v
       ? h("p", null, x("no_failures"))
       : tableWrap(
           x("failures"),
-          [x("when"), x("template"), x("state"), x("attempts"), x("error"), x("action")].map((label) => h("th", { scope: "col" }, label)),
+          [x("template"), x("state"), x("action"), x("attempts"), x("when"), x("error")].map((label) => h("th", { scope: "col" }, label)),
           status.failures.map((f) => failureRow(main, f)),
         ),
     h("h2", null, x("jobs")),

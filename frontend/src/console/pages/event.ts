@@ -28,7 +28,7 @@ import {
   type FieldRef,
   type Me,
 } from "../core";
-import { LOCALE_NAMES, eventStatusName, formatName, localized, s, statusName, templateName, type StringKey } from "../strings";
+import { LOCALE_NAMES, eventStatusName, formatName, localized, mailStatusName, s, statusName, templateName, type StringKey } from "../strings";
 
 const STATUSES: RegistrationStatus[] = ["confirmed", "held", "offered", "waitlisted", "pending_approval", "rejected", "cancelled", "expired"];
 const MESSAGE_GROUPS: RegistrationStatus[] = ["confirmed", "held", "offered", "waitlisted", "pending_approval"];
@@ -370,11 +370,6 @@ function emailCell(registration: ConsoleRegistration): Child {
     email?.lastError ? [h("br"), h("span", { class: "muted" }, email.lastError)] : null,
     registration.bouncing ? [h("br"), h("strong", { class: "bouncing" }, s("mail.bouncing"))] : null,
   ];
-}
-
-function mailStatusName(status: string): string {
-  const names: Record<string, StringKey> = { queued: "mail.queued", sending: "mail.sending", sent: "mail.sent", failed: "mail.failed" };
-  return names[status] ? s(names[status]) : status;
 }
 
 function statusCell(registration: ConsoleRegistration): Child {
