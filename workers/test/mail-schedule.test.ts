@@ -181,4 +181,33 @@ describe("organiser digest", () => {
     // The next evening without changes: nothing.
     expect(await queueOrganiserDigests(context(evening + DAY + MINUTE))).toBe(0);
   });
+
+  it("counts the emails given up that day, in the organisation's time zone, even with no other change", async () => {
+    const { slug, eventId } = await createEvent();
+    await register(slug, participant(1, { email: "never-arrives@example.org" }));
+    const [registration] = await registrationIds(eventId);
+    const organiser = await user("london-organiser@example.org");
+    await env.DB.prepare(`UPDATE organisations SET time_zone = 'Europe/London' WHERE id = 1`).run();
+    try {
+      // 18:00 in London in summer is 17:00 UTC (in Berlin it was 16:00 UTC).
+      const evening = Date.parse("2027-07-20T17:00:00Z");
+      await env.DB.prepare(
+        `INSERT INTO outbox (id, registration_id, template, to_address, locale, status, attempts, last_error, created_at, updated_at)
+         VALUES ('digest-given-up', ?1, 'confirmed', 'never-arrives@example.org', 'de', 'failed', 150, 'gave up after 150 attempts in 72 hours: 503', ?2, ?3)`,
+      )
+        .bind(registration!.id, evening - 75 * 3_600_000, evening - 3 * 3_600_000)
+        .run();
+      const mine = async () => rows(`SELECT data FROM outbox WHERE template = 'organiser_digest' AND dedupe_key = ?1`, `digest:${organiser}:2027-07-20`);
+      await queueOrganiserDigests(context(evening - 30 * MINUTE)); // past 18:00 in Berlin, not in London
+      expect(await mine()).toEqual([]);
+      await queueOrganiserDigests(context(evening + MINUTE));
+      const [digest] = await mine();
+      const data = JSON.parse(digest!.data as string);
+      expect(data.events).toEqual([expect.objectContaining({ newRegistrations: 0, cancellations: 0, promotions: 0, failedEmails: 1 })]);
+      const mail = await waitForMail("london-organiser@example.org");
+      expect(mail[0]!.text).toContain("Nicht zugestellte E-Mails: 1");
+    } finally {
+      await env.DB.prepare(`UPDATE organisations SET time_zone = 'Europe/Berlin' WHERE id = 1`).run();
+    }
+  });
 });
