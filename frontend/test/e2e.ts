@@ -3,7 +3,7 @@
  * port (or E2E_URL), Debian's Chromium, the dev mailbox, and a registration made through
  * the API whose manage token is read from the emailed link.
  */
-import { chromium, type Browser, type Page } from "playwright-core";
+import { chromium, type Browser, type Locator, type Page } from "playwright-core";
 
 type LocalServer = { url: string; stop(): Promise<void> | void };
 type LocalServerModule = {
@@ -128,4 +128,17 @@ export async function rendered(page: Page): Promise<void> {
 /** How wide the page is beyond the viewport (0 = no horizontal scrolling). */
 export function horizontalOverflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
+
+/** Signs a staff member in to the console through POST /api/auth/login and the emailed link. */
+export async function signInToConsole(page: Page, baseUrl: string, email: string): Promise<void> {
+  const token = await signInToken(baseUrl, email);
+  await page.goto(`${baseUrl}/console/sign-in#${token}`);
+  await page.getByRole("button", { name: "Anmelden" }).click();
+  await page.waitForURL(`${baseUrl}/console/`);
+}
+
+/** The body rows of a table as the cells' visible text. */
+export async function tableRows(table: Locator): Promise<string[][]> {
+  return table.locator("tbody tr").evaluateAll((rows) => rows.map((row) => [...row.children].map((cell) => (cell as HTMLElement).innerText.trim())));
 }

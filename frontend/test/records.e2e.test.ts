@@ -7,8 +7,8 @@
  * without sideways scrolling of the page.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Locator, Page } from "playwright-core";
-import { axe, signInToken, startE2E, type E2E } from "./e2e";
+import type { Page } from "playwright-core";
+import { axe, signInToConsole, startE2E, tableRows, type E2E } from "./e2e";
 
 let e2e: E2E;
 let baseUrl = "";
@@ -21,14 +21,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await e2e?.stop();
 });
-
-/** Signs in through POST /api/auth/login and the emailed link. */
-async function signIn(page: Page, email: string): Promise<void> {
-  const token = await signInToken(baseUrl, email);
-  await page.goto(`${baseUrl}/console/sign-in#${token}`);
-  await page.getByRole("button", { name: "Anmelden" }).click();
-  await page.waitForURL(`${baseUrl}/console/`);
-}
 
 /** A console API call from the signed-in page, with the session's CSRF token (as the check-in page makes it). */
 async function consoleApi<T>(page: Page, method: string, path: string, body?: unknown): Promise<T> {
@@ -43,17 +35,12 @@ async function consoleApi<T>(page: Page, method: string, path: string, body?: un
   ) as Promise<T>;
 }
 
-/** The rows of a table as the cells' visible text. */
-async function tableRows(table: Locator): Promise<string[][]> {
-  return table.locator("tbody tr").evaluateAll((rows) => rows.map((row) => [...row.children].map((cell) => (cell as HTMLElement).innerText.trim())));
-}
-
 describe("console records page", () => {
   it("shows who came on which date, who qualifies, and the certificates issued with one click", async () => {
     const context = await e2e.browser.newContext({ locale: "de-DE", viewport: { width: 320, height: 800 }, timezoneId: "Europe/Berlin" });
     try {
       const page = await context.newPage();
-      await signIn(page, "organisation@example.org");
+      await signInToConsole(page, baseUrl, "organisation@example.org");
       const { events } = await consoleApi<{ events: { id: number; slug: string }[] }>(page, "GET", "/api/console/events");
       const event = events.find((e) => e.slug === "qualifizierungsreihe-migrantenorganisationen")!;
       expect(event).toBeDefined();

@@ -4,8 +4,8 @@
  * administrator sees both, sends the email again with one click, and it arrives.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Locator, Page } from "playwright-core";
-import { axe, mailbox, signInToken, startE2E, type E2E } from "./e2e";
+import type { Page } from "playwright-core";
+import { axe, mailbox, signInToConsole, startE2E, tableRows, type E2E } from "./e2e";
 
 const HOUR = 3_600_000;
 const now = Date.now();
@@ -34,23 +34,12 @@ afterAll(async () => {
   await e2e?.stop();
 });
 
-async function signIn(page: Page, email: string): Promise<void> {
-  const token = await signInToken(baseUrl, email);
-  await page.goto(`${baseUrl}/console/sign-in#${token}`);
-  await page.getByRole("button", { name: "Anmelden" }).click();
-  await page.waitForURL(`${baseUrl}/console/`);
-}
-
-async function tableRows(table: Locator): Promise<string[][]> {
-  return table.locator("tbody tr").evaluateAll((rows) => rows.map((row) => [...row.children].map((cell) => (cell as HTMLElement).innerText.trim())));
-}
-
 describe("console status page", () => {
   it("shows a given-up email and a failing job; 'send again' sends the email", async () => {
     const context = await e2e.browser.newContext({ locale: "de-DE", viewport: { width: 390, height: 900 }, timezoneId: "Europe/Berlin" });
     try {
       const page = await context.newPage();
-      await signIn(page, "admin@example.org");
+      await signInToConsole(page, baseUrl, "admin@example.org");
       await page.goto(`${baseUrl}/console/status`);
       await page.getByRole("heading", { level: 1, name: "Betrieb" }).waitFor();
 

@@ -3,6 +3,9 @@
  * (last Sundays of March and October: 29 Mar / 25 Oct 2026, 28 Mar / 31 Oct 2027), shared
  * by the Worker's test (workerd's Intl) and the console's (Node's Intl, as in the browser).
  */
+import { describe, expect, it } from "vitest";
+import { isoToLocalInput, localInputToIso } from "../src/lib/time-zone";
+
 export const ZONE = "Europe/Berlin";
 
 /** [wall time in Berlin, the instant it means]: no tolerance. */
@@ -41,4 +44,26 @@ export const UTC_TO_WALL: [string, string][] = [
 /** The instants of 2026 whose wall time is the second occurrence of the repeated autumn hour (UTC 01:00–01:59 on 25 October). */
 export function inRepeatedHour(ms: number): boolean {
   return ms >= Date.parse("2026-10-25T01:00:00Z") && ms < Date.parse("2026-10-25T02:00:00Z");
+}
+
+/** The cases above as tests, in whichever runtime runs them. */
+export function describeWallTimes(runtime: string): void {
+  describe(`wall time in Europe/Berlin, in ${runtime}`, () => {
+    it.each(WALL_TO_UTC)("%s is %s", (wall, iso) => {
+      expect(localInputToIso(wall, ZONE)).toBe(iso);
+    });
+
+    it.each(UTC_TO_WALL)("%s shows as %s", (iso, wall) => {
+      expect(isoToLocalInput(iso, ZONE)).toBe(wall);
+    });
+
+    it("round-trips every quarter hour of 2026 exactly, but for the repeated autumn hour, which reads back an hour earlier", () => {
+      const wrong: string[] = [];
+      for (let ms = Date.UTC(2026, 0, 1); ms < Date.UTC(2027, 0, 1); ms += 15 * 60_000) {
+        const back = Date.parse(localInputToIso(isoToLocalInput(new Date(ms).toISOString(), ZONE), ZONE)!);
+        if (back !== (inRepeatedHour(ms) ? ms - 3_600_000 : ms)) wrong.push(new Date(ms).toISOString());
+      }
+      expect(wrong).toEqual([]);
+    });
+  });
 }

@@ -19,6 +19,7 @@ import type { DomainContext } from "../change";
 import { loadEventById, localized } from "../events/public";
 import { listRegistrations } from "./registrations";
 import { isLocale, languageName, statusLabel } from "../../i18n/vocabulary";
+import { DEFAULT_TIME_ZONE } from "../../lib/time-zone";
 
 export type CsvDelimiter = ";" | ",";
 
@@ -48,8 +49,9 @@ const languageText = (locale: string) => (isLocale(locale) ? languageName(locale
 /** Order of the lists: who comes, then who waits, then the rest. */
 const STATUS_ORDER: RegistrationStatus[] = ["confirmed", "offered", "held", "pending_approval", "waitlisted", "rejected", "cancelled", "expired"];
 
+// The lists are German and read in Germany; organisations elsewhere would pass their zone here.
 const berlin = new Intl.DateTimeFormat("de-DE", {
-  timeZone: "Europe/Berlin",
+  timeZone: DEFAULT_TIME_ZONE,
   year: "numeric",
   month: "2-digit",
   day: "2-digit",
