@@ -11,8 +11,9 @@ import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { sqlList } from "./rows";
 
-export const LOCALES = ["de", "en", "tr", "ar", "uk", "ru"] as const;
-export type Locale = (typeof LOCALES)[number];
+import { LOCALES, type Locale } from "../workers/src/i18n/locales";
+
+export { LOCALES, type Locale };
 
 /** Text entered by organisers per locale; German is the fallback. */
 export type LocalizedText = Partial<Record<Locale, string>>;
@@ -101,6 +102,8 @@ export const organisations = sqliteTable("organisations", {
   retentionDays: integer("retention_days").notNull().default(90),
   /** What a certificate needs for verification is kept this many years. */
   certificateRetentionYears: integer("certificate_retention_years").notNull().default(10),
+  /** IANA time zone of the wall times the organisation means (reminder hours, the digest's day, console inputs). */
+  timeZone: text("time_zone").notNull().default("Europe/Berlin"),
   ...timestamps,
 });
 
@@ -299,6 +302,10 @@ export const outbox = sqliteTable(
     dedupeKey: text("dedupe_key"),
     changeId: text("change_id"),
     sentAt: integer("sent_at"),
+    /** A retried row is due again at this instant; the queue's delay and the sweep both keep to it. */
+    nextAttemptAt: integer("next_attempt_at"),
+    /** Retries stop at this instant (null: created_at + the retry horizon); a retry by hand moves it. */
+    giveUpAt: integer("give_up_at"),
     ...timestamps,
   },
   (t) => [
@@ -308,9 +315,16 @@ export const outbox = sqliteTable(
   ],
 );
 
-/** Addresses the provider reported as bouncing or complaining; organisers see it on the registration. */
+/**
+ * Addresses the provider reported as bouncing or complaining; organisers see it on the
+ * registration. Kept as a keyed hash of the normalised address (domain/mail/suppressions.ts),
+ * so suppression still works after the address itself is gone. `email_normalized` holds an
+ * address only in rows from before the hash, until the scheduled job hashes them.
+ */
 export const emailSuppressions = sqliteTable("email_suppressions", {
-  emailNormalized: text("email_normalized").primaryKey(),
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  emailHash: text("email_hash").unique(),
+  emailNormalized: text("email_normalized").unique(),
   reason: text("reason", { enum: ["bounce", "complaint"] }).notNull(),
   detail: text("detail"),
   createdAt: timestamps.createdAt,
@@ -350,11 +364,17 @@ export const auditLog = sqliteTable(
   (t) => [index("audit_registration_idx").on(t.registrationId), index("audit_event_idx").on(t.eventId)],
 );
 
-/** Last run of each scheduled job, for operations. */
+/** Last run of each scheduled job, for operations (the status page). */
 export const jobRuns = sqliteTable("job_runs", {
   job: text("job").primaryKey(),
   lastRunAt: integer("last_run_at").notNull(),
   lastResult: text("last_result", { mode: "json" }).$type<Record<string, unknown>>(),
+  /** "ok" or "error"; an error is in last_error and the other jobs of the run went on. */
+  outcome: text("outcome", { enum: ["ok", "error"] }).notNull().default("ok"),
+  lastError: text("last_error"),
+  durationMs: integer("duration_ms"),
+  /** The last run that ended without an error. */
+  lastOkAt: integer("last_ok_at"),
 });
 
 /* ---------- Organisers: people, roles, sign-in ---------- */

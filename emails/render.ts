@@ -7,7 +7,7 @@
  */
 import { render, toPlainText } from "@react-email/render";
 import { createElement, type ReactElement } from "react";
-import type { EmailTemplate, Locale, Role } from "../db/schema";
+import type { EmailTemplate, Locale } from "../db/schema";
 import { emailText, type EmailKey } from "./components/i18n";
 import { buildIcs, toBase64 } from "./ics";
 import { Cancelled } from "./templates/cancelled";
@@ -32,93 +32,9 @@ import { Invitation } from "./templates/invitation";
 import { ApplicationReceived } from "./templates/application_received";
 import { OrganiserDigest } from "./templates/organiser_digest";
 import { DataAccess } from "./templates/data_access";
+import type { EmailData, RenderedEmail, StaffEmailData } from "./types";
 
-export type EmailSession = {
-  startsAt: string; // ISO UTC
-  endsAt: string;
-  title: string | null;
-  /** Optional stable session id; used for the calendar UID (else the session's position). */
-  id?: string | number;
-};
-
-export type EmailData = {
-  /** Participant name (untrusted). */
-  name: string;
-  places: number;
-  /** Private link to the participant's manage page; every email carries it. */
-  manageUrl: string;
-  event: {
-    /** Already in the right locale (German fallback applied by the caller). */
-    title: string;
-    slug: string;
-    sessions: EmailSession[];
-    location: { name: string; address: string | null; accessibility: string | null } | null;
-    /** Only set for confirmed participants of online events. */
-    onlineUrl: string | null;
-    /** Organisation name. */
-    organiser: string;
-  };
-  /** For "waitlisted". */
-  waitlistPosition?: number | null;
-  /** For "confirm_email": confirm before this time; for "expired": the hold expired. */
-  holdExpiresAt?: string | null;
-  /** For "offer": accept before this time; for "expired": the offer expired. */
-  offerExpiresAt?: string | null;
-  /** For "cancelled", "cancelled_by_organiser", "event_cancelled": the organiser's reason (untrusted). */
-  reason?: string | null;
-  /** For "reminder": the session it is about (also one of event.sessions). */
-  reminderSession?: EmailSession | null;
-  /** What participants should bring (no event field holds it yet; shown when given). */
-  whatToBring?: string | null;
-  /** For "event_changed": which facts changed. */
-  changes?: EventChange[];
-  /** For "organiser_message": the organisers' text (untrusted; React escapes it, line breaks are kept). */
-  message?: { subject: string; body: string } | null;
-  /**
-   * Check-in QR code for "confirmed", "promoted" and "reminder". Filled in by the check-in
-   * feature: a hosted image `url` works in most mail clients (Gmail drops data: URIs), a
-   * `dataUri` is the fallback. Nothing is shown while neither is set.
-   */
-  checkInQr?: { dataUri?: string; url?: string } | null;
-};
-
-export type EventChange = "date" | "time" | "place" | "online";
-
-/** One event in the organiser digest: the day's counts. */
-export type DigestEvent = {
-  title: string;
-  consoleUrl: string;
-  newRegistrations: number;
-  cancellations: number;
-  promotions: number;
-  /** Waiting now (registrations, not places). */
-  waitlist: number;
-};
-
-/**
- * Data of the emails to staff (no registration behind them): sign-in, invitation,
- * application received, daily digest. The console writes what they need into the outbox
- * row's `data`; the consumer turns it into this (deliver.ts `staffEmailData`).
- */
-export type StaffEmailData = {
-  /** Recipient's name if known (untrusted). */
-  name: string | null;
-  /** Shown in the footer and the invitation. */
-  organisation: string;
-  /** The one link of the mail: sign-in, invitation, console event page or console start. */
-  url: string;
-  /** Sign-in and invitation links run out. */
-  expiresAt?: string | null;
-  /** For "invitation". */
-  inviter?: string;
-  role?: Role;
-  /** For "application_received". */
-  event?: string;
-  applicant?: string;
-  /** For "organiser_digest": the Berlin day (yyyy-mm-dd) and its events. */
-  date?: string;
-  events?: DigestEvent[];
-};
+export type { DigestEvent, EmailData, EmailSession, EventChange, RenderedEmail, StaffEmailData } from "./types";
 
 /**
  * Templates to staff; they take StaffEmailData and have no registration. "data_access" (a
@@ -133,13 +49,6 @@ export function isStaffTemplate(template: EmailTemplate): template is StaffTempl
 /** The data each template renders. */
 export type TemplateData<T extends EmailTemplate> = T extends StaffTemplate ? StaffEmailData : EmailData;
 
-export type RenderedEmail = {
-  subject: string;
-  html: string;
-  text: string;
-  /** content is base64. */
-  attachments: { filename: string; contentType: string; content: string }[];
-};
 
 const TEMPLATES: { [T in EmailTemplate]: (props: { locale: Locale; data: TemplateData<T> }) => ReactElement } = {
   confirm_email: ConfirmEmail,
@@ -190,7 +99,7 @@ function hostOf(url: string): string | undefined {
 /** The .ics attachment: one VEVENT per session. The private manage link is left out on purpose
  * (calendars are often shared); the email carries it. */
 function calendarAttachment(locale: Locale, data: EmailData, stampedAt?: Date): RenderedEmail["attachments"][number] {
-  const text = emailText(locale);
+  const text = emailText(locale, data.timeZone);
   const { event } = data;
   const location = event.location
     ? [event.location.name, event.location.address].filter(Boolean).join(", ")
@@ -229,14 +138,14 @@ function subjectParams(template: EmailTemplate, locale: Locale, data: EmailData 
     return {
       event: oneLine(staff.event ?? ""),
       organisation: oneLine(staff.organisation),
-      date: staff.date ? emailText(locale).day(`${staff.date}T12:00:00Z`) : "",
+      date: staff.date ? emailText(locale, staff.timeZone).day(`${staff.date}T12:00:00Z`) : "",
     };
   }
   const participant = data as EmailData;
   const session = participant.reminderSession ?? participant.event.sessions[0];
   return {
     event: oneLine(participant.event.title),
-    date: session ? emailText(locale).day(session.startsAt) : "",
+    date: session ? emailText(locale, participant.timeZone).day(session.startsAt) : "",
     subject: oneLine(participant.message?.subject ?? ""),
   };
 }
@@ -254,7 +163,7 @@ export async function renderEmail<T extends EmailTemplate>(
 ): Promise<RenderedEmail> {
   const Component = TEMPLATES[template] as (props: { locale: Locale; data: TemplateData<T> }) => ReactElement;
   if (!Component) throw new Error(`Unknown email template: ${String(template)}`);
-  const text = emailText(locale);
+  const text = emailText(locale, data.timeZone);
   const html = await render(createElement(Component, { locale, data }));
   // Same conversion render(..., { plainText: true }) applies, without rendering twice.
   const plain = toPlainText(html, { selectors: [{ selector: "h1", options: { uppercase: false } }] });

@@ -1,9 +1,12 @@
 /**
  * Text helpers shared by the email templates: catalogue look-up, plural forms and
- * date/time formatting in Europe/Berlin for the reader's locale.
+ * date/time formatting for the reader's locale, in the organisation's time zone (Europe/Berlin
+ * unless the organisation has another).
  */
 import type { Locale } from "../../db/schema";
-import { DEFAULT_LOCALE, RTL_LOCALES, translate, type Messages } from "../../workers/src/i18n";
+import { DEFAULT_LOCALE, translate, type Messages } from "../../workers/src/i18n";
+import { INTL_LOCALES, isRtl } from "../../workers/src/i18n/vocabulary";
+import { DEFAULT_TIME_ZONE } from "../../workers/src/lib/time-zone";
 import arEmail from "../../workers/src/i18n/ar/email";
 import deEmail, { type EmailKey } from "../../workers/src/i18n/de/email";
 import enEmail from "../../workers/src/i18n/en/email";
@@ -23,18 +26,6 @@ export const emailCatalogues: Record<Locale, Messages> = {
   ru: ruEmail,
 };
 
-export const TIME_ZONE = "Europe/Berlin";
-
-/** BCP 47 tags used for Intl formatting. */
-const INTL_LOCALES: Record<Locale, string> = {
-  de: "de-DE",
-  en: "en-GB",
-  tr: "tr-TR",
-  // Western digits: the same as in counts, addresses and times elsewhere in the mail.
-  ar: "ar-u-nu-latn",
-  uk: "uk-UA",
-  ru: "ru-RU",
-};
 
 export type Params = Record<string, string | number>;
 
@@ -58,18 +49,18 @@ function lookup(locale: Locale, key: string): string | undefined {
   return emailCatalogues[locale]?.[key] ?? emailCatalogues[DEFAULT_LOCALE]?.[key];
 }
 
-export function emailText(locale: Locale): EmailText {
+export function emailText(locale: Locale, timeZone: string = DEFAULT_TIME_ZONE): EmailText {
   const intl = INTL_LOCALES[locale] ?? INTL_LOCALES[DEFAULT_LOCALE];
   const dateFormat = new Intl.DateTimeFormat(intl, {
-    timeZone: TIME_ZONE,
+    timeZone,
     weekday: "long",
     day: "numeric",
     month: "long",
     year: "numeric",
   });
   // The 24-hour clock in every language, as on timetables in Germany.
-  const timeFormat = new Intl.DateTimeFormat(intl, { timeZone: TIME_ZONE, hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
-  const dayKey = new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" });
+  const timeFormat = new Intl.DateTimeFormat(intl, { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+  const dayKey = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
   const pluralRules = new Intl.PluralRules(intl);
 
   const t = (key: EmailKey | string, params?: Params) => translate(emailCatalogues, locale, key, params);
@@ -79,7 +70,7 @@ export function emailText(locale: Locale): EmailText {
   return {
     locale,
     lang: locale,
-    dir: RTL_LOCALES.includes(locale) ? "rtl" : "ltr",
+    dir: isRtl(locale) ? "rtl" : "ltr",
     t,
     plural(base, count, params = {}) {
       const category = pluralRules.select(count);

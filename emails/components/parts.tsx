@@ -1,6 +1,6 @@
 /** Building blocks used by several templates. */
 import { Button, Img, Link, Section, Text } from "@react-email/components";
-import type { EmailData } from "../render";
+import type { EmailData } from "../types";
 import type { EmailKey, EmailText } from "./i18n";
 import { styles } from "./Layout";
 

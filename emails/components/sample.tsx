@@ -1,5 +1,5 @@
 /** Sample data for the template previews (react-email's `PreviewProps`) and for tests. */
-import type { EmailData, StaffEmailData } from "../render";
+import type { EmailData, StaffEmailData } from "../types";
 
 export const sampleData: EmailData = {
   name: "Amina Yılmaz",
@@ -53,6 +53,7 @@ export const sampleStaffData: StaffEmailData = {
       cancellations: 0,
       promotions: 0,
       waitlist: 0,
+      failedEmails: 1,
     },
   ],
 };

@@ -4,14 +4,14 @@ import { emailText } from "../components/i18n";
 import { Layout } from "../components/Layout";
 import { ActionLink, Paragraph } from "../components/parts";
 import { sampleStaffData } from "../components/sample";
-import type { StaffEmailData } from "../render";
+import type { StaffEmailData } from "../types";
 
 export type ApplicationReceivedProps = { locale: Locale; data: StaffEmailData };
 
 export const previewProps: ApplicationReceivedProps = { locale: "de", data: sampleStaffData };
 
 export function ApplicationReceived({ locale, data }: ApplicationReceivedProps) {
-  const text = emailText(locale);
+  const text = emailText(locale, data.timeZone);
   const event = data.event ?? "";
   return (
     <Layout

@@ -4,14 +4,14 @@ import { emailText } from "../components/i18n";
 import { Layout } from "../components/Layout";
 import { Greeting, ManageLink, Multiline, Paragraph } from "../components/parts";
 import { sampleData } from "../components/sample";
-import type { EmailData } from "../render";
+import type { EmailData } from "../types";
 
 export type ApplicationRejectedProps = { locale: Locale; data: EmailData };
 
 export const previewProps: ApplicationRejectedProps = { locale: "de", data: { ...sampleData, reason: "Diesmal hatten wir sehr viele Bewerbungen." } };
 
 export function ApplicationRejected({ locale, data }: ApplicationRejectedProps) {
-  const text = emailText(locale);
+  const text = emailText(locale, data.timeZone);
   const event = data.event.title;
   const organiser = data.event.organiser;
   return (

@@ -4,14 +4,14 @@ import { emailText } from "../components/i18n";
 import { Layout } from "../components/Layout";
 import { Greeting, ManageLink, Paragraph } from "../components/parts";
 import { sampleData } from "../components/sample";
-import type { EmailData } from "../render";
+import type { EmailData } from "../types";
 
 export type CertificateIssuedProps = { locale: Locale; data: EmailData };
 
 export const previewProps: CertificateIssuedProps = { locale: "de", data: sampleData };
 
 export function CertificateIssued({ locale, data }: CertificateIssuedProps) {
-  const text = emailText(locale);
+  const text = emailText(locale, data.timeZone);
   const event = data.event.title;
   return (
     <Layout

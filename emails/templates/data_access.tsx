@@ -9,7 +9,7 @@ import { emailText } from "../components/i18n";
 import { Layout } from "../components/Layout";
 import { ActionLink, Paragraph } from "../components/parts";
 import { sampleStaffData } from "../components/sample";
-import type { StaffEmailData } from "../render";
+import type { StaffEmailData } from "../types";
 
 export type DataAccessProps = { locale: Locale; data: StaffEmailData };
 
@@ -19,7 +19,7 @@ export const previewProps: DataAccessProps = {
 };
 
 export function DataAccess({ locale, data }: DataAccessProps) {
-  const text = emailText(locale);
+  const text = emailText(locale, data.timeZone);
   return (
     <Layout text={text} preview={text.t("email.data_access.preview")} heading={text.t("email.data_access.heading")} organiser={data.organisation}>
       <Paragraph>{text.t("email.common.greeting_anonymous")}</Paragraph>

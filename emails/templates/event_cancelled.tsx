@@ -4,14 +4,14 @@ import { emailText } from "../components/i18n";
 import { Layout } from "../components/Layout";
 import { Greeting, ManageLink, Multiline, Paragraph } from "../components/parts";
 import { sampleData, sampleExtras } from "../components/sample";
-import type { EmailData } from "../render";
+import type { EmailData } from "../types";
 
 export type EventCancelledProps = { locale: Locale; data: EmailData };
 
 export const previewProps: EventCancelledProps = { locale: "de", data: { ...sampleData, ...sampleExtras.event_cancelled } };
 
 export function EventCancelled({ locale, data }: EventCancelledProps) {
-  const text = emailText(locale);
+  const text = emailText(locale, data.timeZone);
   const event = data.event.title;
   const organiser = data.event.organiser;
   return (

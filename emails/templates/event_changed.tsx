@@ -4,14 +4,14 @@ import { emailText } from "../components/i18n";
 import { Layout } from "../components/Layout";
 import { EventFacts, Greeting, ManageLink, Paragraph } from "../components/parts";
 import { sampleData, sampleExtras } from "../components/sample";
-import type { EmailData } from "../render";
+import type { EmailData } from "../types";
 
 export type EventChangedProps = { locale: Locale; data: EmailData };
 
 export const previewProps: EventChangedProps = { locale: "de", data: { ...sampleData, ...sampleExtras.event_changed } };
 
 export function EventChanged({ locale, data }: EventChangedProps) {
-  const text = emailText(locale);
+  const text = emailText(locale, data.timeZone);
   const event = data.event.title;
   const changes = (data.changes ?? []).map((change) => text.t(`email.event_changed.change.${change}`));
   return (

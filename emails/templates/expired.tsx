@@ -4,14 +4,14 @@ import { emailText, type EmailKey } from "../components/i18n";
 import { Layout } from "../components/Layout";
 import { Greeting, ManageLink, Paragraph } from "../components/parts";
 import { sampleData } from "../components/sample";
-import type { EmailData } from "../render";
+import type { EmailData } from "../types";
 
 export type ExpiredProps = { locale: Locale; data: EmailData };
 
 export const previewProps: ExpiredProps = { locale: "de", data: { ...sampleData, holdExpiresAt: null } };
 
 export function Expired({ locale, data }: ExpiredProps) {
-  const text = emailText(locale);
+  const text = emailText(locale, data.timeZone);
   const event = data.event.title;
   // The caller sets offerExpiresAt for an expired offer, holdExpiresAt for an expired hold.
   const intro: EmailKey = data.offerExpiresAt

@@ -4,14 +4,14 @@ import { emailText } from "../components/i18n";
 import { Layout } from "../components/Layout";
 import { ActionLink, Paragraph } from "../components/parts";
 import { sampleStaffData } from "../components/sample";
-import type { StaffEmailData } from "../render";
+import type { StaffEmailData } from "../types";
 
 export type InvitationProps = { locale: Locale; data: StaffEmailData };
 
 export const previewProps: InvitationProps = { locale: "de", data: sampleStaffData };
 
 export function Invitation({ locale, data }: InvitationProps) {
-  const text = emailText(locale);
+  const text = emailText(locale, data.timeZone);
   const organisation = data.organisation;
   const inviter = data.inviter ?? organisation;
   const role = text.t(`email.invitation.role.${data.role ?? "organiser"}`);

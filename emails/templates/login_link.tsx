@@ -4,7 +4,7 @@ import { emailText } from "../components/i18n";
 import { Layout } from "../components/Layout";
 import { ActionLink, Paragraph } from "../components/parts";
 import { sampleStaffData } from "../components/sample";
-import type { StaffEmailData } from "../render";
+import type { StaffEmailData } from "../types";
 
 export type LoginLinkProps = { locale: Locale; data: StaffEmailData };
 
@@ -14,7 +14,7 @@ export const previewProps: LoginLinkProps = { locale: "de", data: sampleStaffDat
 export const SIGN_IN_LINK_MINUTES = 10;
 
 export function LoginLink({ locale, data }: LoginLinkProps) {
-  const text = emailText(locale);
+  const text = emailText(locale, data.timeZone);
   return (
     <Layout text={text} preview={text.t("email.login_link.preview")} heading={text.t("email.login_link.heading")} organiser={data.organisation}>
       <Paragraph>{text.t("email.common.greeting_anonymous")}</Paragraph>

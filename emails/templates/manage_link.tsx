@@ -4,14 +4,14 @@ import { emailText } from "../components/i18n";
 import { Layout } from "../components/Layout";
 import { ManageLink as ManageLinkBlock, Paragraph } from "../components/parts";
 import { sampleData } from "../components/sample";
-import type { EmailData } from "../render";
+import type { EmailData } from "../types";
 
 export type ManageLinkProps = { locale: Locale; data: EmailData };
 
 export const previewProps: ManageLinkProps = { locale: "de", data: sampleData };
 
 export function ManageLink({ locale, data }: ManageLinkProps) {
-  const text = emailText(locale);
+  const text = emailText(locale, data.timeZone);
   const event = data.event.title;
   return (
     <Layout

@@ -5,14 +5,14 @@ import { emailText } from "../components/i18n";
 import { Layout, styles } from "../components/Layout";
 import { ActionLink, Paragraph } from "../components/parts";
 import { sampleStaffData } from "../components/sample";
-import type { StaffEmailData } from "../render";
+import type { StaffEmailData } from "../types";
 
 export type OrganiserDigestProps = { locale: Locale; data: StaffEmailData };
 
 export const previewProps: OrganiserDigestProps = { locale: "de", data: sampleStaffData };
 
 export function OrganiserDigest({ locale, data }: OrganiserDigestProps) {
-  const text = emailText(locale);
+  const text = emailText(locale, data.timeZone);
   const date = data.date ? text.day(`${data.date}T12:00:00Z`) : "";
   return (
     <Layout text={text} preview={text.t("email.organiser_digest.preview")} heading={text.t("email.organiser_digest.heading", { date })} organiser={data.organisation}>
@@ -33,6 +33,12 @@ export function OrganiserDigest({ locale, data }: OrganiserDigestProps) {
             {text.t("email.organiser_digest.promoted", { count: event.promotions })}
             <br />
             {text.t("email.organiser_digest.waitlist", { count: event.waitlist })}
+            {event.failedEmails ? (
+              <>
+                <br />
+                <strong>{text.t("email.organiser_digest.failed_emails", { count: event.failedEmails })}</strong>
+              </>
+            ) : null}
           </Text>
         </Section>
       ))}

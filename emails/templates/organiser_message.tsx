@@ -5,14 +5,14 @@ import { emailText } from "../components/i18n";
 import { Layout } from "../components/Layout";
 import { Greeting, ManageLink, Multiline, Paragraph } from "../components/parts";
 import { sampleData, sampleExtras } from "../components/sample";
-import type { EmailData } from "../render";
+import type { EmailData } from "../types";
 
 export type OrganiserMessageProps = { locale: Locale; data: EmailData };
 
 export const previewProps: OrganiserMessageProps = { locale: "de", data: { ...sampleData, ...sampleExtras.organiser_message } };
 
 export function OrganiserMessage({ locale, data }: OrganiserMessageProps) {
-  const text = emailText(locale);
+  const text = emailText(locale, data.timeZone);
   const event = data.event.title;
   const organiser = data.event.organiser;
   return (

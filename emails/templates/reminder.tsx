@@ -4,14 +4,14 @@ import { emailText } from "../components/i18n";
 import { Layout } from "../components/Layout";
 import { CheckInQr, EventFacts, Greeting, ManageLink, Paragraph } from "../components/parts";
 import { sampleData, sampleExtras } from "../components/sample";
-import type { EmailData } from "../render";
+import type { EmailData } from "../types";
 
 export type ReminderProps = { locale: Locale; data: EmailData };
 
 export const previewProps: ReminderProps = { locale: "de", data: { ...sampleData, ...sampleExtras.reminder } };
 
 export function Reminder({ locale, data }: ReminderProps) {
-  const text = emailText(locale);
+  const text = emailText(locale, data.timeZone);
   const event = data.event.title;
   const session = data.reminderSession ?? data.event.sessions[0] ?? null;
   // Only the session this reminder is about; the other dates are in the confirmation.

@@ -4,14 +4,14 @@ import { emailText } from "../components/i18n";
 import { Layout } from "../components/Layout";
 import { EventFacts, Greeting, ManageLink, Paragraph } from "../components/parts";
 import { sampleData } from "../components/sample";
-import type { EmailData } from "../render";
+import type { EmailData } from "../types";
 
 export type UpdatedByOrganiserProps = { locale: Locale; data: EmailData };
 
 export const previewProps: UpdatedByOrganiserProps = { locale: "de", data: sampleData };
 
 export function UpdatedByOrganiser({ locale, data }: UpdatedByOrganiserProps) {
-  const text = emailText(locale);
+  const text = emailText(locale, data.timeZone);
   const event = data.event.title;
   const organiser = data.event.organiser;
   return (

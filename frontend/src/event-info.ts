@@ -2,19 +2,15 @@
 import type { PublicEventSummary, PublicSession } from "../../workers/src/api-types";
 import { h, type Attrs, type Child } from "./dom";
 import { chosenLocale, isRtl, shownLocale, t, type Locale, type WebKey } from "./i18n";
+import { INTL_LOCALES } from "../../workers/src/i18n/vocabulary";
+import { DEFAULT_TIME_ZONE } from "../../workers/src/lib/time-zone";
 
-const TIME_ZONE = "Europe/Berlin";
-
-/**
- * English as written in Europe (24-hour clock, day before month); Arabic with Western
- * digits, as in the counts, addresses and emails next to it.
- */
-const INTL_LOCALES: Partial<Record<Locale, string>> = { en: "en-GB", ar: "ar-u-nu-latn" };
 
 function dateTimeFormat(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
   const locale = shownLocale();
   // The 24-hour clock, as on every timetable and letter in Germany (Arabic would say "ص"/"م").
-  return new Intl.DateTimeFormat(INTL_LOCALES[locale] ?? locale, { timeZone: TIME_ZONE, hourCycle: "h23", ...options });
+  // English as written in Europe; Arabic with Western digits (vocabulary.ts INTL_LOCALES).
+  return new Intl.DateTimeFormat(INTL_LOCALES[locale], { timeZone: DEFAULT_TIME_ZONE, hourCycle: "h23", ...options });
 }
 
 /** "Montag, 12. Mai 2025, 10:00–13:00" in the page's language, Berlin time. */

@@ -7,22 +7,12 @@
  */
 import type { Locale } from "../../workers/src/api-types";
 import type { WebKey } from "../../workers/src/i18n/de/web";
+import { DEFAULT_LOCALE, format, isLocale, isRtl, LOCALE_NAMES, LOCALES } from "../../workers/src/i18n/vocabulary";
 
 export type { Locale, WebKey };
+export { isLocale, isRtl, LOCALE_NAMES, LOCALES };
 
-export const LOCALES: readonly Locale[] = ["de", "en", "tr", "ar", "uk", "ru"];
-/** Each language in its own name: these never change with the page language. */
-export const LOCALE_NAMES: Record<Locale, string> = {
-  de: "Deutsch",
-  en: "English",
-  tr: "Türkçe",
-  ar: "العربية",
-  uk: "Українська",
-  ru: "Русский",
-};
-const RTL_LOCALES: readonly Locale[] = ["ar"];
 const STORAGE_KEY = "zusammen.locale";
-const DEFAULT_LOCALE: Locale = "de";
 
 type Catalogue = Record<WebKey, string>;
 const catalogues = import.meta.glob<Catalogue>("../../workers/src/i18n/*/web.ts", { import: "default" });
@@ -31,14 +21,6 @@ const catalogueOf = (locale: Locale) => catalogues[`../../workers/src/i18n/${loc
 let chosen: Locale = DEFAULT_LOCALE;
 let shown: Locale = DEFAULT_LOCALE;
 let messages: Partial<Catalogue> = {};
-
-export function isLocale(value: unknown): value is Locale {
-  return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
-}
-
-export function isRtl(locale: Locale): boolean {
-  return RTL_LOCALES.includes(locale);
-}
 
 /** The remembered choice, else the first of the browser's languages that we offer. */
 export function initialLocale(): Locale {
@@ -86,6 +68,5 @@ export function shownLocale(): Locale {
 
 /** Replaces `{placeholder}`s; an unknown one stays visible rather than vanishing. */
 export function t(key: WebKey, params: Record<string, string | number> = {}): string {
-  const template = messages[key] ?? key;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return format(messages[key] ?? key, params);
 }

@@ -50,7 +50,7 @@ const DYNAMIC: Record<string, { members: readonly string[]; from?: string }> = {
   "manage.done_*": { members: ["confirm", "accept-offer", "cancel"], from: "workers/src/api-types.ts" },
   "email.common.*": { members: ["places", "places_requested"], from: "emails/components/parts.tsx" },
   "email.*.subject": { members: EMAIL_TEMPLATES },
-  "email.event_changed.change.*": { members: ["date", "time", "place", "online"], from: "emails/render.ts" },
+  "email.event_changed.change.*": { members: ["date", "time", "place", "online"], from: "emails/types.ts" },
   "email.invitation.role.*": { members: ROLES },
 };
 

@@ -3,11 +3,11 @@
  * Workers, queue, cron) with the demo seed on a port the system picks (or E2E_URL), Debian's Chromium, the dev mailbox, and a registration made through
  * the API whose manage token is read from the emailed link.
  */
-import { chromium, type Browser, type Page } from "playwright-core";
+import { chromium, type Browser, type Locator, type Page } from "playwright-core";
 
 type LocalServer = { url: string; stop(): Promise<void> | void };
 type LocalServerModule = {
-  startLocalServer(options: { persistTo: string; vars?: Record<string, string> }): Promise<LocalServer>;
+  startLocalServer(options: { persistTo: string; vars?: Record<string, string>; extraSql?: string }): Promise<LocalServer>;
   BROWSER_TEST_VARS: Record<string, string>;
 };
 export type MailboxMessage = { id: number; to: string; subject: string; html: string; text: string; attachments: unknown[] };
@@ -17,7 +17,8 @@ export const env = (globalThis as unknown as { process: { env: Record<string, st
 
 export type E2E = { baseUrl: string; browser: Browser; stop(): Promise<void> };
 
-export async function startE2E(name: string): Promise<E2E> {
+/** `extraSql` runs after the demo seed (a state the UI cannot make, such as an email given up after days). */
+export async function startE2E(name: string, options: { extraSql?: string } = {}): Promise<E2E> {
   let server: LocalServer | null = null;
   let persistTo: string | null = null;
   let baseUrl: string;
@@ -28,7 +29,7 @@ export async function startE2E(name: string): Promise<E2E> {
     const { startLocalServer, BROWSER_TEST_VARS } = (await import(/* @vite-ignore */ modulePath)) as LocalServerModule;
     // Port 0: the system gives a free port, so other servers on the machine never collide.
     persistTo = `.wrangler/e2e/${name}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
-    server = await startLocalServer({ persistTo, vars: BROWSER_TEST_VARS });
+    server = await startLocalServer({ persistTo, vars: BROWSER_TEST_VARS, extraSql: options.extraSql });
     baseUrl = server.url.replace(/\/$/, "");
   }
   const browser = await chromium.launch({
@@ -127,4 +128,17 @@ export async function rendered(page: Page): Promise<void> {
 /** How wide the page is beyond the viewport (0 = no horizontal scrolling). */
 export function horizontalOverflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}
+
+/** Signs a staff member in to the console through POST /api/auth/login and the emailed link. */
+export async function signInToConsole(page: Page, baseUrl: string, email: string): Promise<void> {
+  const token = await signInToken(baseUrl, email);
+  await page.goto(`${baseUrl}/console/sign-in#${token}`);
+  await page.getByRole("button", { name: "Anmelden" }).click();
+  await page.waitForURL(`${baseUrl}/console/`);
+}
+
+/** The body rows of a table as the cells' visible text. */
+export async function tableRows(table: Locator): Promise<string[][]> {
+  return table.locator("tbody tr").evaluateAll((rows) => rows.map((row) => [...row.children].map((cell) => (cell as HTMLElement).innerText.trim())));
 }

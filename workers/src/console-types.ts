@@ -77,6 +77,8 @@ export type ConsoleEvent = Omit<EventInput, "pools" | "sessions"> & {
   id: number;
   slug: string;
   organisationName: string;
+  /** The organisation's time zone: the console shows and reads the dates as wall times in it. */
+  timeZone: string;
   status: "draft" | "published" | "cancelled";
   cancellationReason: string | null;
   sessions: (ConsoleSession & { id: number; cancelled: boolean })[];
@@ -190,7 +192,8 @@ export type ConsoleAuditEntry = {
 };
 export type ConsoleAuditResponse = { entries: ConsoleAuditEntry[] };
 
-export type ConsoleOrganisation = { id: number; slug: string; name: string; role: Role | null };
+/** `timeZone`: the IANA zone its wall times mean (reminder hours, the console's date inputs). */
+export type ConsoleOrganisation = { id: number; slug: string; name: string; role: Role | null; timeZone: string };
 export type ConsoleOrganisationsResponse = { organisations: ConsoleOrganisation[] };
 export type ConsoleMember = { userId: number; email: string; name: string | null; role: Role };
 export type ConsoleMembersResponse = { members: ConsoleMember[] };

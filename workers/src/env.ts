@@ -1,3 +1,6 @@
+import type { Locale } from "../../db/schema";
+import type { Staff } from "./domain/auth/staff";
+
 /** Bindings and variables of the Worker (see wrangler.toml). */
 export type Env = {
   DB: D1Database;
@@ -41,9 +44,9 @@ export type AppBindings = {
   Bindings: Env;
   Variables: {
     requestId: string;
-    locale: import("../../db/schema").Locale;
+    locale: Locale;
     /** Set by the console guard for signed-in staff. */
-    staff: import("./domain/auth/access").Staff;
+    staff: Staff;
     sessionToken: string;
   };
 };

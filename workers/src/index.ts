@@ -1,7 +1,7 @@
 /** The Worker: the HTTP API, the mail queue consumer and the scheduled jobs. */
 import { buildApp } from "./app";
 import type { Env, MailMessage } from "./env";
-import { consumeMailBatch } from "./domain/mail/deliver";
+import { consumeMailBatch } from "./domain/mail/queue";
 import { runScheduledJobs } from "./domain/scheduled";
 
 const app = buildApp();

@@ -20,13 +20,13 @@ describe("organisations", () => {
     const organiser = await createStaff({ role: "organiser", organisationId: 1 });
     const mine = await call(organiser, "GET", "/api/console/organisations");
     expect(mine.status).toBe(200);
-    expect(mine.body.organisations).toEqual([{ id: 1, slug: "test-org", name: "Kommunales Integrationszentrum Test", role: "organiser" }]);
+    expect(mine.body.organisations).toEqual([{ id: 1, slug: "test-org", name: "Kommunales Integrationszentrum Test", role: "organiser", timeZone: "Europe/Berlin" }]);
 
     const admin = await createStaff({ isAdmin: true });
     const slug = `partner-${unique()}`;
     const created = await call(admin, "POST", "/api/console/organisations", { slug, name: "Partnerbüro Nord" });
     expect(created.status).toBe(201);
-    expect(created.body.organisation).toMatchObject({ slug, name: "Partnerbüro Nord", role: null });
+    expect(created.body.organisation).toMatchObject({ slug, name: "Partnerbüro Nord", role: null, timeZone: "Europe/Berlin" });
     const all = (await call(admin, "GET", "/api/console/organisations")).body.organisations.map((o: any) => o.slug);
     expect(all).toEqual(expect.arrayContaining(["test-org", "other-org", slug]));
     const [audit] = await rows(`SELECT actor FROM audit_log WHERE action = 'organisation.created' AND details LIKE ?1`, `%${slug}%`);

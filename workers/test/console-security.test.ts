@@ -44,8 +44,8 @@ beforeAll(async () => {
   const [first] = await rows(`SELECT id FROM registrations WHERE event_id = ?1 ORDER BY id`, eventId);
   const helper = await createStaff({ role: "checkin_helper", organisationId: 1, assignedEventIds: [eventId] });
   const [session] = await rows(`SELECT id FROM sessions WHERE event_id = ?1`, eventId);
-  // certificateId: only in routes that authorise on the event first; any id does for the walk.
-  Object.assign(ids, { eventId, registrationId: first!.id as number, poolId, organisationId: 1, userId: helper.userId, sessionId: session!.id as number, certificateId: 1 });
+  // certificateId: only in routes that authorise on the event first; any id does for the walk (outboxId: administrators only).
+  Object.assign(ids, { eventId, registrationId: first!.id as number, poolId, organisationId: 1, userId: helper.userId, sessionId: session!.id as number, certificateId: 1, outboxId: 1 });
   manageToken = await tokenOf(ids.registrationId!);
 });
 

@@ -11,6 +11,7 @@ import { LOCALES, type Locale } from "../../db/schema";
 import { emailCatalogues, emailText } from "../../emails/components/i18n";
 import { renderEmail } from "../../emails/render";
 import { certificateCatalogues, errorCatalogues, errorMessage, RTL_LOCALES } from "../src/i18n";
+import { format, languageName, statusLabel } from "../src/i18n/vocabulary";
 import arCertificate from "../src/i18n/ar/certificate";
 import deCertificate from "../src/i18n/de/certificate";
 import enCertificate from "../src/i18n/en/certificate";
@@ -158,7 +159,9 @@ describe("registration of the catalogues", () => {
     expect(mail.text).toContain(catalogues.email[locale]["email.common.cancel_hint"]);
     expect(mail.html).toContain(`lang="${locale}"`);
     expect(mail.html).toContain(`dir="${locale === "ar" ? "rtl" : "ltr"}"`);
-    if (locale === "ar") expect(mail.text).toMatch(/10:00/); // Western digits in Arabic times
+    // 09:00 UTC is 10:00 in Berlin in March; Western digits in every language, Arabic included.
+    expect(mail.text).toContain("10:00");
+    expect(mail.text).not.toMatch(/[\u0660-\u0669\u06F0-\u06F9]/);
   });
 });
 
@@ -214,5 +217,28 @@ describe("no cookies for participants", () => {
       expect(response.headers.get("set-cookie"), label).toBeNull();
       expect(response.status, label).toBeLessThan(500);
     }
+  });
+});
+
+describe("the shared vocabulary (workers/src/i18n/vocabulary.ts), in workerd", () => {
+  it("names every language in every other one from Intl, and in itself by its own name", () => {
+    const names = Object.fromEntries(LOCALES.map((inLocale) => [inLocale, LOCALES.map((locale) => languageName(locale, inLocale))]));
+    expect(names.de).toEqual(["Deutsch", "Englisch", "Türkisch", "Arabisch", "Ukrainisch", "Russisch"]);
+    expect(names.ar).toEqual(["الألمانية", "الإنجليزية", "التركية", "العربية", "الأوكرانية", "الروسية"]);
+    expect(names.en).toEqual(["German", "English", "Turkish", "Arabic", "Ukrainian", "Russian"]);
+    // Every name is a real name: never the code itself, never the same in two page languages but the language's own.
+    for (const inLocale of LOCALES) for (const locale of LOCALES) expect(languageName(locale, inLocale)).not.toBe(locale);
+    expect(new Set(LOCALES.map((inLocale) => languageName("de", inLocale))).size).toBe(LOCALES.length);
+  });
+
+  it("one word per registration status for staff, the same in the console and the exports", () => {
+    expect(statusLabel("cancelled", "de")).toBe("abgesagt");
+    expect(statusLabel("cancelled", "de", { capitalised: true })).toBe("Abgesagt");
+    expect(statusLabel("pending_approval", "en")).toBe("application pending");
+  });
+
+  it("one placeholder formatter: known ones replaced, unknown ones left visible", () => {
+    expect(format("{name} hat {count} Plätze", { name: "Ada", count: 2 })).toBe("Ada hat 2 Plätze");
+    expect(format("Hallo {name}")).toBe("Hallo {name}");
   });
 });

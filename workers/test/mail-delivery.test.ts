@@ -7,16 +7,22 @@
 import { createMessageBatch, env } from "cloudflare:test";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { Env, MailMessage } from "../src/env";
-import { consumeMailBatch, deliverOutboxMessage, sweepOutbox } from "../src/domain/mail/deliver";
-import { createEvent, participant, register, rows, waitForMail } from "./fixtures";
+import { deliverOutboxMessage } from "../src/domain/mail/deliver";
+import { consumeMailBatch, sweepOutbox } from "../src/domain/mail/queue";
+import { consoleFetch, createEvent, createStaff, participant, register, rows, waitForMail } from "./fixtures";
 
 const STUB = "https://resend.stub";
 const production: Env = { ...env, RESEND_API_KEY: "re_test_key", RESEND_BASE_URL: STUB, TOKEN_SECRET: "test-secret-for-mail-delivery" };
 
 type Seen = { path: string; key: string | null; body: any };
 
-/** Stubs the provider: each call answers with the next of `answers` ("hang" waits until the SDK's timeout aborts it). */
-function stubProvider(answers: (number | "hang" | { status: number; body?: unknown; headers?: Record<string, string> })[]) {
+type Answer = number | "hang" | { status: number; body?: unknown; headers?: Record<string, string> };
+
+/**
+ * Stubs the provider: each call answers with the next of `answers` ("hang" waits until the
+ * SDK's timeout aborts it), or with what a function of the call's number says.
+ */
+function stubProvider(answers: Answer[] | ((call: number) => Answer)) {
   const seen: Seen[] = [];
   let call = 0;
   const realFetch = globalThis.fetch;
@@ -26,7 +32,7 @@ function stubProvider(answers: (number | "hang" | { status: number; body?: unkno
     const headers = new Headers(init?.headers);
     const body = JSON.parse(String(init?.body ?? "null"));
     seen.push({ path: url.slice(STUB.length), key: headers.get("idempotency-key"), body });
-    const answer = answers[Math.min(call++, answers.length - 1)]!;
+    const answer = typeof answers === "function" ? answers(call++) : answers[Math.min(call++, answers.length - 1)]!;
     if (answer === "hang") {
       return new Promise<Response>((_, reject) => {
         init?.signal?.addEventListener("abort", () => reject(init.signal!.reason));
@@ -78,8 +84,16 @@ async function outboxRow(template: string, n: number, data: Record<string, unkno
 }
 
 async function outboxState(id: string) {
-  const [row] = await rows(`SELECT status, attempts, last_error AS lastError, provider_message_id AS providerId FROM outbox WHERE id = ?1`, id);
+  const [row] = await rows(
+    `SELECT status, attempts, last_error AS lastError, provider_message_id AS providerId, next_attempt_at AS nextAttemptAt FROM outbox WHERE id = ?1`,
+    id,
+  );
   return row!;
+}
+
+/** The instant a retried row is due again (what the queue's delay and the sweep keep to). */
+async function dueAt(id: string): Promise<number> {
+  return Number((await outboxState(id)).nextAttemptAt);
 }
 
 describe("a flaky provider", () => {
@@ -87,7 +101,11 @@ describe("a flaky provider", () => {
     const { id } = await outboxRow("confirmed", 1);
     const seen = stubProvider([500, { status: 429, headers: { "retry-after": "37" } }, "hang", 200]);
     const results = [];
-    for (let attempt = 0; attempt < 6; attempt++) results.push(await deliverOutboxMessage(production, id, { timeoutMs: 200 }));
+    let now = Date.now();
+    for (let attempt = 0; attempt < 6; attempt++) {
+      results.push(await deliverOutboxMessage(production, id, { now, timeoutMs: 200 }));
+      if (results.at(-1) === "retry") now = await dueAt(id);
+    }
     expect(results).toEqual(["retry", "retry", "retry", "sent", "skipped", "skipped"]);
     expect(seen).toHaveLength(4);
     expect(seen.map((s) => s.path)).toEqual(["/emails", "/emails", "/emails", "/emails"]);
@@ -102,15 +120,24 @@ describe("a flaky provider", () => {
     const { id } = await outboxRow("confirmed", 2);
     stubProvider([{ status: 429, headers: { "retry-after": "120" } }, "hang", 200]);
     const delays: (number | undefined)[] = [];
+    const acks: number[] = [];
+    let now = Date.now();
     for (let attempt = 1; attempt <= 3; attempt++) {
-      const batch = mailBatch( [{ id: `m-${attempt}`, timestamp: new Date(), attempts: attempt, body: { outboxId: id } }]);
+      const batch = mailBatch([{ id: `m-${attempt}`, timestamp: new Date(now), attempts: attempt, body: { outboxId: id } }]);
       const message = batch.messages[0]!;
       const retry = vi.spyOn(message, "retry");
       const ack = vi.spyOn(message, "ack");
-      await consumeMailBatch(batch, production, { timeoutMs: 200 });
-      delays.push(retry.mock.calls[0]?.[0]?.delaySeconds);
-      if (attempt === 3) expect(ack).toHaveBeenCalledTimes(1);
+      await consumeMailBatch(batch, production, { now, timeoutMs: 200 });
+      const delay = retry.mock.calls[0]?.[0]?.delaySeconds;
+      delays.push(delay);
+      acks.push(ack.mock.calls.length);
+      if (delay !== undefined) {
+        // The queue's delay and the row's due time are one schedule.
+        expect(await dueAt(id)).toBe(now + delay * 1000);
+        now += delay * 1000;
+      }
     }
+    expect(acks).toEqual([0, 0, 1]);
     expect(delays[0]).toBeGreaterThanOrEqual(120);
     expect(delays[1]).toBeGreaterThanOrEqual(1);
     expect(delays[2]).toBeUndefined();
@@ -130,24 +157,109 @@ describe("a flaky provider", () => {
     expect(seen).toHaveLength(1);
   });
 
-  it("gives up after MAX_ATTEMPTS instead of looping through queue and sweep forever", async () => {
+  it("a provider down for six hours: retried with back-off capped at 30 minutes, sent once it is back", async () => {
     const { id } = await outboxRow("confirmed", 4);
-    await env.DB.prepare(`UPDATE outbox SET attempts = 11 WHERE id = ?1`).bind(id).run();
-    stubProvider([503]);
-    expect(await deliverOutboxMessage(production, id)).toBe("failed");
-    expect((await outboxState(id)).lastError).toMatch(/^gave up after 12 attempts/);
+    const start = Date.now();
+    const outage = 6 * 3600_000;
+    let now = start;
+    const seen = stubProvider(() => (now < start + outage ? 503 : 200));
+    const attempts: { at: number; result: string }[] = [];
+    // The queue's part, driven with the clock: each retry comes back at the row's due time.
+    while (attempts.length < 100) {
+      const result = await deliverOutboxMessage(production, id, { now });
+      attempts.push({ at: now, result });
+      if (result !== "retry") break;
+      now = await dueAt(id);
+    }
+    expect(attempts.at(-1)!.result).toBe("sent");
+    expect(attempts.at(-1)!.at).toBeGreaterThanOrEqual(start + outage);
+    expect(attempts.slice(0, -1).every((a) => a.result === "retry")).toBe(true);
+    // Back-off grows, then stays at most 30 minutes apart; the mail goes out within 30 minutes of the provider's return.
+    const gaps = attempts.slice(1).map((a, i) => a.at - attempts[i]!.at);
+    expect(Math.max(...gaps)).toBeLessThanOrEqual(30 * 60_000);
+    expect(gaps.at(-1)).toBeGreaterThanOrEqual(15 * 60_000);
+    expect(attempts.at(-1)!.at - (start + outage)).toBeLessThanOrEqual(30 * 60_000);
+    // One message, one key, however many attempts.
+    expect(new Set(seen.map((s) => s.key))).toEqual(new Set([id]));
+    expect(await outboxState(id)).toMatchObject({ status: "sent", attempts: attempts.length, lastError: null });
   });
 
-  it("the sweep waits for a retried row's back-off, then re-enqueues it", async () => {
+  it("the sweep keeps to the same schedule: a retried row is re-enqueued only a grace period after it is due", async () => {
     const { id } = await outboxRow("confirmed", 5);
     stubProvider([500]);
     const now = Date.now();
     expect(await deliverOutboxMessage(production, id, { now })).toBe("retry");
+    const due = await dueAt(id);
     const send = vi.spyOn(env.MAIL_QUEUE, "sendBatch").mockResolvedValue(undefined as never);
-    await sweepOutbox(env, now + 30_000);
+    await sweepOutbox(env, due + 59_000);
     expect(sweptIds(send)).not.toContain(id);
-    await sweepOutbox(env, now + 65_000);
+    await sweepOutbox(env, due + 60_000);
     expect(sweptIds(send)).toContain(id);
+    // A message that arrives well before the row is due (a sweep's duplicate) is acked without a provider call.
+    await env.DB.prepare(`UPDATE outbox SET next_attempt_at = ?2 WHERE id = ?1`).bind(id, now + 600_000).run();
+    const early = mailBatch([{ id: "early", timestamp: new Date(now), attempts: 1, body: { outboxId: id } }]);
+    const ack = vi.spyOn(early.messages[0]!, "ack");
+    await consumeMailBatch(early, production, { now: now + 1_000 });
+    expect(ack).toHaveBeenCalledTimes(1);
+    expect((await outboxState(id)).attempts).toBe(1);
+  });
+});
+
+describe("a provider down for longer than the retry period", () => {
+  it("gives up after 72 hours; the status page lists it, an administrator sends it again, it goes out once", async () => {
+    const { id } = await outboxRow("confirmed", 16);
+    const start = Date.now();
+    let now = start;
+    let providerUp = false;
+    const seen = stubProvider(() => (providerUp ? 200 : 503));
+    const results: string[] = [];
+    while (results.length < 400) {
+      const result = await deliverOutboxMessage(production, id, { now });
+      results.push(result);
+      if (result !== "retry") break;
+      now = await dueAt(id);
+    }
+    expect(results.at(-1)).toBe("failed");
+    // Not after 12 attempts and 40 minutes: for the whole 72 hours, and not an hour longer.
+    expect(now - start).toBeGreaterThanOrEqual(72 * 3600_000);
+    expect(now - start).toBeLessThan(73 * 3600_000);
+    expect(results.length).toBeGreaterThan(100);
+    const failed = await outboxState(id);
+    expect(failed).toMatchObject({ status: "failed", attempts: results.length });
+    expect(failed.lastError).toMatch(/^gave up after \d+ attempts in 72 hours: 503/);
+    // The sweep leaves a failed row alone.
+    const send = vi.spyOn(env.MAIL_QUEUE, "sendBatch").mockResolvedValue(undefined as never);
+    await sweepOutbox(env, now + 3600_000);
+    expect(sweptIds(send)).not.toContain(id);
+    send.mockRestore();
+
+    const admin = await createStaff({ isAdmin: true });
+    const status = (await (await consoleFetch(admin, "GET", "/api/console/status")).json()) as { status: { failures: { id: string; status: string }[]; hints: { code: string }[] } };
+    expect(status.status.failures).toContainEqual(expect.objectContaining({ id, status: "failed" }));
+    expect(status.status.hints.map((h) => h.code)).toContain("mail_given_up");
+
+    // Only administrators, only with the CSRF token, only a failed row.
+    const organiser = await createStaff({ role: "organiser" });
+    expect((await consoleFetch(organiser, "POST", `/api/console/status/mail/${id}/retry`)).status).toBe(403);
+    expect((await consoleFetch(admin, "POST", `/api/console/status/mail/${id}/retry`, undefined, { "x-csrf-token": "wrong" })).status).toBe(403);
+    expect((await consoleFetch(admin, "POST", `/api/console/status/mail/no-such-row/retry`)).status).toBe(404);
+    expect((await outboxState(id)).status).toBe("failed");
+    const enqueued = vi.spyOn(env.MAIL_QUEUE, "sendBatch").mockResolvedValue(undefined as never);
+    const retried = await consoleFetch(admin, "POST", `/api/console/status/mail/${id}/retry`);
+    expect(retried.status).toBe(200);
+    await vi.waitFor(() => expect(sweptIds(enqueued)).toContain(id));
+    expect((await outboxState(id)).status).toBe("queued");
+    expect((await consoleFetch(admin, "POST", `/api/console/status/mail/${id}/retry`)).status).toBe(404); // queued, not failed
+    const [audit] = await rows(`SELECT actor, action FROM audit_log WHERE action = 'mail.retried' AND details LIKE ?1`, `%${id}%`);
+    expect(audit).toEqual({ actor: `user:${admin.userId}`, action: "mail.retried" });
+
+    // The provider is back: the queue's message for it sends it, under the same key.
+    providerUp = true;
+    expect(await deliverOutboxMessage(production, id)).toBe("sent");
+    expect(await deliverOutboxMessage(production, id)).toBe("skipped");
+    expect(seen.filter((s) => s.key !== id)).toEqual([]);
+    expect(seen.length).toBe(results.length + 1);
+    expect((await outboxState(id)).status).toBe("sent");
   });
 });
 

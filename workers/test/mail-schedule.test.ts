@@ -5,7 +5,6 @@
  */
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { berlinToUtc } from "../src/domain/mail/berlin-time";
 import { queueOrganiserDigests } from "../src/domain/mail/digest";
 import { queueDueReminders, reminderSendAt } from "../src/domain/mail/reminders";
 import { context, createEvent, participant, register, rows, waitForMail } from "./fixtures";
@@ -44,7 +43,15 @@ describe("reminder times", () => {
     // 00:30 Berlin on 2 July is 22:30 UTC on 1 July: its day is 2 July, whose 07:00 comes after it.
     expect(reminderSendAt({ kind: "morning", hour: 7 }, Date.parse("2027-07-01T22:30:00Z"))).toBeNull();
     expect(reminderSendAt({ kind: "before", minutes: 2880 }, Date.parse("2027-03-28T08:00:00Z"))).toBe(Date.parse("2027-03-26T08:00:00Z"));
-    expect(berlinToUtc(2027, 10, 31, 0, 0)).toBe(Date.parse("2027-10-30T22:00:00Z"));
+  });
+
+  it("'morning' follows the organisation's time zone when it is not Berlin", () => {
+    const at7 = (iso: string, zone: string) => new Date(reminderSendAt({ kind: "morning", hour: 7 }, Date.parse(iso), zone)!).toISOString();
+    expect(at7("2027-07-01T12:00:00Z", "Europe/London")).toBe("2027-07-01T06:00:00.000Z"); // BST
+    expect(at7("2027-01-15T12:00:00Z", "Europe/London")).toBe("2027-01-15T07:00:00.000Z"); // GMT
+    expect(at7("2027-07-01T12:00:00Z", "Europe/Istanbul")).toBe("2027-07-01T04:00:00.000Z"); // UTC+3 all year
+    // London's spring change day: already British Summer Time at 07:00.
+    expect(at7("2027-03-28T12:00:00Z", "Europe/London")).toBe("2027-03-28T06:00:00.000Z");
   });
 });
 
@@ -173,5 +180,34 @@ describe("organiser digest", () => {
 
     // The next evening without changes: nothing.
     expect(await queueOrganiserDigests(context(evening + DAY + MINUTE))).toBe(0);
+  });
+
+  it("counts the emails given up that day, in the organisation's time zone, even with no other change", async () => {
+    const { slug, eventId } = await createEvent();
+    await register(slug, participant(1, { email: "never-arrives@example.org" }));
+    const [registration] = await registrationIds(eventId);
+    const organiser = await user("london-organiser@example.org");
+    await env.DB.prepare(`UPDATE organisations SET time_zone = 'Europe/London' WHERE id = 1`).run();
+    try {
+      // 18:00 in London in summer is 17:00 UTC (in Berlin it was 16:00 UTC).
+      const evening = Date.parse("2027-07-20T17:00:00Z");
+      await env.DB.prepare(
+        `INSERT INTO outbox (id, registration_id, template, to_address, locale, status, attempts, last_error, created_at, updated_at)
+         VALUES ('digest-given-up', ?1, 'confirmed', 'never-arrives@example.org', 'de', 'failed', 150, 'gave up after 150 attempts in 72 hours: 503', ?2, ?3)`,
+      )
+        .bind(registration!.id, evening - 75 * 3_600_000, evening - 3 * 3_600_000)
+        .run();
+      const mine = async () => rows(`SELECT data FROM outbox WHERE template = 'organiser_digest' AND dedupe_key = ?1`, `digest:${organiser}:2027-07-20`);
+      await queueOrganiserDigests(context(evening - 30 * MINUTE)); // past 18:00 in Berlin, not in London
+      expect(await mine()).toEqual([]);
+      await queueOrganiserDigests(context(evening + MINUTE));
+      const [digest] = await mine();
+      const data = JSON.parse(digest!.data as string);
+      expect(data.events).toEqual([expect.objectContaining({ newRegistrations: 0, cancellations: 0, promotions: 0, failedEmails: 1 })]);
+      const mail = await waitForMail("london-organiser@example.org");
+      expect(mail[0]!.text).toContain("Nicht zugestellte E-Mails: 1");
+    } finally {
+      await env.DB.prepare(`UPDATE organisations SET time_zone = 'Europe/Berlin' WHERE id = 1`).run();
+    }
   });
 });

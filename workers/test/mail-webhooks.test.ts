@@ -5,9 +5,15 @@
 import { createExecutionContext, env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { buildApp } from "../src/app";
-import { suppressionFor } from "../src/domain/mail/deliver";
+import { suppressionFor } from "../src/domain/mail/suppressions";
+import { runScheduledJobs } from "../src/domain/scheduled";
 import type { Env } from "../src/env";
-import { rows } from "./fixtures";
+import { context, rows } from "./fixtures";
+
+/** Every column of every suppression row, as one text: where an address would show. */
+async function suppressionTable(): Promise<string> {
+  return JSON.stringify(await rows(`SELECT * FROM email_suppressions`));
+}
 
 const secretBytes = crypto.getRandomValues(new Uint8Array(24));
 const SECRET = `whsec_${btoa(String.fromCharCode(...secretBytes))}`;
@@ -69,6 +75,28 @@ describe("resend webhook", () => {
     expect(response.status).toBe(401);
     expect(((await response.json()) as { error: { code: string } }).error.code).toBe("signature_invalid");
     expect(await rows(`SELECT * FROM email_suppressions WHERE email_normalized IN ('victim@example.org', 'other@example.org')`)).toEqual([]);
+  });
+
+  it("keeps no address: the record is a keyed hash, the provider's detail has the address removed", async () => {
+    const body = JSON.stringify({
+      type: "email.bounced",
+      data: { email_id: "e-2", to: ["Hashed.Person@Example.org"], bounce: { type: "Permanent", subType: "General", message: "550 5.1.1 <hashed.person@example.org> unknown" } },
+    });
+    expect((await post(body, await signed(body))).status).toBe(200);
+    expect(await suppressionFor(env, "hashed.person@example.org")).toMatchObject({ reason: "bounce", detail: expect.stringContaining("[email]") });
+    expect((await suppressionTable()).toLowerCase()).not.toContain("hashed.person");
+    // Keyed: the same address under another secret is not the same record.
+    expect(await suppressionFor({ ...env, TOKEN_SECRET: "another-secret" }, "hashed.person@example.org")).toBeNull();
+  });
+
+  it("records from before the hash are hashed by the scheduled job, and still suppress", async () => {
+    await env.DB.prepare(`INSERT INTO email_suppressions (email_normalized, reason, detail) VALUES ('legacy.person@example.org', 'complaint', 'from legacy.person@example.org')`).run();
+    expect(await suppressionFor(env, "Legacy.Person@example.org")).toMatchObject({ reason: "complaint" });
+    const result = await runScheduledJobs(context());
+    expect(result.suppressions).toBeGreaterThanOrEqual(1);
+    expect(await suppressionTable()).not.toContain("legacy.person");
+    expect(await suppressionFor(env, "legacy.person@example.org")).toMatchObject({ reason: "complaint", detail: "from [email]" });
+    expect(await rows(`SELECT COUNT(*) AS n FROM email_suppressions WHERE email_normalized IS NOT NULL`)).toEqual([{ n: 0 }]);
   });
 
   it("does not exist without RESEND_WEBHOOK_SECRET", async () => {

@@ -7,6 +7,7 @@
  */
 import { env, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
+import { suppressionFor } from "../src/domain/mail/suppressions";
 import { consoleFetch, createEvent, createStaff, participant, register, rows, statusCounts, tokenOf, waitForMail } from "./fixtures";
 import { dataLinkIn, findEverywhere, issueCertificate, verify } from "./privacy-helpers";
 
@@ -58,6 +59,8 @@ describe("POST /api/registrations/{token}/erase", () => {
     expect(erased).toMatchObject({ registrations: 2, cancelled: 2, promoted: 1, certificatesDeleted: 1 });
 
     expect(await findEverywhere(needles)).toEqual([]);
+    // The bounce record outlives the address as a keyed hash: mail to it is still not sent.
+    expect(await suppressionFor(env, person.email)).toMatchObject({ reason: "bounce", detail: "550 [email] unknown" });
     // The next in line got the place; counts stay right.
     expect(await statusCounts(full.eventId)).toEqual({ cancelled: { count: 1, places: 1 }, confirmed: { count: 1, places: 1 } });
     expect(await statusCounts(busy.eventId)).toEqual({ confirmed: { count: 1, places: 1 }, cancelled: { count: 1, places: 1 } });

@@ -5,6 +5,9 @@
  * household's places, and add walk-ins while places are free.
  */
 import { announce, call, ConsoleFailure, failureMessage, field, h, pageHeading, setChildren, startConsole } from "../console/core";
+import { consoleLocale } from "../console/strings";
+import { statusLabel } from "../../../workers/src/i18n/vocabulary";
+import { DEFAULT_TIME_ZONE } from "../../../workers/src/lib/time-zone";
 import { c, type CheckInKey } from "./strings";
 import { startScanner, type Scanner } from "./scanner";
 
@@ -30,7 +33,7 @@ type Outcome =
   | { outcome: "checked_in" | "already_checked_in" | "cancelled" | "waitlisted" | "not_confirmed"; person: DoorPerson }
   | { outcome: "wrong_event" | "wrong_session" | "invalid" | "already_registered" | "undone"; person?: undefined };
 
-const dateFormat = new Intl.DateTimeFormat("de-DE", { timeZone: "Europe/Berlin", weekday: "short", day: "2-digit", month: "2-digit", hour: "2-digit", minute: "2-digit" });
+const dateFormat = new Intl.DateTimeFormat("de-DE", { timeZone: DEFAULT_TIME_ZONE, weekday: "short", day: "2-digit", month: "2-digit", hour: "2-digit", minute: "2-digit" });
 
 function sessionLabel(session: DoorSession): string {
   const text = `${dateFormat.format(Date.parse(session.startsAt))}${session.title ? ` · ${session.title}` : ""}`;
@@ -45,7 +48,8 @@ function defaultSession(sessions: DoorSession[]): DoorSession | undefined {
 }
 
 function statusText(person: DoorPerson): string {
-  const parts = [c(`status.${person.status}` as CheckInKey)];
+  // "not_confirmed" gathers the statuses that let nobody in; the others are the staff's one word for them.
+  const parts = [person.status === "not_confirmed" ? c("status.not_confirmed") : statusLabel(person.status, consoleLocale())];
   if (person.places > 1) parts.push(c("places_of", { places: person.places }));
   if (person.checkedInTime) parts.push(c("checked_in_at", { time: person.checkedInTime }));
   return parts.join(" · ");

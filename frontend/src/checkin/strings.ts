@@ -1,5 +1,6 @@
 /** Texts of the check-in page: German, with English for staff who chose it (like the rest of the console). */
 import { consoleLocale } from "../console/strings";
+import { format } from "../../../workers/src/i18n/vocabulary";
 
 const de = {
   "title": "Check-in",
@@ -43,9 +44,6 @@ const de = {
   "walk_in_places": "Personen",
   "walk_in_button": "Anmelden und einchecken",
   "signature_list": "Unterschriftenliste für diesen Termin (PDF)",
-  "status.confirmed": "bestätigt",
-  "status.cancelled": "storniert",
-  "status.waitlisted": "Warteliste",
   "status.not_confirmed": "nicht bestätigt",
   "checked_in_at": "eingecheckt {time} Uhr",
 } as const;
@@ -94,14 +92,10 @@ const en: Record<CheckInKey, string> = {
   "walk_in_places": "People",
   "walk_in_button": "Register and check in",
   "signature_list": "Signature list for this date (PDF)",
-  "status.confirmed": "confirmed",
-  "status.cancelled": "cancelled",
-  "status.waitlisted": "waiting list",
   "status.not_confirmed": "not confirmed",
   "checked_in_at": "checked in {time}",
 };
 
 export function c(key: CheckInKey, params: Record<string, string | number> = {}): string {
-  const template: string = (consoleLocale() === "en" ? en : de)[key];
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return format((consoleLocale() === "en" ? en : de)[key], params);
 }

@@ -8,7 +8,7 @@ import type { MeResponse } from "../../../workers/src/console-types";
 import type { ApiError } from "../../../workers/src/api-types";
 import { append, focusOn, h, uniqueId, type Child } from "../dom";
 import { consoleLocale, s, setConsoleLocale } from "./strings";
-import { ZONE } from "./time";
+import { DEFAULT_TIME_ZONE } from "../../../workers/src/lib/time-zone";
 
 export { append, focusOn, h, uniqueId, type Child };
 
@@ -99,7 +99,7 @@ function dateFormat(options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
   const key = JSON.stringify(options);
   let format = formats.get(key);
   if (!format) {
-    format = new Intl.DateTimeFormat(consoleLocale() === "en" ? "en-GB" : "de-DE", { timeZone: ZONE, ...options });
+    format = new Intl.DateTimeFormat(consoleLocale() === "en" ? "en-GB" : "de-DE", { timeZone: DEFAULT_TIME_ZONE, ...options });
     formats.set(key, format);
   }
   return format;

@@ -4,11 +4,11 @@
  * participant pages, "zusammen.locale"; else the browser's first language). Turkish,
  * Arabic, Ukrainian and Russian fall back to German here.
  */
-import type { EventFormat, Locale, LocalizedText, RegistrationStatus, Role } from "./types";
+import { format, isLocale, LOCALE_NAMES, LOCALES, REGISTRATION_STATUS_LABELS, statusLabel } from "../../../workers/src/i18n/vocabulary";
+import type { EventFormat, LocalizedText, RegistrationStatus, Role } from "./types";
 
 export type ConsoleLocale = "de" | "en";
 const STORAGE_KEY = "zusammen.locale";
-const PARTICIPANT_LOCALES = ["de", "en", "tr", "ar", "uk", "ru"];
 
 const de = {
   "site.name": "zusammen Konsole",
@@ -140,14 +140,6 @@ const de = {
   "event.waitlist_off": "keine Warteliste",
   "event.email_confirmation_on": "E-Mail-Bestätigung nötig",
 
-  "status.held": "E-Mail unbestätigt",
-  "status.confirmed": "bestätigt",
-  "status.waitlisted": "Warteliste",
-  "status.offered": "Platz angeboten",
-  "status.pending_approval": "Bewerbung offen",
-  "status.rejected": "abgelehnt",
-  "status.cancelled": "abgesagt",
-  "status.expired": "abgelaufen",
 
   "event_status.draft": "Entwurf",
   "event_status.published": "veröffentlicht",
@@ -241,6 +233,10 @@ const de = {
   "template.organiser_message": "Nachricht des Teams",
   "template.certificate_issued": "Teilnahmebescheinigung",
   "template.application_received": "Bewerbung eingegangen",
+  "template.login_link": "Anmeldelink zur Konsole",
+  "template.invitation": "Einladung zur Konsole",
+  "template.organiser_digest": "Tagesübersicht",
+  "template.data_access": "Link zu den eigenen Daten",
   "mail.status_line": "{template}: {status}",
   "mail.queued": "wartet",
   "mail.sending": "wird gesendet",
@@ -328,7 +324,7 @@ const de = {
   "edit.not_allowed": "Veranstaltungen anlegen und bearbeiten können nur Veranstaltende und die Administration.",
   "edit.no_organisation": "Sie gehören zu keiner Organisation. Bitte lassen Sie sich von der Administration einladen.",
   "edit.duplicated_note": "Das ist die Kopie, als Entwurf. Bitte prüfen Sie Termine und Texte.",
-  "edit.required_hint": "Pflichtfelder sind markiert. Zeiten gelten in deutscher Zeit (Europe/Berlin).",
+  "edit.required_hint": "Pflichtfelder sind markiert. Zeiten gelten in der Uhrzeit am Ort der Organisation.",
   "edit.published_hint": "Die Veranstaltung ist veröffentlicht. Wenn Sie Termine oder Ort ändern, bekommen alle Angemeldeten eine E-Mail.",
   "edit.create": "Als Entwurf anlegen",
   "edit.save": "Speichern",
@@ -376,7 +372,7 @@ const de = {
   "edit.mode_none": "Keine Anmeldung (freier Eintritt)",
   "edit.opens_at": "Anmeldung ab",
   "edit.closes_at": "Anmeldung bis",
-  "edit.berlin_time": "Deutsche Zeit. Leer: ohne Grenze.",
+  "edit.local_time": "Uhrzeit am Ort der Organisation ({zone}). Leer: ohne Grenze.",
   "edit.max_places": "Plätze je Anmeldung (Haushalt)",
   "edit.max_places_hint": "1 für Einzelpersonen; mehr, wenn Familien sich gemeinsam anmelden.",
   "edit.email_confirmation": "E-Mail-Adresse bestätigen lassen (Double-Opt-in)",
@@ -660,14 +656,6 @@ const en: Record<StringKey, string> = {
   "event.waitlist_off": "no waiting list",
   "event.email_confirmation_on": "email confirmation required",
 
-  "status.held": "email unconfirmed",
-  "status.confirmed": "confirmed",
-  "status.waitlisted": "waiting list",
-  "status.offered": "place offered",
-  "status.pending_approval": "application pending",
-  "status.rejected": "rejected",
-  "status.cancelled": "cancelled",
-  "status.expired": "expired",
 
   "event_status.draft": "draft",
   "event_status.published": "published",
@@ -761,6 +749,10 @@ const en: Record<StringKey, string> = {
   "template.organiser_message": "Message from the team",
   "template.certificate_issued": "Certificate",
   "template.application_received": "Application received",
+  "template.login_link": "Console sign-in link",
+  "template.invitation": "Console invitation",
+  "template.organiser_digest": "Daily summary",
+  "template.data_access": "Link to one's own data",
   "mail.status_line": "{template}: {status}",
   "mail.queued": "queued",
   "mail.sending": "sending",
@@ -848,7 +840,7 @@ const en: Record<StringKey, string> = {
   "edit.not_allowed": "Only organisers and administrators can create and edit events.",
   "edit.no_organisation": "You do not belong to any organisation. Please ask an administrator to invite you.",
   "edit.duplicated_note": "This is the copy, as a draft. Please check dates and texts.",
-  "edit.required_hint": "Required fields are marked. Times are German time (Europe/Berlin).",
+  "edit.required_hint": "Required fields are marked. Times are the organisation's local time.",
   "edit.published_hint": "The event is published. If you change dates or place, everyone registered gets an email.",
   "edit.create": "Create as draft",
   "edit.save": "Save",
@@ -896,7 +888,7 @@ const en: Record<StringKey, string> = {
   "edit.mode_none": "No registration (free entry)",
   "edit.opens_at": "Registration from",
   "edit.closes_at": "Registration until",
-  "edit.berlin_time": "German time. Empty: no limit.",
+  "edit.local_time": "Local time of the organisation ({zone}). Empty: no limit.",
   "edit.max_places": "Places per registration (household)",
   "edit.max_places_hint": "1 for individuals; more when families register together.",
   "edit.email_confirmation": "Ask to confirm the email address (double opt-in)",
@@ -1059,9 +1051,9 @@ export function consoleLocale(): ConsoleLocale {
   } catch {
     // Storage blocked: the browser's languages decide.
   }
-  if (!preferred || !PARTICIPANT_LOCALES.includes(preferred)) {
+  if (!preferred || !isLocale(preferred)) {
     const languages = navigator.languages?.length ? navigator.languages : [navigator.language];
-    preferred = languages.map((tag) => tag?.toLowerCase().split("-")[0] ?? "").find((base) => PARTICIPANT_LOCALES.includes(base)) ?? "de";
+    preferred = languages.map((tag) => tag?.toLowerCase().split("-")[0] ?? "").find((base) => isLocale(base)) ?? "de";
   }
   chosen = preferred === "en" ? "en" : "de";
   return chosen;
@@ -1078,22 +1070,13 @@ export function setConsoleLocale(locale: ConsoleLocale): void {
 }
 
 export function s(key: StringKey, params: Record<string, string | number> = {}): string {
-  const template = (consoleLocale() === "en" ? en : de)[key] ?? de[key] ?? key;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return format((consoleLocale() === "en" ? en : de)[key] ?? de[key] ?? key, params);
 }
 
 // Vocabularies: lookups rather than keys built at run time.
-const STATUS_KEYS: Record<RegistrationStatus, StringKey> = {
-  held: "status.held",
-  confirmed: "status.confirmed",
-  waitlisted: "status.waitlisted",
-  offered: "status.offered",
-  pending_approval: "status.pending_approval",
-  rejected: "status.rejected",
-  cancelled: "status.cancelled",
-  expired: "status.expired",
-};
-export const statusName = (status: string): string => (status in STATUS_KEYS ? s(STATUS_KEYS[status as RegistrationStatus]) : status);
+/** A registration status as staff call it everywhere (workers/src/i18n/vocabulary.ts); unknown ones as they are. */
+export const statusName = (status: string): string =>
+  status in REGISTRATION_STATUS_LABELS.de ? statusLabel(status as RegistrationStatus, consoleLocale()) : status;
 
 const EVENT_STATUS_KEYS: Record<"draft" | "published" | "cancelled", StringKey> = { draft: "event_status.draft", published: "event_status.published", cancelled: "event_status.cancelled" };
 export const eventStatusName = (status: "draft" | "published" | "cancelled"): string => s(EVENT_STATUS_KEYS[status]);
@@ -1145,13 +1128,19 @@ const TEMPLATE_KEYS: Record<string, StringKey> = {
   organiser_message: "template.organiser_message",
   certificate_issued: "template.certificate_issued",
   application_received: "template.application_received",
+  login_link: "template.login_link",
+  invitation: "template.invitation",
+  organiser_digest: "template.organiser_digest",
+  data_access: "template.data_access",
 };
 /** An email template's name for staff ("confirmed" → "Anmeldebestätigung"); unknown ones as they are. */
 export const templateName = (template: string): string => (TEMPLATE_KEYS[template] ? s(TEMPLATE_KEYS[template]!) : template);
 
-export const LOCALES: readonly Locale[] = ["de", "en", "tr", "ar", "uk", "ru"];
-/** Each language in its own name. */
-export const LOCALE_LABELS: Record<Locale, string> = { de: "Deutsch", en: "English", tr: "Türkçe", ar: "العربية", uk: "Українська", ru: "Русский" };
+const MAIL_STATUS_KEYS: Record<string, StringKey> = { queued: "mail.queued", sending: "mail.sending", sent: "mail.sent", failed: "mail.failed" };
+/** An outbox row's state for staff ("failed" → "fehlgeschlagen"); unknown ones as they are. */
+export const mailStatusName = (status: string): string => (MAIL_STATUS_KEYS[status] ? s(MAIL_STATUS_KEYS[status]!) : status);
+
+export { LOCALES, LOCALE_NAMES };
 
 /** Organiser-entered text in the console's language, else German, else any. */
 export function localized(text: LocalizedText): string {

@@ -9,6 +9,7 @@ import { append, focusOn, h, type Child } from "../dom";
 import { shownLocale, t, type WebKey } from "../i18n";
 import { failureBlock, loadingNote, startPage } from "../layout";
 import { d } from "./strings";
+import { DEFAULT_TIME_ZONE } from "../../../workers/src/lib/time-zone";
 
 type Json = Record<string, any>;
 type PersonData = { generatedAt: string; email: string; privacyNoticeVersion: string; registrations: Json[]; emailSuppression: { reason: string; since: string } | null };
@@ -19,7 +20,7 @@ const PARTICIPANT_STATUSES = ["confirmed", "waitlisted", "offered", "check_email
 function when(iso: string | null | undefined, withTime = true): string {
   if (!iso) return d("none_value");
   return new Intl.DateTimeFormat(shownLocale(), {
-    timeZone: "Europe/Berlin",
+    timeZone: DEFAULT_TIME_ZONE,
     dateStyle: "medium",
     ...(withTime ? { timeStyle: "short" } : {}),
   }).format(new Date(iso));

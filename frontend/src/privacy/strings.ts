@@ -3,6 +3,7 @@
  * beside the page, rather than in the shared web catalogue: only this page uses them.
  */
 import { chosenLocale, type Locale } from "../i18n";
+import { format } from "../../../workers/src/i18n/vocabulary";
 
 const de = {
   title: "Ihre Daten",
@@ -257,5 +258,5 @@ export type DataPageKey = Key;
 
 export function d(key: Key, params: Record<string, string | number> = {}): string {
   const template = catalogues[chosenLocale()]?.[key] ?? de[key];
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return format(template, params);
 }

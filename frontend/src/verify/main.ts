@@ -6,6 +6,8 @@
 import { api, ApiFailure } from "../api";
 import { h, setChildren } from "./dom";
 import { shownLocale } from "../i18n";
+import { format } from "../../../workers/src/i18n/vocabulary";
+import { DEFAULT_TIME_ZONE } from "../../../workers/src/lib/time-zone";
 import { loadingNote, startPage } from "../layout";
 import type { CertificateKey } from "../../../workers/src/i18n/de/certificate";
 
@@ -22,12 +24,12 @@ async function loadTexts(): Promise<void> {
 }
 
 function v(key: CertificateKey, params: Record<string, string | number> = {}): string {
-  return (texts[key] ?? key).replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return format(texts[key] ?? key, params);
 }
 
 function day(iso: string): string {
   const ms = Date.parse(iso.length === 10 ? `${iso}T12:00:00Z` : iso);
-  return new Intl.DateTimeFormat(`${shownLocale()}-u-nu-latn`, { timeZone: "Europe/Berlin", day: "2-digit", month: "2-digit", year: "numeric" }).format(ms);
+  return new Intl.DateTimeFormat(`${shownLocale()}-u-nu-latn`, { timeZone: DEFAULT_TIME_ZONE, day: "2-digit", month: "2-digit", year: "numeric" }).format(ms);
 }
 
 /** The code in the address: /verify/7K3M-Q9XD-2RTB-HW4E (or ?code=…, from the form). */

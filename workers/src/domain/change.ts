@@ -12,12 +12,9 @@ import { WAITLIST_POSITION_SQL } from "./places/waitlist";
 
 export type Actor = "participant" | "system" | `user:${number}`;
 
-/** What every domain verb needs: bindings, the time it acts at, and a way to finish work after the answer. */
-export type DomainContext = {
-  env: Env;
-  now: number;
-  waitUntil(promise: Promise<unknown>): void;
-};
+// Defined in lib/ so that lib/http.ts needs nothing from domain/.
+import type { DomainContext } from "../lib/context";
+export type { DomainContext };
 
 export class Change {
   readonly id = randomId(12);

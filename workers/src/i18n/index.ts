@@ -4,10 +4,10 @@
  * Each locale has a folder with one file per area (errors, web, email) so that the
  * frontend loads only its own strings of the chosen locale. German is the reference:
  * every other locale must have exactly its keys (checked by the type and by a test).
- * Placeholders are written `{name}`.
+ * Placeholders are written `{name}`. The locale list and the formatter are in vocabulary.ts,
+ * which the frontend shares.
  */
-import type { Locale } from "../../../db/schema";
-import { LOCALES } from "../../../db/schema";
+import { DEFAULT_LOCALE, format, isLocale, LOCALES, RTL_LOCALES, type Locale } from "./vocabulary";
 import arErrors from "./ar/errors";
 import deErrors from "./de/errors";
 import enErrors from "./en/errors";
@@ -21,10 +21,7 @@ import ruCertificate from "./ru/certificate";
 import trCertificate from "./tr/certificate";
 import ukCertificate from "./uk/certificate";
 
-export { LOCALES, type Locale };
-export const DEFAULT_LOCALE: Locale = "de";
-/** Locales written right to left (`dir="rtl"` on pages and emails). */
-export const RTL_LOCALES: readonly Locale[] = ["ar"];
+export { DEFAULT_LOCALE, format, isLocale, LOCALES, RTL_LOCALES, type Locale };
 
 export type Messages = Record<string, string>;
 
@@ -50,15 +47,6 @@ export const certificateCatalogues: Record<Locale, Messages> = {
 
 export function certificateText(locale: Locale, key: CertificateKey, params?: Record<string, string | number>): string {
   return translate(certificateCatalogues, locale, key, params);
-}
-
-export function isLocale(value: unknown): value is Locale {
-  return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
-}
-
-/** Replaces `{placeholder}`s; an unknown placeholder stays visible rather than vanishing. */
-export function format(template: string, params: Record<string, string | number> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in params ? String(params[key]) : whole));
 }
 
 /** Looks a key up in the locale's catalogue, then German, then shows the key itself. */

@@ -1,7 +1,7 @@
 /** Small pieces every route shares: reading a JSON body strictly, and the domain context of a request. */
 import type { Context } from "hono";
 import type { AppBindings } from "../env";
-import type { DomainContext } from "../domain/change";
+import type { DomainContext } from "./context";
 import { DomainError } from "./errors";
 
 /** Reads a JSON body: the wrong content type is 415, unparsable JSON is 400. An empty body is `{}` when allowed. */

@@ -554,7 +554,7 @@ const consoleSchemas = {
   },
   ConsoleOrganisation: {
     type: "object",
-    properties: { id: { type: "integer" }, slug: { type: "string" }, name: { type: "string" }, role: { enum: ["organiser", "checkin_helper", null] } },
+    properties: { id: { type: "integer" }, slug: { type: "string" }, name: { type: "string" }, role: { enum: ["organiser", "checkin_helper", null] }, timeZone: { type: "string", example: "Europe/Berlin" } },
   },
   ConsoleMember: {
     type: "object",

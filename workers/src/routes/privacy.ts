@@ -109,6 +109,16 @@ export const privacyOpenApiPaths = {
       responses: { "200": { description: "{ status }" }, ...consoleErrors },
     },
   },
+  "/api/console/status/mail/{outboxId}/retry": {
+    post: {
+      summary: "Queue a given-up (failed) email again, with a fresh retry period; audited",
+      tags: ["console"],
+      "x-access": "admin",
+      security: [{ session: [], csrf: [] }],
+      parameters: [{ name: "outboxId", in: "path", required: true, schema: { type: "string" } }],
+      responses: { "200": { description: '{ "status": "queued" }' }, ...consoleErrors, "404": errorRef("No failed email with this id") },
+    },
+  },
   "/api/registrations/{token}/data": {
     get: {
       summary: "Everything held about the link holder's email address, across all events (JSON)",

@@ -24,8 +24,8 @@ import {
   type FieldRef,
   type Me,
 } from "../core";
-import { berlinLocalToIso, isoToBerlinLocal } from "../time";
-import { AUDIENCES, FORMATS, LOCALES, LOCALE_LABELS, audienceName, formatName, s } from "../strings";
+import { DEFAULT_TIME_ZONE, isoToLocalInput, localInputToIso } from "../../../../workers/src/lib/time-zone";
+import { AUDIENCES, FORMATS, LOCALES, LOCALE_NAMES, audienceName, formatName, s } from "../strings";
 
 type Refs = Map<string, FieldRef>;
 type Row<T> = { element: HTMLElement; read: () => T; register: (prefix: string, refs: Refs) => void; renumber?: (index: number, count: number) => void };
@@ -84,14 +84,15 @@ async function render(main: HTMLElement, me: Me | null): Promise<void> {
     main.replaceChildren(pageHeading(s("edit.title_new")), h("div", { class: "notice notice-error", role: "alert" }, h("p", null, s("edit.not_allowed"))));
     return;
   }
-  let organisations = me.memberships.filter((m) => m.role === "organiser").map((m) => ({ id: m.organisationId, name: m.organisationName }));
-  if (me.isAdmin) {
-    try {
-      const list = await call<{ organisations: Organisation[] }>("/api/console/organisations");
-      organisations = list.organisations.map((o) => ({ id: o.id, name: o.name }));
-    } catch {
-      // The memberships are enough to go on with.
-    }
+  let organisations: FormOrganisation[] = me.memberships
+    .filter((m) => m.role === "organiser")
+    .map((m) => ({ id: m.organisationId, name: m.organisationName, timeZone: DEFAULT_TIME_ZONE }));
+  try {
+    // All of them for administrators; for organisers, theirs with each one's time zone.
+    const list = await call<{ organisations: Organisation[] }>("/api/console/organisations");
+    organisations = list.organisations.filter((o) => me.isAdmin || o.role === "organiser").map((o) => ({ id: o.id, name: o.name, timeZone: o.timeZone }));
+  } catch {
+    // The memberships are enough to go on with (dates then read as Berlin time).
   }
   let event: ConsoleEvent | null = null;
   if (!isNew) {
@@ -105,7 +106,7 @@ async function render(main: HTMLElement, me: Me | null): Promise<void> {
       main.replaceChildren(pageHeading(s("edit.title")), h("div", { class: "notice notice-error", role: "alert" }, h("p", null, s("edit.not_allowed"))));
       return;
     }
-    if (!organisations.some((o) => o.id === event!.organisationId)) organisations.push({ id: event.organisationId, name: event.organisationName });
+    if (!organisations.some((o) => o.id === event!.organisationId)) organisations.push({ id: event.organisationId, name: event.organisationName, timeZone: event.timeZone });
   }
   if (organisations.length === 0) {
     main.replaceChildren(pageHeading(s("edit.title_new")), h("div", { class: "notice notice-error", role: "alert" }, h("p", null, s("edit.no_organisation"))));
@@ -130,10 +131,10 @@ function localizedFields(
     return control;
   };
   const de = make("de");
-  const deField = field(`${label} (${LOCALE_LABELS.de})`, de, { required: options.required, hint: options.hint, lang: "de" });
+  const deField = field(`${label} (${LOCALE_NAMES.de})`, de, { required: options.required, hint: options.hint, lang: "de" });
   const others = OTHER_LOCALES.map((locale) => {
     const control = make(locale);
-    return { locale, control, ref: field(`${label} (${LOCALE_LABELS[locale]})`, control, { lang: locale }) };
+    return { locale, control, ref: field(`${label} (${LOCALE_NAMES[locale]})`, control, { lang: locale }) };
   });
   const filled = others.filter((o) => o.control.value).length;
   const details = h("details", { class: "translations", open: false }, h("summary", null, s("edit.translations", { label, count: filled })), others.map((o) => o.ref.wrapper));
@@ -211,12 +212,19 @@ class RowList<T> {
 
 // ---------------------------------------------------------------- the form
 
-function eventForm(input: EventInput, event: ConsoleEvent | null, organisations: { id: number; name: string }[]): HTMLFormElement {
+type FormOrganisation = { id: number; name: string; timeZone: string };
+
+function eventForm(input: EventInput, event: ConsoleEvent | null, organisations: FormOrganisation[]): HTMLFormElement {
   const statics: Refs = new Map();
   const reg = (key: string, ref: FieldRef) => (statics.set(key, ref), ref.wrapper);
 
   // Basics
   const organisation = h("select", { name: "organisationId" }, organisations.map((o) => h("option", { value: String(o.id), selected: o.id === input.organisationId }, o.name)));
+  // Dates are wall times in the organisation's zone: shown in the zone it had, read in the one chosen.
+  const zoneOf = (id: number) => organisations.find((o) => o.id === id)?.timeZone ?? event?.timeZone ?? DEFAULT_TIME_ZONE;
+  const shownZone = zoneOf(input.organisationId);
+  const toInput = (iso: string | null | undefined) => isoToLocalInput(iso, shownZone);
+  const fromInput = (value: string) => localInputToIso(value, zoneOf(Number(organisation.value)));
   const format = h("select", { name: "format" }, FORMATS.map((f) => h("option", { value: f, selected: f === input.format }, formatName(f))));
   const slug = h("input", { type: "text", name: "slug", maxlength: 80, pattern: "[a-z0-9][a-z0-9-]{2,80}", spellcheck: "false", autocomplete: "off" });
   if (event) {
@@ -233,7 +241,7 @@ function eventForm(input: EventInput, event: ConsoleEvent | null, organisations:
       return control;
     };
     const controls = { title: make("title", false, 200), summary: make("summary", true, 500), description: make("description", true, 10000), accessibility: make("accessibility", true, 1000) };
-    const inLanguage = (label: string) => `${label} (${LOCALE_LABELS[locale]})`;
+    const inLanguage = (label: string) => `${label} (${LOCALE_NAMES[locale]})`;
     const refs = {
       title: field(inLanguage(s("edit.text_title")), controls.title, { required: locale === "de", lang: locale }),
       summary: field(inLanguage(s("edit.text_summary")), controls.summary, { lang: locale, hint: locale === "de" ? s("edit.text_summary_hint") : undefined }),
@@ -243,10 +251,10 @@ function eventForm(input: EventInput, event: ConsoleEvent | null, organisations:
     const body = [refs.title.wrapper, refs.summary.wrapper, refs.description.wrapper, refs.accessibility.wrapper];
     let element: HTMLElement;
     if (locale === "de") {
-      element = h("fieldset", { class: "locale-block", lang: "de" }, h("legend", null, s("edit.texts_in", { language: LOCALE_LABELS.de })), body);
+      element = h("fieldset", { class: "locale-block", lang: "de" }, h("legend", null, s("edit.texts_in", { language: LOCALE_NAMES.de })), body);
     } else {
       const filled = Object.values(controls).some((c) => c.value);
-      const details = h("details", { class: "locale-block", open: filled }, h("summary", null, s("edit.texts_optional", { language: LOCALE_LABELS[locale] })), h("fieldset", null, h("legend", { class: "visually-hidden" }, s("edit.texts_in", { language: LOCALE_LABELS[locale] })), body));
+      const details = h("details", { class: "locale-block", open: filled }, h("summary", null, s("edit.texts_optional", { language: LOCALE_NAMES[locale] })), h("fieldset", null, h("legend", { class: "visually-hidden" }, s("edit.texts_in", { language: LOCALE_NAMES[locale] })), body));
       for (const ref of Object.values(refs)) ref.reveal = () => (details.open = true);
       element = details;
     }
@@ -263,7 +271,7 @@ function eventForm(input: EventInput, event: ConsoleEvent | null, organisations:
   const knownAudience = new Set<string>(AUDIENCES);
   const audience = choiceGroup(s("edit.audience"), "checkbox", "audience", AUDIENCES.map((code) => ({ value: code, label: audienceName(code) })), input.audience);
   const extraAudience = input.audience.filter((code) => !knownAudience.has(code));
-  const languages = choiceGroup(s("edit.languages"), "checkbox", "languages", LOCALES.map((code) => ({ value: code, label: LOCALE_LABELS[code], lang: code })), input.languages);
+  const languages = choiceGroup(s("edit.languages"), "checkbox", "languages", LOCALES.map((code) => ({ value: code, label: LOCALE_NAMES[code], lang: code })), input.languages);
   const otherLanguages = h("input", { type: "text", name: "otherLanguages", value: input.languages.filter((l) => !(LOCALES as readonly string[]).includes(l)).join(", "), spellcheck: "false" });
   reg("audience", audience);
   reg("languages", languages);
@@ -271,8 +279,8 @@ function eventForm(input: EventInput, event: ConsoleEvent | null, organisations:
   // Sessions
   const sessionAdd = h("button", { type: "button", class: "button button-secondary" }, s("edit.session_add"));
   const sessions = new RowList<EventInput["sessions"][number]>((value, list) => {
-    const start = h("input", { type: "datetime-local", value: isoToBerlinLocal(value?.startsAt) });
-    const end = h("input", { type: "datetime-local", value: isoToBerlinLocal(value?.endsAt) });
+    const start = h("input", { type: "datetime-local", value: toInput(value?.startsAt) });
+    const end = h("input", { type: "datetime-local", value: toInput(value?.endsAt) });
     const cancelled = h("input", { type: "checkbox", checked: Boolean(value?.cancelled) });
     const startRef = field(s("edit.session_start"), start, { required: true });
     const endRef = field(s("edit.session_end"), end, { required: true });
@@ -284,8 +292,8 @@ function eventForm(input: EventInput, event: ConsoleEvent | null, organisations:
       element,
       read: () => ({
         ...(value?.id ? { id: value.id } : {}),
-        startsAt: berlinLocalToIso(start.value) ?? "",
-        endsAt: berlinLocalToIso(end.value) ?? "",
+        startsAt: fromInput(start.value) ?? "",
+        endsAt: fromInput(end.value) ?? "",
         ...(value?.title ? { title: value.title } : {}),
         ...(value?.id ? { cancelled: cancelled.checked } : {}),
       }),
@@ -313,8 +321,8 @@ function eventForm(input: EventInput, event: ConsoleEvent | null, organisations:
 
   // Registration
   const mode = choiceGroup(s("edit.mode"), "radio", "registrationMode", (["open", "approval", "none"] as const).map((m) => ({ value: m, label: s(({ open: "edit.mode_open", approval: "edit.mode_approval", none: "edit.mode_none" } as const)[m]) })), [input.registrationMode]);
-  const opensAt = h("input", { type: "datetime-local", value: isoToBerlinLocal(input.registrationOpensAt) });
-  const closesAt = h("input", { type: "datetime-local", value: isoToBerlinLocal(input.registrationClosesAt) });
+  const opensAt = h("input", { type: "datetime-local", value: toInput(input.registrationOpensAt) });
+  const closesAt = h("input", { type: "datetime-local", value: toInput(input.registrationClosesAt) });
   const maxPlaces = h("input", { type: "number", class: "input-short", min: 1, max: 50, value: String(input.maxPlacesPerRegistration) });
   const emailConfirmation = h("input", { type: "checkbox", checked: input.emailConfirmation });
   const holdMinutes = h("input", { type: "number", class: "input-short", min: 5, max: 1440, value: String(input.holdMinutes) });
@@ -467,7 +475,7 @@ function eventForm(input: EventInput, event: ConsoleEvent | null, organisations:
     fieldset(
       s("edit.section_registration"),
       mode.wrapper,
-      h("div", { class: "row-fields" }, reg("registrationOpensAt", field(s("edit.opens_at"), opensAt, { hint: s("edit.berlin_time") })), reg("registrationClosesAt", field(s("edit.closes_at"), closesAt, { hint: s("edit.berlin_time") }))),
+      h("div", { class: "row-fields" }, reg("registrationOpensAt", field(s("edit.opens_at"), opensAt, { hint: s("edit.local_time", { zone: shownZone }) })), reg("registrationClosesAt", field(s("edit.closes_at"), closesAt, { hint: s("edit.local_time", { zone: shownZone }) }))),
       reg("maxPlacesPerRegistration", regMaxPlaces),
       reg("emailConfirmation", field(s("edit.email_confirmation"), emailConfirmation, { hint: s("edit.email_confirmation_hint") })),
       reg("holdMinutes", field(s("edit.hold_minutes"), holdMinutes)),
@@ -519,8 +527,8 @@ function eventForm(input: EventInput, event: ConsoleEvent | null, organisations:
       location: hasPlace ? { name: placeName.value.trim(), ...(placeAddress.value.trim() ? { address: placeAddress.value.trim() } : {}), ...(Object.keys(accessibility).length > 0 ? { accessibility } : {}) } : null,
       onlineUrl: onlineUrl.value.trim() || null,
       registrationMode: (mode.values()[0] ?? "open") as EventInput["registrationMode"],
-      registrationOpensAt: berlinLocalToIso(opensAt.value),
-      registrationClosesAt: berlinLocalToIso(closesAt.value),
+      registrationOpensAt: fromInput(opensAt.value),
+      registrationClosesAt: fromInput(closesAt.value),
       maxPlacesPerRegistration: int(maxPlaces),
       emailConfirmation: emailConfirmation.checked,
       holdMinutes: int(holdMinutes),

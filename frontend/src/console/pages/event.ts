@@ -28,7 +28,7 @@ import {
   type FieldRef,
   type Me,
 } from "../core";
-import { LOCALE_LABELS, eventStatusName, formatName, localized, s, statusName, templateName, type StringKey } from "../strings";
+import { LOCALE_NAMES, eventStatusName, formatName, localized, mailStatusName, s, statusName, templateName, type StringKey } from "../strings";
 
 const STATUSES: RegistrationStatus[] = ["confirmed", "held", "offered", "waitlisted", "pending_approval", "rejected", "cancelled", "expired"];
 const MESSAGE_GROUPS: RegistrationStatus[] = ["confirmed", "held", "offered", "waitlisted", "pending_approval"];
@@ -270,7 +270,7 @@ function renderGlance(): void {
     event.pools.length > 0
       ? tableWrap(
           s("glance.pools_caption"),
-          [s("glance.col_pool"), s("glance.col_taken"), s("status.confirmed"), s("status.held"), s("status.offered"), s("glance.col_waitlist"), s("glance.col_capacity")].map((label) => h("th", { scope: "col" }, label)),
+          [s("glance.col_pool"), s("glance.col_taken"), statusName("confirmed"), statusName("held"), statusName("offered"), s("glance.col_waitlist"), s("glance.col_capacity")].map((label) => h("th", { scope: "col" }, label)),
           rows,
         )
       : h("p", null, s("glance.no_pools")),
@@ -370,11 +370,6 @@ function emailCell(registration: ConsoleRegistration): Child {
     email?.lastError ? [h("br"), h("span", { class: "muted" }, email.lastError)] : null,
     registration.bouncing ? [h("br"), h("strong", { class: "bouncing" }, s("mail.bouncing"))] : null,
   ];
-}
-
-function mailStatusName(status: string): string {
-  const names: Record<string, StringKey> = { queued: "mail.queued", sending: "mail.sending", sent: "mail.sent", failed: "mail.failed" };
-  return names[status] ? s(names[status]) : status;
 }
 
 function statusCell(registration: ConsoleRegistration): Child {
@@ -501,7 +496,7 @@ async function openDetail(id: number, host: HTMLElement): Promise<void> {
         h("dt", null, s("detail.email")),
         h("dd", null, registration.email),
         h("dt", null, s("detail.locale")),
-        h("dd", null, LOCALE_LABELS[registration.locale as keyof typeof LOCALE_LABELS] ?? registration.locale),
+        h("dd", null, LOCALE_NAMES[registration.locale as keyof typeof LOCALE_NAMES] ?? registration.locale),
         h("dt", null, s("reg.col_places")),
         h("dd", null, String(registration.places)),
         h("dt", null, s("reg.col_created")),
@@ -630,7 +625,7 @@ function editForm(registration: RegistrationDetail, host: HTMLElement): HTMLElem
   const name = h("input", { type: "text", value: registration.name, maxlength: 200, required: true });
   const email = h("input", { type: "email", value: registration.email, maxlength: 254, required: true });
   const places = h("input", { type: "number", class: "input-short", value: String(registration.places), min: 1, max: current.maxPlacesPerRegistration });
-  const locale = h("select", null, Object.entries(LOCALE_LABELS).map(([code, label]) => h("option", { value: code, selected: code === registration.locale }, label)));
+  const locale = h("select", null, Object.entries(LOCALE_NAMES).map(([code, label]) => h("option", { value: code, selected: code === registration.locale }, label)));
   const answerInputs = current.questions.map((question) => {
     const value = registration.answers?.[question.id];
     const label = localized(question.label) || question.id;

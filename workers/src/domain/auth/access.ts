@@ -7,16 +7,10 @@ import type { Env } from "../../env";
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from "../../lib/errors";
 import type { Role } from "../../../../db/schema";
 import { configuredAdmins } from "./sign-in";
+import type { Staff } from "./staff";
 
-export type Staff = {
-  id: number;
-  email: string;
-  name: string | null;
-  isAdmin: boolean;
-  /** organisationId → role */
-  roles: Map<number, Role>;
-  assignedEventIds: Set<number>;
-};
+// A plain type of its own module, so env.ts (AppBindings) needs nothing of the access rules.
+export type { Staff } from "./staff";
 
 /** What a console route needs: "view"/"manage" an event's registrations and settings, or "checkin" at its door. */
 export type EventPermission = "view" | "manage" | "checkin";

@@ -21,6 +21,7 @@ type EventRow = {
   id: number;
   organisationId: number;
   organisationName: string;
+  timeZone: string;
   slug: string;
   format: EventFormat;
   status: "draft" | "published" | "cancelled";
@@ -43,7 +44,7 @@ type EventRow = {
   cancellationReason: string | null;
 };
 
-const EVENT_COLUMNS = `e.id, e.organisation_id AS organisationId, o.name AS organisationName, e.slug, e.format, e.status, e.texts,
+const EVENT_COLUMNS = `e.id, e.organisation_id AS organisationId, o.name AS organisationName, o.time_zone AS timeZone, e.slug, e.format, e.status, e.texts,
   e.audience, e.languages, e.location, e.online_url AS onlineUrl, e.registration_mode AS registrationMode,
   e.registration_opens_at AS registrationOpensAt, e.registration_closes_at AS registrationClosesAt,
   e.max_places_per_registration AS maxPlacesPerRegistration, e.email_confirmation AS emailConfirmation,
@@ -135,6 +136,7 @@ export async function getConsoleEvent(ctx: DomainContext, staff: Staff, eventId:
     id: row.id,
     organisationId: row.organisationId,
     organisationName: row.organisationName,
+    timeZone: row.timeZone,
     slug: row.slug,
     format: row.format,
     status: row.status,

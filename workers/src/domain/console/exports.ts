@@ -18,6 +18,8 @@ import type { ConsoleRegistration } from "../../console-types";
 import type { DomainContext } from "../change";
 import { loadEventById, localized } from "../events/public";
 import { listRegistrations } from "./registrations/list";
+import { isLocale, languageName, statusLabel } from "../../i18n/vocabulary";
+import { DEFAULT_TIME_ZONE } from "../../lib/time-zone";
 
 export type CsvDelimiter = ";" | ",";
 
@@ -39,24 +41,17 @@ export function toCsv(records: string[][], delimiter: CsvDelimiter): string {
   return "\uFEFF" + records.map((record) => record.map((field) => csvField(field, delimiter)).join(delimiter) + "\r\n").join("");
 }
 
-export const STATUS_LABELS: Record<RegistrationStatus, string> = {
-  held: "Reserviert (E-Mail unbestätigt)",
-  confirmed: "Bestätigt",
-  waitlisted: "Warteliste",
-  offered: "Angebot offen",
-  pending_approval: "Bewerbung offen",
-  rejected: "Abgelehnt",
-  cancelled: "Storniert",
-  expired: "Abgelaufen",
-};
-
-const LANGUAGE_LABELS: Record<string, string> = { de: "Deutsch", en: "Englisch", tr: "Türkisch", ar: "Arabisch", uk: "Ukrainisch", ru: "Russisch" };
+/** A status as the lists show it: "Bestätigt", "Abgesagt" (the console's words, vocabulary.ts). */
+const statusText = (status: RegistrationStatus) => statusLabel(status, "de", { capitalised: true });
+/** The participant's language, named in German (the lists are German). */
+const languageText = (locale: string) => (isLocale(locale) ? languageName(locale, "de") : locale);
 
 /** Order of the lists: who comes, then who waits, then the rest. */
 const STATUS_ORDER: RegistrationStatus[] = ["confirmed", "offered", "held", "pending_approval", "waitlisted", "rejected", "cancelled", "expired"];
 
+// The lists are German and read in Germany; organisations elsewhere would pass their zone here.
 const berlin = new Intl.DateTimeFormat("de-DE", {
-  timeZone: "Europe/Berlin",
+  timeZone: DEFAULT_TIME_ZONE,
   year: "numeric",
   month: "2-digit",
   day: "2-digit",
@@ -123,11 +118,11 @@ export async function exportCsv(
     "Bedarf",
   ];
   const records = registrations.map((r) => [
-    STATUS_LABELS[r.status],
+    statusText(r.status),
     r.waitlistPosition === null ? "" : String(r.waitlistPosition),
     r.name,
     r.email,
-    LANGUAGE_LABELS[r.locale] ?? r.locale,
+    languageText(r.locale),
     String(r.places),
     berlinTime(r.createdAt),
     ...questions.map((q) => answerText(q, r.answers[q.id])),
@@ -163,7 +158,7 @@ export async function printableList(ctx: DomainContext, eventId: number, statuse
   <td class="number">${i + 1}</td>
   <td>${escapeHtml(r.name)}</td>
   <td class="number">${r.places}</td>
-  <td>${escapeHtml(STATUS_LABELS[r.status])}${r.waitlistPosition ? ` (${r.waitlistPosition})` : ""}</td>
+  <td>${escapeHtml(statusText(r.status))}${r.waitlistPosition ? ` (${r.waitlistPosition})` : ""}</td>
   <td>${escapeHtml(needsText(r.needs))}</td>
   <td class="signature"></td>
 </tr>`,
@@ -182,7 +177,7 @@ export async function printableList(ctx: DomainContext, eventId: number, statuse
 <h1>${escapeHtml(title)}</h1>
 <ul class="dates">${dates}</ul>
 ${place ? `<p class="place">${escapeHtml(place)}</p>` : ""}
-<p class="summary">${registrations.length} Anmeldungen, ${places} Plätze (${escapeHtml(statuses.map((s) => STATUS_LABELS[s]).join(", "))})</p>
+<p class="summary">${registrations.length} Anmeldungen, ${places} Plätze (${escapeHtml(statuses.map(statusText).join(", "))})</p>
 </header>
 <table>
 <thead><tr><th class="number">Nr.</th><th>Name</th><th class="number">Plätze</th><th>Status</th><th>Bedarf</th><th class="signature">Unterschrift</th></tr></thead>

@@ -36,7 +36,12 @@ export async function authorizeOrganisation(env: Env, staff: Staff, organisation
 
 /** Organisations the staff member belongs to (administrators: all), with their role in each. */
 export async function listOrganisations(ctx: DomainContext, staff: Staff): Promise<ConsoleOrganisation[]> {
-  const { results } = await ctx.env.DB.prepare(`SELECT id, slug, name FROM organisations ORDER BY name`).all<{ id: number; slug: string; name: string }>();
+  const { results } = await ctx.env.DB.prepare(`SELECT id, slug, name, time_zone AS timeZone FROM organisations ORDER BY name`).all<{
+    id: number;
+    slug: string;
+    name: string;
+    timeZone: string;
+  }>();
   return results
     .filter((o) => staff.isAdmin || staff.roles.has(o.id))
     .map((o) => ({ ...o, role: staff.roles.get(o.id) ?? null }));
@@ -47,7 +52,7 @@ export async function createOrganisation(ctx: DomainContext, actor: Actor, input
   const db = ctx.env.DB;
   const [inserted] = await db.batch([
     db
-      .prepare(`INSERT INTO organisations (slug, name, created_at, updated_at) VALUES (?1, ?2, ?3, ?3) ON CONFLICT (slug) DO NOTHING RETURNING id, slug, name`)
+      .prepare(`INSERT INTO organisations (slug, name, created_at, updated_at) VALUES (?1, ?2, ?3, ?3) ON CONFLICT (slug) DO NOTHING RETURNING id, slug, name, time_zone AS timeZone`)
       .bind(input.slug, input.name, ctx.now),
     db
       .prepare(
@@ -56,7 +61,7 @@ export async function createOrganisation(ctx: DomainContext, actor: Actor, input
       )
       .bind(ctx.now, actor, input.slug),
   ]);
-  const row = inserted?.results[0] as { id: number; slug: string; name: string } | undefined;
+  const row = inserted?.results[0] as { id: number; slug: string; name: string; timeZone: string } | undefined;
   if (!row) throw new ConflictError("slug_taken", "error.invalid_state");
   return { ...row, role: null };
 }

@@ -11,6 +11,7 @@
  */
 import type { Env } from "../../env";
 import { log } from "../../lib/log";
+import { normaliseAddress, suppressStatements } from "./suppressions";
 
 export const SIGNATURE_TOLERANCE_SECONDS = 5 * 60;
 
@@ -80,19 +81,12 @@ export async function applyResendEvent(env: Env, event: ResendWebhookEvent, now 
   const to = event.data?.to;
   const addresses = (Array.isArray(to) ? to : typeof to === "string" ? [to] : [])
     .filter((a): a is string => typeof a === "string")
-    .map((a) => a.trim().toLowerCase())
+    .map(normaliseAddress)
     .filter((a) => a.length > 0 && a.length <= 320);
   if (addresses.length === 0) return [];
   const bounce = event.data?.bounce;
   const detail = (reason === "bounce" ? [bounce?.type, bounce?.subType, bounce?.message].filter(Boolean).join(" / ") : "complaint").slice(0, 500) || null;
-  await env.DB.batch(
-    addresses.map((address) =>
-      env.DB.prepare(
-        `INSERT INTO email_suppressions (email_normalized, reason, detail, created_at) VALUES (?1, ?2, ?3, ?4)
-         ON CONFLICT (email_normalized) DO UPDATE SET reason = excluded.reason, detail = excluded.detail`,
-      ).bind(address, reason, detail, now),
-    ),
-  );
+  await env.DB.batch(await suppressStatements(env, addresses.map((address) => ({ address, reason, detail })), now));
   log("info", "mail.suppressed", { reason, count: addresses.length, emailId: event.data?.email_id });
   return addresses;
 }

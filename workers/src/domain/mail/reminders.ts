@@ -1,6 +1,6 @@
 /**
  * Reminders before each session, by the event's rules (events.reminder_rules; default two
- * days before and at 07:00 Berlin time on the day). Runs from the minutely cron.
+ * days before and at 07:00 on the day, in the organisation's time zone). Runs from the minutely cron.
  *
  * Exactly once: each reminder's outbox row has the dedupe key
  * `reminder:<registrationId>:<sessionId>:<ruleIndex>` (unique), so a second run, or two
@@ -9,7 +9,7 @@
  */
 import type { ReminderRule } from "../../../../db/schema";
 import type { DomainContext } from "../change";
-import { berlinToUtc, berlinWallTime } from "./berlin-time";
+import { DEFAULT_TIME_ZONE, wallTime, zonedToUtc } from "../../lib/time-zone";
 import { enqueueMail } from "./outbox";
 
 /** Rows written per statement, and per cron run (the next run continues). */
@@ -18,16 +18,19 @@ export const REMINDER_MAX_PER_RUN = 5_000;
 /** "before" rules further ahead than this are not looked at. */
 const HORIZON_MS = 31 * 24 * 3600_000;
 
-/** When a rule's reminder for a session starting at `startsAt` is due, or null if the rule makes no sense for it. */
-export function reminderSendAt(rule: ReminderRule, startsAt: number): number | null {
+/**
+ * When a rule's reminder for a session starting at `startsAt` is due, or null if the rule
+ * makes no sense for it. "morning" hours are wall times in the organisation's `zone`.
+ */
+export function reminderSendAt(rule: ReminderRule, startsAt: number, zone: string = DEFAULT_TIME_ZONE): number | null {
   if (rule.kind === "before") {
     if (!Number.isFinite(rule.minutes) || rule.minutes <= 0) return null;
     return startsAt - rule.minutes * 60_000;
   }
   if (rule.kind === "morning") {
     if (!Number.isInteger(rule.hour) || rule.hour < 0 || rule.hour > 23) return null;
-    const day = berlinWallTime(startsAt);
-    const at = berlinToUtc(day.year, day.month, day.day, rule.hour, 0);
+    const day = wallTime(startsAt, zone);
+    const at = zonedToUtc({ year: day.year, month: day.month, day: day.day, hour: rule.hour, minute: 0 }, zone);
     return at < startsAt ? at : null; // a session at 06:00 gets no "07:00 on the day" reminder
   }
   return null;
@@ -49,20 +52,20 @@ function parseRules(raw: string | null): ReminderRule[] {
 export async function queueDueReminders(ctx: DomainContext): Promise<number> {
   const { env, now } = ctx;
   const { results: sessions } = await env.DB.prepare(
-    `SELECT s.id AS sessionId, s.event_id AS eventId, s.starts_at AS startsAt, e.reminder_rules AS rules
-     FROM sessions s JOIN events e ON e.id = s.event_id
+    `SELECT s.id AS sessionId, s.event_id AS eventId, s.starts_at AS startsAt, e.reminder_rules AS rules, o.time_zone AS timeZone
+     FROM sessions s JOIN events e ON e.id = s.event_id JOIN organisations o ON o.id = e.organisation_id
      WHERE e.status = 'published' AND e.registration_mode != 'none' AND s.cancelled_at IS NULL
        AND s.starts_at > ?1 AND s.starts_at <= ?2
      ORDER BY s.starts_at`,
   )
     .bind(now, now + HORIZON_MS)
-    .all<{ sessionId: number; eventId: number; startsAt: number; rules: string | null }>();
+    .all<{ sessionId: number; eventId: number; startsAt: number; rules: string | null; timeZone: string }>();
 
   const ids: string[] = [];
   for (const session of sessions) {
     const rules = parseRules(session.rules);
     for (let ruleIndex = 0; ruleIndex < rules.length; ruleIndex++) {
-      const sendAt = reminderSendAt(rules[ruleIndex]!, session.startsAt);
+      const sendAt = reminderSendAt(rules[ruleIndex]!, session.startsAt, session.timeZone);
       if (sendAt === null || sendAt > now) continue;
       for (;;) {
         if (ids.length >= REMINDER_MAX_PER_RUN) break;

@@ -53,12 +53,3 @@ export async function anonymiseRegistrations(env: Env, ids: number[], now: numbe
     devMailbox: devMailbox?.meta.changes ?? 0,
   };
 }
-
-/** Drops the bounce/complaint record of an address once no registration carries it any more. */
-export function forgetSuppressionStatement(env: Env, emailNormalized: string): D1PreparedStatement {
-  return env.DB.prepare(
-    `DELETE FROM email_suppressions WHERE email_normalized = ?1
-       AND NOT EXISTS (SELECT 1 FROM registrations WHERE email_normalized = ?1)
-       AND NOT EXISTS (SELECT 1 FROM users WHERE email_normalized = ?1)`,
-  ).bind(emailNormalized);
-}

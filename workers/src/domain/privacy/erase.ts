@@ -16,8 +16,9 @@
  * 4. One audit entry records who erased and how much (never the address).
  */
 import type { Actor, DomainContext } from "../change";
+import { hashSuppressionStatement } from "../mail/suppressions";
 import { cancelRegistrations } from "../places/cancel";
-import { anonymiseRegistrations, forgetSuppressionStatement } from "./anonymise";
+import { anonymiseRegistrations } from "./anonymise";
 
 export type ErasureCounts = {
   registrations: number;
@@ -63,7 +64,8 @@ export async function erasePerson(
     options.deleteCertificates
       ? db.prepare(`DELETE FROM certificates WHERE registration_id IN (SELECT value FROM json_each(?1))`).bind(list)
       : db.prepare(`UPDATE certificates SET registration_id = NULL WHERE registration_id IN (SELECT value FROM json_each(?1))`).bind(list),
-    forgetSuppressionStatement(env, emailNormalized),
+    // The bounce record keeps only the keyed hash: suppression still works, the address is gone.
+    await hashSuppressionStatement(env, emailNormalized),
   ]);
   if (options.deleteCertificates) counts.certificatesDeleted = certificates?.meta.changes ?? 0;
   else counts.certificatesKept = certificates?.meta.changes ?? 0;

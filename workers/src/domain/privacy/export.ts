@@ -12,6 +12,7 @@
 import type { Locale, LocalizedText } from "../../../../db/schema";
 import type { Env } from "../../env";
 import { localized } from "../events/public";
+import { suppressionKeys, suppressionQuery } from "../mail/suppressions";
 
 type Json = Record<string, unknown>;
 const iso = (ms: number | null | undefined) => (typeof ms === "number" ? new Date(ms).toISOString() : null);
@@ -103,7 +104,7 @@ export async function collectPersonData(env: Env, emailNormalized: string, local
       `SELECT registration_id AS registrationId, at, actor, action FROM audit_log
        WHERE registration_id IN (SELECT value FROM json_each(?1)) ORDER BY at, id`,
     ).bind(ids),
-    db.prepare(`SELECT reason, created_at AS createdAt FROM email_suppressions WHERE email_normalized = ?1`).bind(emailNormalized),
+    suppressionQuery(env).bind(...(await suppressionKeys(env, emailNormalized))),
   ]);
   const of = <T extends { registrationId?: number; eventId?: number }>(result: D1Result | undefined) => (result?.results ?? []) as T[];
 

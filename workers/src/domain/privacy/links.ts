@@ -12,7 +12,7 @@
  * the holder of a manage link, which is also only ever sent to that address.
  */
 import type { Env } from "../../env";
-import type { StaffEmailData } from "../../../../emails/render";
+import type { StaffEmailData } from "../../../../emails/types";
 import { constantTimeEqual, keyedHash, looksLikeToken, sha256 } from "../../lib/tokens";
 import { NotFoundError } from "../../lib/errors";
 

@@ -13,10 +13,12 @@
  *   STAFF_MAIL_RETENTION_DAYS; dev-mailbox copies older than that go too.
  * - Rate-limit counters are removed a day after their window.
  *
- * Every run that changed something writes one audit entry with the counts; every run
- * records its result in job_runs ("retention"), which the status page shows.
+ * Every run that changed something writes one audit entry with the counts. The scheduler
+ * records each run in job_runs ("retention"), which the status page shows and from which the
+ * next run knows whether it is due; a run that was not due is not recorded.
  */
 import type { DomainContext } from "../change";
+import { NOT_DUE, type NotDue } from "../jobs";
 import { anonymiseRegistrations } from "./anonymise";
 
 export const RETENTION_INTERVAL_MS = 3_600_000;
@@ -38,13 +40,16 @@ export type RetentionResult = {
 };
 
 /** Applies the retention rule if it is due (or `force`); returns what it did, or that it was not due. */
-export async function runRetention(ctx: DomainContext, options: { force?: boolean } = {}): Promise<RetentionResult | { skipped: "not_due" }> {
+export async function runRetention(ctx: DomainContext, options: { force?: boolean } = {}): Promise<RetentionResult | NotDue> {
   const { env, now } = ctx;
   const db = env.DB;
   if (!options.force) {
-    const last = await db.prepare(`SELECT last_run_at AS at, last_result AS result FROM job_runs WHERE job = 'retention'`).first<{ at: number; result: string | null }>();
+    const last = await db
+      .prepare(`SELECT last_run_at AS at, last_result AS result, outcome FROM job_runs WHERE job = 'retention'`)
+      .first<{ at: number; result: string | null; outcome: string }>();
     const more = last?.result ? Boolean((JSON.parse(last.result) as { more?: boolean }).more) : false;
-    if (last && now - last.at < RETENTION_INTERVAL_MS && !more) return { skipped: "not_due" };
+    // A run that threw is tried again at the next minute.
+    if (last && last.outcome === "ok" && now - last.at < RETENTION_INTERVAL_MS && !more) return NOT_DUE;
   }
 
   const result: RetentionResult = { registrations: 0, outbox: 0, devMailbox: 0, certificatesDeleted: 0, staffOutbox: 0, rateLimits: 0, more: false };
@@ -90,14 +95,8 @@ export async function runRetention(ctx: DomainContext, options: { force?: boolea
   result.rateLimits = rateLimits?.meta.changes ?? 0;
 
   const changed = result.registrations + result.outbox + result.devMailbox + result.certificatesDeleted + result.staffOutbox > 0;
-  await db.batch([
-    ...(changed
-      ? [db.prepare(`INSERT INTO audit_log (at, actor, action, details) VALUES (?1, 'system', 'retention.applied', ?2)`).bind(now, JSON.stringify(result))]
-      : []),
-    db.prepare(
-      `INSERT INTO job_runs (job, last_run_at, last_result) VALUES ('retention', ?1, ?2)
-       ON CONFLICT (job) DO UPDATE SET last_run_at = excluded.last_run_at, last_result = excluded.last_result`,
-    ).bind(now, JSON.stringify(result)),
-  ]);
+  if (changed) {
+    await db.prepare(`INSERT INTO audit_log (at, actor, action, details) VALUES (?1, 'system', 'retention.applied', ?2)`).bind(now, JSON.stringify(result)).run();
+  }
   return result;
 }

@@ -198,6 +198,7 @@ const email: EmailCatalogue = {
   "email.organiser_digest.cancelled": "إلغاءات: {count}",
   "email.organiser_digest.promoted": "انتقلوا من قائمة الانتظار: {count}",
   "email.organiser_digest.waitlist": "في قائمة الانتظار الآن: {count}",
+  "email.organiser_digest.failed_emails": "رسائل بريد إلكتروني تعذّر تسليمها: {count} (تُظهر التسجيلات في لوحة الإدارة أيّها)",
   "email.organiser_digest.button": "فتح لوحة الإدارة",
   "email.organiser_digest.why": "تصلكم هذه الملخصات لأنكم فعّلتموها في لوحة الإدارة. ويمكنكم إيقافها هناك أيضًا.",
 

@@ -197,6 +197,7 @@ const email = {
   "email.organiser_digest.cancelled": "Abmeldungen: {count}",
   "email.organiser_digest.promoted": "Von der Warteliste nachgerückt: {count}",
   "email.organiser_digest.waitlist": "Jetzt auf der Warteliste: {count}",
+  "email.organiser_digest.failed_emails": "Nicht zugestellte E-Mails: {count} (die Anmeldungen in der Verwaltung zeigen, welche)",
   "email.organiser_digest.button": "Verwaltung öffnen",
   "email.organiser_digest.why": "Sie bekommen diese Übersicht, weil Sie sie in der Verwaltung eingeschaltet haben. Dort können Sie sie auch ausschalten.",
 

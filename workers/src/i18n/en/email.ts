@@ -193,6 +193,7 @@ const email: Record<EmailKey, string> = {
   "email.organiser_digest.cancelled": "Cancellations: {count}",
   "email.organiser_digest.promoted": "Moved up from the waiting list: {count}",
   "email.organiser_digest.waitlist": "On the waiting list now: {count}",
+  "email.organiser_digest.failed_emails": "Emails that could not be delivered: {count} (the registrations in the console show which)",
   "email.organiser_digest.button": "Open the console",
   "email.organiser_digest.why": "You get this summary because you switched it on in the console. You can switch it off there too.",
 

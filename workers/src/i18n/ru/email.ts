@@ -197,6 +197,7 @@ const email: EmailCatalogue = {
   "email.organiser_digest.cancelled": "Отмены: {count}",
   "email.organiser_digest.promoted": "Переведены из списка ожидания: {count}",
   "email.organiser_digest.waitlist": "Сейчас в списке ожидания: {count}",
+  "email.organiser_digest.failed_emails": "Письма, которые не удалось доставить: {count} (какие именно — видно в регистрациях в панели управления)",
   "email.organiser_digest.button": "Открыть панель управления",
   "email.organiser_digest.why": "Вы получаете эту сводку, потому что включили её в панели управления. Там её можно и выключить.",
 

@@ -193,6 +193,7 @@ const email: EmailCatalogue = {
   "email.organiser_digest.cancelled": "İptaller: {count}",
   "email.organiser_digest.promoted": "Bekleme listesinden yer alanlar: {count}",
   "email.organiser_digest.waitlist": "Şu anda bekleme listesinde: {count}",
+  "email.organiser_digest.failed_emails": "Teslim edilemeyen e-postalar: {count} (hangileri olduğunu yönetim panelindeki kayıtlar gösterir)",
   "email.organiser_digest.button": "Yönetim panelini aç",
   "email.organiser_digest.why": "Bu özeti yönetim panelinde açtığınız için alıyorsunuz. Orada kapatabilirsiniz de.",
 

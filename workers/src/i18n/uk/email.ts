@@ -197,6 +197,7 @@ const email: EmailCatalogue = {
   "email.organiser_digest.cancelled": "Скасування: {count}",
   "email.organiser_digest.promoted": "Переведено зі списку очікування: {count}",
   "email.organiser_digest.waitlist": "Зараз у списку очікування: {count}",
+  "email.organiser_digest.failed_emails": "Листи, які не вдалося доставити: {count} (які саме — видно в реєстраціях у панелі керування)",
   "email.organiser_digest.button": "Відкрити панель керування",
   "email.organiser_digest.why": "Ви отримуєте цей огляд, бо увімкнули його в панелі керування. Там його можна й вимкнути.",
 

@@ -8,6 +8,7 @@ import type { Needs, RegistrationStatus } from "../../../../../db/schema";
 import type { ConsoleEmailStatus, ConsoleRegistration, ConsoleRegistrationDetail } from "../../../console-types";
 import { NotFoundError } from "../../../lib/errors";
 import type { DomainContext } from "../../change";
+import { suppressedAmong } from "../../mail/suppressions";
 import { WAITLIST_POSITION_SQL } from "../../places/waitlist";
 import { iso, registrationHistory } from "./history";
 
@@ -16,8 +17,7 @@ const REGISTRATION_COLUMNS = `r.id, r.parent_id AS parentId, r.event_id AS event
   r.hold_expires_at AS holdExpiresAt, r.offer_expires_at AS offerExpiresAt, r.answers, r.needs, r.created_at AS createdAt,
   r.queue_order AS queueOrder,
   (SELECT json_object('template', o.template, 'status', o.status, 'lastError', o.last_error, 'at', COALESCE(o.sent_at, o.updated_at))
-     FROM outbox o WHERE o.registration_id = r.id ORDER BY o.created_at DESC, o.rowid DESC LIMIT 1) AS emailStatus,
-  EXISTS (SELECT 1 FROM email_suppressions s WHERE s.email_normalized = r.email_normalized) AS bouncing`;
+     FROM outbox o WHERE o.registration_id = r.id ORDER BY o.created_at DESC, o.rowid DESC LIMIT 1) AS emailStatus`;
 
 type RegistrationListRow = Pick<
   StoredRegistration,
@@ -37,9 +37,9 @@ type RegistrationListRow = Pick<
   | "needs"
   | "createdAt"
   | "queueOrder"
-> & { poolKey: StoredPool["key"]; waitlistPosition: number | null; emailStatus: string | null; bouncing: number };
+> & { poolKey: StoredPool["key"]; waitlistPosition: number | null; emailStatus: string | null };
 
-function present(row: RegistrationListRow): ConsoleRegistration {
+function present(row: RegistrationListRow, bouncing: ReadonlySet<string>): ConsoleRegistration {
   const email = row.emailStatus ? (JSON.parse(row.emailStatus) as Omit<ConsoleEmailStatus, "at"> & { at: number }) : null;
   return {
     id: row.id,
@@ -59,7 +59,7 @@ function present(row: RegistrationListRow): ConsoleRegistration {
     needs: JSON.parse(row.needs) as Needs,
     createdAt: iso(row.createdAt)!,
     emailStatus: email ? { ...email, at: iso(email.at)! } : null,
-    bouncing: Boolean(row.bouncing),
+    bouncing: bouncing.has(row.email),
   };
 }
 
@@ -98,7 +98,9 @@ export async function listRegistrations(ctx: DomainContext, eventId: number, fil
   // umlauts, Cyrillic and Turkish letters, which SQLite's lower() does not.
   const needle = filter.q ? searchable(filter.q.trim()) : "";
   const found = needle ? results.filter((r) => searchable(r.name).includes(needle) || searchable(r.email).includes(needle)) : results;
-  return found.map(present);
+  // Suppressions are stored as keyed hashes, which SQL cannot compute: one look-up for the list.
+  const bouncing = await suppressedAmong(ctx.env, found.map((r) => r.email));
+  return found.map((r) => present(r, bouncing));
 }
 
 /** One registration with its history (audit log) and every email written for it. */
@@ -110,7 +112,7 @@ export async function getConsoleRegistration(ctx: DomainContext, registrationId:
     registrationHistory(ctx, registrationId),
   ]);
   if (!row) throw new NotFoundError("error.registration_not_found");
-  return { ...present(row), ...history };
+  return { ...present(row, await suppressedAmong(ctx.env, [row.email])), ...history };
 }
 
 /** The event a capacity pool belongs to (for authorising a pool route). */
