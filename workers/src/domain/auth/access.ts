@@ -18,8 +18,13 @@ export type Staff = {
   assignedEventIds: Set<number>;
 };
 
-/** What a console route needs: "view"/"manage" an event's registrations and settings, or "checkin" at its door. */
-export type EventPermission = "view" | "manage" | "checkin";
+/**
+ * What a console route needs: "manage" an event (everything but the door: reading and
+ * changing its registrations, settings, exports, certificates), or "checkin" at its door.
+ * Reading and changing were once two permissions, but every role that may read an event's
+ * registrations may also change them (organisers and administrators), so they are one.
+ */
+export type EventPermission = "manage" | "checkin";
 
 export async function loadStaff(env: Env, userId: number): Promise<Staff> {
   const [user, memberships, assignments] = await env.DB.batch([
@@ -78,6 +83,21 @@ export async function authorizeRegistration(env: Env, staff: Staff, registration
     await authorizeEvent(env, staff, row.eventId, permission);
   } catch (error) {
     if (error instanceof NotFoundError) throw new NotFoundError("error.registration_not_found");
+    throw error;
+  }
+  return row.eventId;
+}
+
+/** The same check for a capacity pool, through its event. Returns the event id. */
+export async function authorizePool(env: Env, staff: Staff, poolId: number, permission: EventPermission): Promise<number> {
+  const row = await env.DB.prepare(`SELECT event_id AS eventId FROM capacity_pools WHERE id = ?1`)
+    .bind(poolId)
+    .first<{ eventId: number }>();
+  if (!row) throw new NotFoundError();
+  try {
+    await authorizeEvent(env, staff, row.eventId, permission);
+  } catch (error) {
+    if (error instanceof NotFoundError) throw new NotFoundError();
     throw error;
   }
   return row.eventId;
