@@ -22,7 +22,7 @@
  */
 import type { Context, MiddlewareHandler } from "hono";
 import type { AppBindings, Env } from "../env";
-import { authorizeEvent, authorizePool, authorizeRegistration, managedOrganisationIds, requireAdmin } from "../domain/auth/access";
+import { authorizeEvent, authorizeThroughEvent, managedOrganisationIds, requireAdmin } from "../domain/auth/access";
 import { authorizeOrganisation } from "../domain/console/organisations";
 import { ForbiddenError } from "../lib/errors";
 import { documented, type AccessRule, type OperationDoc } from "./openapi";
@@ -69,22 +69,8 @@ const RULES: Record<AccessRule, () => { middleware: Middleware; doc: OperationDo
   }),
   "event:manage": () => eventRule("manage"),
   "event:checkin": () => eventRule("checkin"),
-  "registration:manage": () => ({
-    middleware: signedIn<{ eventId: number; registrationId: number }>(async (c) => {
-      const registrationId = idParam(c.req.param("registrationId"));
-      c.set("eventId", await authorizeRegistration(c.env, c.var.staff, registrationId, "manage"));
-      c.set("registrationId", registrationId);
-    }),
-    doc: session({ params: pathId("registrationId", "Registration id"), errors: { 403: "A check-in helper", 404: OUT_OF_REACH } }),
-  }),
-  "pool:manage": () => ({
-    middleware: signedIn<{ eventId: number; poolId: number }>(async (c) => {
-      const poolId = idParam(c.req.param("poolId"));
-      c.set("eventId", await authorizePool(c.env, c.var.staff, poolId, "manage"));
-      c.set("poolId", poolId);
-    }),
-    doc: session({ params: pathId("poolId", "Capacity pool id"), errors: { 403: "A check-in helper", 404: OUT_OF_REACH } }),
-  }),
+  "registration:manage": () => throughEvent("registration", "registrationId", "Registration id"),
+  "pool:manage": () => throughEvent("pool", "poolId", "Capacity pool id"),
   "organisation:manage": () => ({
     middleware: signedIn<{ organisationId: number }>(async (c) => {
       const organisationId = idParam(c.req.param("organisationId"));
@@ -94,6 +80,18 @@ const RULES: Record<AccessRule, () => { middleware: Middleware; doc: OperationDo
     doc: session({ params: pathId("organisationId", "Organisation id"), errors: { 403: "A check-in helper of the organisation", 404: OUT_OF_REACH } }),
   }),
 };
+
+/** A registration or a pool in the path, authorised through its event ("manage"). */
+function throughEvent<P extends "registrationId" | "poolId">(kind: "registration" | "pool", param: P, description: string) {
+  return {
+    middleware: signedIn<{ eventId: number } & Record<P, number>>(async (c) => {
+      const id = idParam(c.req.param(param));
+      c.set("eventId", await authorizeThroughEvent(c.env, c.var.staff, kind, id, "manage"));
+      c.set(param, id as never);
+    }),
+    doc: session({ params: pathId(param, description), errors: { 403: "A check-in helper", 404: OUT_OF_REACH } }),
+  };
+}
 
 function eventRule(permission: "manage" | "checkin") {
   return {

@@ -9,7 +9,8 @@ import { domainContext, jsonBody } from "../http/request";
 import { managedRegistrationResponse } from "./schemas";
 
 const workshopBody = z.strictObject({ slot: z.string().check(z.maxLength(64)), key: z.string().check(z.maxLength(64)) });
-const emptyBody = z.strictObject({});
+/** Nothing, or `{}`. */
+const noBody = jsonBody(z.strictObject({}), { optional: true, examples: [{}] });
 
 export const manageToken = { token: { description: "The token of the private manage link", schema: z.string() } };
 const action = (summary: string, extra: OperationDoc = {}) =>
@@ -26,10 +27,10 @@ export const registrationRoutes = new Hono<AppBindings>()
   .get("/:token", access("participant"), describe({ summary: "The participant's own registration", tags: ["participant"], params: manageToken, responses: { 200: managedRegistrationResponse } }), async (c) =>
     c.json({ registration: await viewRegistration(domainContext(c), c.req.param("token"), c.var.locale) }),
   )
-  .post("/:token/cancel", access("participant"), jsonBody(emptyBody, { optional: true, examples: [{}] }), action("Cancel the registration or leave the waitlist"), async (c) =>
+  .post("/:token/cancel", access("participant"), noBody, action("Cancel the registration or leave the waitlist"), async (c) =>
     c.json({ registration: await cancelRegistration(domainContext(c), c.req.param("token")) }),
   )
-  .post("/:token/confirm", access("participant"), jsonBody(emptyBody, { optional: true, examples: [{}] }), action("Confirm the email address (double opt-in)"), async (c) =>
+  .post("/:token/confirm", access("participant"), noBody, action("Confirm the email address (double opt-in)"), async (c) =>
     c.json({ registration: await confirmEmail(domainContext(c), c.req.param("token")) }),
   )
   .post(
@@ -42,6 +43,6 @@ export const registrationRoutes = new Hono<AppBindings>()
       return c.json({ registration: await chooseWorkshop(domainContext(c), c.req.param("token"), slot, key) });
     },
   )
-  .post("/:token/accept-offer", access("participant"), jsonBody(emptyBody, { optional: true, examples: [{}] }), action("Accept a waitlist offer before its deadline"), async (c) =>
+  .post("/:token/accept-offer", access("participant"), noBody, action("Accept a waitlist offer before its deadline"), async (c) =>
     c.json({ registration: await acceptOffer(domainContext(c), c.req.param("token")) }),
   );

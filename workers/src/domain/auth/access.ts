@@ -73,31 +73,24 @@ export async function authorizeEvent(env: Env, staff: Staff, eventId: number, pe
   throw new NotFoundError("error.event_not_found");
 }
 
-/** The same check for a registration, through its event. Returns the event id. */
-export async function authorizeRegistration(env: Env, staff: Staff, registrationId: number, permission: EventPermission): Promise<number> {
-  const row = await env.DB.prepare(`SELECT event_id AS eventId FROM registrations WHERE id = ?1`)
-    .bind(registrationId)
-    .first<{ eventId: number }>();
-  if (!row) throw new NotFoundError("error.registration_not_found");
-  try {
-    await authorizeEvent(env, staff, row.eventId, permission);
-  } catch (error) {
-    if (error instanceof NotFoundError) throw new NotFoundError("error.registration_not_found");
-    throw error;
-  }
-  return row.eventId;
-}
+/** Where the event of a registration or of a capacity pool is found. */
+const EVENT_OF = {
+  registration: { sql: `SELECT event_id AS eventId FROM registrations WHERE id = ?1`, notFound: "error.registration_not_found" },
+  pool: { sql: `SELECT event_id AS eventId FROM capacity_pools WHERE id = ?1`, notFound: "error.not_found" },
+} as const;
 
-/** The same check for a capacity pool, through its event. Returns the event id. */
-export async function authorizePool(env: Env, staff: Staff, poolId: number, permission: EventPermission): Promise<number> {
-  const row = await env.DB.prepare(`SELECT event_id AS eventId FROM capacity_pools WHERE id = ?1`)
-    .bind(poolId)
-    .first<{ eventId: number }>();
-  if (!row) throw new NotFoundError();
+/**
+ * The same check for a registration or a pool, through its event; returns the event id. What
+ * is outside the user's reach is not found as itself (a registration, not its event).
+ */
+export async function authorizeThroughEvent(env: Env, staff: Staff, kind: keyof typeof EVENT_OF, id: number, permission: EventPermission): Promise<number> {
+  const { sql, notFound } = EVENT_OF[kind];
+  const row = await env.DB.prepare(sql).bind(id).first<{ eventId: number }>();
+  if (!row) throw new NotFoundError(notFound);
   try {
     await authorizeEvent(env, staff, row.eventId, permission);
   } catch (error) {
-    if (error instanceof NotFoundError) throw new NotFoundError();
+    if (error instanceof NotFoundError) throw new NotFoundError(notFound);
     throw error;
   }
   return row.eventId;

@@ -7,6 +7,7 @@ import { Hono, type Context } from "hono";
 import * as z from "zod/mini";
 import { REGISTRATION_STATUSES } from "../../../../db/schema";
 import type { AppBindings } from "../../env";
+import type { Actor, DomainContext } from "../../domain/change";
 import { getConsoleEvent } from "../../domain/console/events";
 import { exportCsv, printableList } from "../../domain/console/exports";
 import { messageRegistrants } from "../../domain/console/messages";
@@ -35,7 +36,8 @@ const rejectBody = z.strictObject({ reason: z.optional(z.string().check(z.trim()
 const moveBody = z.strictObject({ direction: z.enum(["up", "down"]), reason });
 const capacityBody = z.strictObject({ capacity: z.int().check(z.minimum(0), z.maximum(100_000)) });
 const editBody = z.partial(z.omit(registrationRequestSchema, { consent: true }));
-const emptyBody = z.strictObject({});
+/** Nothing, or `{}`. */
+const noBody = jsonBody(z.strictObject({}), { optional: true, examples: [{}] });
 const statusList = z.array(z.enum(REGISTRATION_STATUSES)).check(z.minLength(1));
 const messageBody = z.strictObject({
   subject: z.string().check(
@@ -147,10 +149,17 @@ export const consoleEventRegistrationRoutes = new Hono<AppBindings>()
     c.json({ entries: await eventAudit(domainContext(c), c.var.eventId) }),
   );
 
+type RegistrationContext = Pick<Context<AppBindings>, "env" | "executionCtx" | "json"> & { var: { staff: { id: number }; registrationId: number } };
+
 /** The registration as it is now. */
-async function answerRegistration(c: Pick<Context<AppBindings>, "env" | "executionCtx" | "json">, id: number) {
-  return c.json({ registration: await getConsoleRegistration(domainContext(c), id) });
+async function answerRegistration(c: RegistrationContext) {
+  return c.json({ registration: await getConsoleRegistration(domainContext(c), c.var.registrationId) });
 }
+/** A change without a body: the domain verb on the registration, then the registration as it is now. */
+const change = (verb: (ctx: DomainContext, actor: Actor, registrationId: number) => Promise<unknown>) => async (c: RegistrationContext) => {
+  await verb(domainContext(c), actorOf(c), c.var.registrationId);
+  return answerRegistration(c);
+};
 const registrationDoc = (summary: string, conflict: string, extra: OperationDoc = {}) =>
   describe({ summary, tags, responses: { 200: consoleRegistrationResponse }, errors: { 409: conflict }, ...extra });
 
@@ -160,7 +169,7 @@ export const consoleRegistrationRoutes = new Hono<AppBindings>()
     "/:registrationId",
     access("registration:manage"),
     describe({ summary: "One registration with its history (audit log) and every email", tags, responses: { 200: consoleRegistrationResponse } }),
-    async (c) => answerRegistration(c, c.var.registrationId),
+    async (c) => answerRegistration(c),
   )
   .patch(
     "/:registrationId",
@@ -171,7 +180,7 @@ export const consoleRegistrationRoutes = new Hono<AppBindings>()
     }),
     async (c) => {
       await editRegistration(domainContext(c), actorOf(c), c.var.registrationId, c.req.valid("json"));
-      return answerRegistration(c, c.var.registrationId);
+      return answerRegistration(c);
     },
   )
   .post(
@@ -181,28 +190,22 @@ export const consoleRegistrationRoutes = new Hono<AppBindings>()
     registrationDoc("Cancel on the participant's behalf; freed places go to the waitlist", "Not live"),
     async (c) => {
       await cancelOnBehalf(domainContext(c), actorOf(c), c.var.registrationId, c.req.valid("json").reason);
-      return answerRegistration(c, c.var.registrationId);
+      return answerRegistration(c);
     },
   )
   .post(
     "/:registrationId/confirm",
     access("registration:manage"),
-    jsonBody(emptyBody, { optional: true, examples: [{}] }),
+    noBody,
     registrationDoc("Confirm a waitlisted or offered registration now (if its places fit)", "event_full, or not waitlisted/offered"),
-    async (c) => {
-      await confirmNow(domainContext(c), actorOf(c), c.var.registrationId);
-      return answerRegistration(c, c.var.registrationId);
-    },
+    change(confirmNow),
   )
   .post(
     "/:registrationId/offer",
     access("registration:manage"),
-    jsonBody(emptyBody, { optional: true, examples: [{}] }),
+    noBody,
     registrationDoc("Give a waitlisted registration an offer now (deadline: the event's offer hours)", "event_full, or not waitlisted"),
-    async (c) => {
-      await offerNow(domainContext(c), actorOf(c), c.var.registrationId);
-      return answerRegistration(c, c.var.registrationId);
-    },
+    change(offerNow),
   )
   .post(
     "/:registrationId/move",
@@ -212,18 +215,15 @@ export const consoleRegistrationRoutes = new Hono<AppBindings>()
     async (c) => {
       const { direction, reason } = c.req.valid("json");
       await moveInWaitlist(domainContext(c), actorOf(c), c.var.registrationId, direction, reason);
-      return answerRegistration(c, c.var.registrationId);
+      return answerRegistration(c);
     },
   )
   .post(
     "/:registrationId/approve",
     access("registration:manage"),
-    jsonBody(emptyBody, { optional: true, examples: [{}] }),
+    noBody,
     registrationDoc("Approve an application: confirmed if it fits, else waitlisted", "Not pending approval, or full without waitlist"),
-    async (c) => {
-      await approveApplication(domainContext(c), actorOf(c), c.var.registrationId);
-      return answerRegistration(c, c.var.registrationId);
-    },
+    change(approveApplication),
   )
   .post(
     "/:registrationId/reject",
@@ -232,7 +232,7 @@ export const consoleRegistrationRoutes = new Hono<AppBindings>()
     registrationDoc("Reject an application (the applicant is told, with the reason if given)", "Not pending approval"),
     async (c) => {
       await rejectApplication(domainContext(c), actorOf(c), c.var.registrationId, c.req.valid("json").reason || null);
-      return answerRegistration(c, c.var.registrationId);
+      return answerRegistration(c);
     },
   );
 
