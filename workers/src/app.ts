@@ -10,7 +10,6 @@ import { log } from "./lib/log";
 import { randomId } from "./lib/tokens";
 import { devApiRoutes, devPageRoutes } from "./routes/dev";
 import { eventRoutes } from "./routes/events";
-import { openApiDocument } from "./routes/openapi";
 import { registrationRoutes } from "./routes/registrations";
 import { webhookRoutes } from "./routes/webhooks";
 import { authRoutes } from "./routes/auth";
@@ -21,13 +20,29 @@ import { consoleCheckInRoutes, consoleCheckInStartRoutes } from "./routes/consol
 import { consoleCertificateRoutes } from "./routes/console/certificates";
 import { certificateRoutes, checkInQrRoutes, participantDocumentRoutes, verifyPageRoutes } from "./routes/certificates";
 import type { ApiError } from "./api-types";
-import { protectForm } from "./domain/abuse/guard";
 import { publicSiteKey } from "./domain/abuse/turnstile";
+import { access } from "./http/access";
+import { describe, openApiDocument } from "./http/openapi";
+import { apiErrorSchema, health, publicConfig } from "./routes/schemas";
+import * as z from "zod/mini";
 import { participantDataRoutes, privacyRequestRoutes } from "./routes/privacy";
 import { consolePeopleRoutes } from "./routes/console/people";
 import { consoleStatusRoutes } from "./routes/console/status";
 
 const MAX_BODY_BYTES = 64 * 1024;
+const API_INFO = {
+  title: "zusammen API",
+  version: "0.1.0",
+  description:
+    "Event registration for municipal integration centres. Times are ISO 8601 in UTC. Texts and error messages come in the request's language " +
+    "(`Accept-Language`, or `?locale=` de, en, tr, ar, uk, ru).\n\n" +
+    "Every operation names who may call it in `x-access`, and the same middleware enforces it (workers/src/http/access.ts): `public` (anyone), " +
+    "`participant` (the holder of a private manage or data link), `staff` (any signed-in console user), `organiser` (organisers of any organisation, " +
+    "and administrators), `event:manage` / `registration:manage` / `pool:manage` (organisers of the event's organisation, and administrators), " +
+    "`event:checkin` (also check-in helpers assigned to the event), `organisation:manage` (organisers of the organisation, and administrators), " +
+    "`admin` (administrators). Console calls without a session answer 401; things outside the caller's organisations 404, so their existence " +
+    "does not leak; a check-in helper asking for more than the door of their event 403.",
+};
 /** Responses about one person: never stored by a cache. */
 const PERSONAL_PATHS = /^\/(api\/(registrations|console|auth|privacy|dev)|manage|privacy-data|console|dev)(\/|$)/;
 
@@ -88,18 +103,28 @@ export function buildApp() {
       c.header("Referrer-Policy", "no-referrer");
     }
   });
-  // The public forms: rate limits, the registration form's bot checks, Turnstile where configured.
-  app.use("/api/events/:slug/registrations", protectForm("registration", { turnstile: true }));
-  app.use("/api/auth/login", protectForm("sign_in"));
-  app.use("/api/privacy/requests", protectForm("privacy", { turnstile: true }));
-
-  app.get("/api/health", (c) => c.json({ status: "ok" }));
-  app.get("/api/config", (c) => {
-    const turnstileSiteKey = publicSiteKey(c.env);
-    // The widget's script address comes from here, so the pages hold no third-party address.
-    return c.json({ turnstileSiteKey, turnstileScript: turnstileSiteKey ? "https://challenges.cloudflare.com/turnstile/v0/api.js?render=explicit" : null });
-  });
-  app.get("/api/openapi.json", (c) => c.json(openApiDocument));
+  app.get("/api/health", access("public"), describe({ summary: "Liveness", tags: ["public"], responses: { 200: health } }), (c) => c.json({ status: "ok" as const }));
+  app.get(
+    "/api/config",
+    access("public"),
+    describe({ summary: "Public configuration for the pages: the Turnstile site key and script while Turnstile is on, else null", tags: ["public"], responses: { 200: publicConfig } }),
+    (c) => {
+      const turnstileSiteKey = publicSiteKey(c.env);
+      // The widget's script address comes from here, so the pages hold no third-party address.
+      return c.json({ turnstileSiteKey, turnstileScript: turnstileSiteKey ? "https://challenges.cloudflare.com/turnstile/v0/api.js?render=explicit" : null });
+    },
+  );
+  // Generated from the routes on the first request (http/openapi.ts, ~50 ms), then kept as text for the isolate's life.
+  let document: string | undefined;
+  app.get(
+    "/api/openapi.json",
+    access("public"),
+    describe({ summary: "This document, generated from the routes", tags: ["public"], responses: { 200: { type: "application/json", description: "OpenAPI 3.1", schema: z.record(z.string(), z.unknown()) } } }),
+    (c) => {
+      document ??= JSON.stringify(openApiDocument(app.routes, API_INFO, { errorSchema: apiErrorSchema }));
+      return c.body(document, 200, { "Content-Type": "application/json; charset=utf-8" });
+    },
+  );
   app.route("/api/events", eventRoutes);
   app.route("/api/registrations", registrationRoutes);
   app.route("/api/registrations", participantDataRoutes);

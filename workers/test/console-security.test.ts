@@ -1,35 +1,39 @@
 /**
- * Invariant 5 for the console, table-driven: every console and sign-in route in the OpenAPI
- * document names who may call it (`x-access`), and every route that is not public is walked
- * with the ids of organisation 1's event, registration, pool and organisation:
- *   - anonymous → 401;
- *   - an organiser of organisation 2 → 403 or 404, and no title, name or email leaks;
- *   - a check-in helper assigned to the event → 403 (except check-in and plain staff routes);
- *   - a participant's manage token, as cookie or bearer, → 401.
- * The app's own route table must match the document, so a new route cannot skip the walk.
+ * Invariant 5, table-driven from the OpenAPI document: every operation, public and console,
+ * is walked with real ids (an event of organisation 1 with two registrations, its pool, date,
+ * check-in helper and an issued certificate) as each kind of caller, and the answer must be
+ * the one its `x-access` rule promises:
+ *   - anonymous: 401 for every console rule; a participant route with a link that is not
+ *     theirs 404; public routes let in;
+ *   - a participant's manage token as cookie or bearer: 401 for every console rule;
+ *   - an organiser of organisation 2: 404 for everything of organisation 1, 403 for
+ *     administrators' routes, in for their own staff routes, and nothing of the event leaks;
+ *   - a check-in helper of the event: in at its door only, 403 for everything else;
+ *   - an administrator: in everywhere, and every GET answers 200;
+ *   - the event's organiser: every GET but the administrators' answers 200.
+ * Every JSON answer in 2xx is validated against the document's response schema, so the
+ * document cannot promise a shape the Worker does not give. The route-list test
+ * (openapi.test.ts) makes sure no route escapes the document, so none escapes this walk.
  */
-import { env, SELF } from "cloudflare:test";
+import { env } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildApp } from "../src/app";
+import { checkInCode } from "../src/lib/tokens";
 import { consoleFetch, createEvent, createStaff, participant, register, rows, tokenOf, type StaffSession } from "./fixtures";
+import { exampleBody, explain, fill, loadDocument, operationsOf, responseSchema, validatorFor, withRequiredQuery, type Document, type WalkedOperation } from "./openapi-helpers";
 
-type Operation = {
-  "x-access"?: string;
-  parameters?: { name: string; in: string; required?: boolean }[];
-  requestBody?: { content?: Record<string, { example?: unknown }> };
-};
-type Document = { paths: Record<string, Record<string, Operation>> };
-
-const ACCESS = ["public", "participant", "staff", "event:view", "event:manage", "event:checkin", "admin", "organisation:manage"];
-const METHODS = ["get", "post", "put", "patch", "delete"];
+const CONSOLE_RULES = ["staff", "organiser", "admin", "event:manage", "event:checkin", "registration:manage", "pool:manage", "organisation:manage"];
+/** Rules scoped to something of organisation 1 (by path id): another organisation's organiser gets 404. */
+const SCOPED_RULES = ["event:manage", "event:checkin", "registration:manage", "pool:manage", "organisation:manage"];
 
 let doc: Document;
 const secret = { title: "", names: [] as string[], emails: [] as string[] };
-const ids: Record<string, number> = {};
+const values: Record<string, string | number> = {};
+/** The same ids, for placeholders, ids in example bodies, and a link that opens nothing. */
+let foreign: Record<string, string | number> = {};
 let manageToken = "";
 
 beforeAll(async () => {
-  doc = (await (await SELF.fetch("https://zusammen.test/api/openapi.json")).json()) as Document;
+  doc = await loadDocument();
   const { slug, eventId, poolId } = await createEvent({ capacity: 1 });
   const tag = crypto.randomUUID().slice(0, 8);
   secret.title = `Vertraulicher Workshop ${tag}`;
@@ -42,123 +46,217 @@ beforeAll(async () => {
     expect((await register(slug, participant(n, { name, email }))).status).toBe(201);
   }
   const [first] = await rows(`SELECT id FROM registrations WHERE event_id = ?1 ORDER BY id`, eventId);
+  const registrationId = Number(first!.id);
   const helper = await createStaff({ role: "checkin_helper", organisationId: 1, assignedEventIds: [eventId] });
   const [session] = await rows(`SELECT id FROM sessions WHERE event_id = ?1`, eventId);
-  // certificateId: only in routes that authorise on the event first; any id does for the walk (outboxId: administrators only).
-  Object.assign(ids, { eventId, registrationId: first!.id as number, poolId, organisationId: 1, userId: helper.userId, sessionId: session!.id as number, certificateId: 1, outboxId: 1 });
-  manageToken = await tokenOf(ids.registrationId!);
+  const sessionId = Number(session!.id);
+  // A certificate, so its routes answer with a real one.
+  const organiser = await createStaff({ role: "organiser", organisationId: 1 });
+  const code = await checkInCode(env, registrationId);
+  expect((await consoleFetch(organiser, "PUT", `/api/console/events/${eventId}/certificate-settings`, { rule: { kind: "all_sessions" }, signer: null })).status).toBe(200);
+  expect((await consoleFetch(organiser, "POST", `/api/console/events/${eventId}/checkin/scan`, { code, sessionId })).status).toBe(200);
+  expect(await (await consoleFetch(organiser, "POST", `/api/console/events/${eventId}/certificates/issue`, {})).json()).toEqual({ issued: 1, eligible: 1 });
+  const [certificate] = await rows(`SELECT id, code FROM certificates WHERE registration_id = ?1`, registrationId);
+  manageToken = await tokenOf(registrationId);
+  Object.assign(values, {
+    slug,
+    eventId,
+    registrationId,
+    poolId,
+    organisationId: 1,
+    userId: helper.userId,
+    sessionId,
+    certificateId: Number(certificate!.id),
+    // Retrying an email: administrators only; an unknown id answers the documented 404.
+    outboxId: "1",
+    code: String(certificate!.code),
+    file: `${code}.png`,
+    token: manageToken,
+  });
+  foreign = { ...values, token: "A".repeat(43) };
 });
 
-function operations(): { path: string; method: string; access: string; body: unknown }[] {
-  const list = [];
-  for (const [path, item] of Object.entries(doc.paths)) {
-    for (const [method, op] of Object.entries(item)) {
-      if (!METHODS.includes(method)) continue;
-      const example = op.requestBody?.content?.["application/json"]?.example;
-      // Required query parameters are filled like path placeholders.
-      const query = (op.parameters ?? []).filter((p) => p.in === "query" && p.required).map((p) => `${p.name}={${p.name}}`);
-      const target = query.length ? `${path}?${query.join("&")}` : path;
-      list.push({ path: target, method: method.toUpperCase(), access: op["x-access"] ?? "(missing)", body: example ?? (method === "get" ? undefined : {}) });
-    }
-  }
-  return list;
+/** An example body with the ids of the walk in place of the example's. */
+function realBody(op: WalkedOperation, ids = values): unknown {
+  const replace = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(replace);
+    if (!value || typeof value !== "object") return value;
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, typeof v === "number" && k in ids ? ids[k] : replace(v)]));
+  };
+  return replace(exampleBody(op.op) ?? (op.method === "GET" ? undefined : {}));
 }
 
-function fill(path: string): string {
-  return path.replace(/\{(\w+)\}/g, (_, name: string) => {
-    if (!(name in ids)) throw new Error(`no test value for {${name}} in ${path}: add one to the security test`);
-    return String(ids[name]);
-  });
+async function call(staff: StaffSession | null, op: WalkedOperation, ids = values, headers: Record<string, string> = {}) {
+  const url = fill(withRequiredQuery(op), ids);
+  const response = await consoleFetch(staff, op.method, url, realBody(op, ids), headers);
+  const text = await response.text();
+  const where = `${op.method} ${op.path} (${op.access}) answered ${response.status}: ${text.slice(0, 200)}`;
+  return { status: response.status, text, where, type: response.headers.get("content-type") ?? "" };
 }
 
-const guarded = () => operations().filter((o) => o.access !== "public" && o.access !== "participant");
+const byRule = (...rules: string[]) => operationsOf(doc).filter((o) => rules.includes(o.access));
 
 function expectNoLeak(text: string, where: string) {
-  for (const value of [secret.title, ...secret.names, ...secret.emails]) {
-    expect(text.includes(value), `${where} leaks "${value}"`).toBe(false);
-  }
+  for (const value of [secret.title, ...secret.names, ...secret.emails]) expect(text.includes(value), `${where} leaks "${value}"`).toBe(false);
 }
 
-describe("the OpenAPI document covers the console", () => {
-  it("every operation names its access, from the known set", () => {
-    for (const op of operations()) expect(ACCESS, `${op.method} ${op.path}`).toContain(op.access);
+/**
+ * Every answer, whatever its status, is one the document promises for the operation: the
+ * status is documented, with the answer's content type, and a JSON answer fits its schema.
+ */
+function expectDocumented(op: WalkedOperation, answer: { status: number; text: string; where: string; type: string }) {
+  const content = op.op.responses?.[String(answer.status)]?.content ?? {};
+  const type = answer.type.split(";")[0]!.trim();
+  expect(Object.keys(content), `${answer.where}: status and content type documented`).toContain(type);
+  const fits = type === "application/json" ? validatorFor(doc, content[type]!.schema!)(JSON.parse(answer.text)) : { valid: answer.text.length > 0, errors: [] };
+  expect(fits.valid, `${answer.where}: ${explain(fits.errors)}`).toBe(true);
+}
+
+describe("every operation of the document, walked as each kind of caller", () => {
+  it("the walk covers every operation, public and console", () => {
+    const all = operationsOf(doc);
+    expect(all.length).toBeGreaterThan(60);
+    expect(byRule("public", "participant", ...CONSOLE_RULES)).toHaveLength(all.length);
   });
 
-  it("every console and sign-in route of the app is documented, and every documented one exists", () => {
-    const normalise = (path: string) => path.split("?")[0]!.replace(/:\w+/g, "{}").replace(/\{\w+\}/g, "{}").replace(/\/$/, "");
-    const inApp = new Set(
-      buildApp()
-        .routes.filter((r) => r.method !== "ALL" && /^\/api\/(console|auth)(\/|$)/.test(r.path))
-        .map((r) => `${r.method} ${normalise(r.path)}`),
-    );
-    const documented = new Set(
-      operations()
-        .filter((o) => /^\/api\/(console|auth)(\/|$)/.test(o.path))
-        .map((o) => `${o.method} ${normalise(o.path)}`),
-    );
-    expect([...inApp].filter((r) => !documented.has(r)), "routes missing from openapi.ts").toEqual([]);
-    expect([...documented].filter((r) => !inApp.has(r)), "documented routes that do not exist").toEqual([]);
-    expect(inApp.size).toBeGreaterThan(25);
-  });
-});
-
-describe("every guarded route, walked from the OpenAPI document", () => {
-  it("anonymous → 401", async () => {
-    for (const op of guarded()) {
-      const response = await consoleFetch(null, op.method, fill(op.path), op.body);
-      expect(response.status, `${op.method} ${op.path}`).toBe(401);
-      expectNoLeak(await response.text(), `${op.method} ${op.path}`);
+  it("anonymous: 401 on every console rule", async () => {
+    for (const op of byRule(...CONSOLE_RULES)) {
+      const answer = await call(null, op);
+      expect(answer.status, answer.where).toBe(401);
+      expectDocumented(op, answer);
+      expectNoLeak(answer.text, answer.where);
     }
   });
 
-  it("an organiser of another organisation → 403 or 404, and nothing of the event leaks", async () => {
-    for (const op of guarded()) {
-      // A fresh session each time: a route may end it (logout).
-      const other = await createStaff({ role: "organiser", organisationId: 2 });
-      const response = await consoleFetch(other, op.method, fill(op.path), op.body);
-      const text = await response.text();
-      if (op.access === "staff") expect(response.status, `${op.method} ${op.path}`).toBeLessThan(300);
-      else expect([403, 404], `${op.method} ${op.path} answered ${response.status}: ${text}`).toContain(response.status);
-      expectNoLeak(text, `${op.method} ${op.path}`);
+  it("anonymous: a participant route with a link that is not theirs answers 404", async () => {
+    for (const op of byRule("participant")) {
+      const answer = await call(null, op, foreign);
+      expect(answer.status, answer.where).toBe(404);
+      expectDocumented(op, answer);
     }
   });
 
-  it("a check-in helper of the event → 403 for everything but check-in and their own staff routes", async () => {
-    for (const op of guarded()) {
-      const helper = await createStaff({ role: "checkin_helper", organisationId: 1, assignedEventIds: [ids.eventId!] });
-      const response = await consoleFetch(helper, op.method, fill(op.path), op.body);
-      const text = await response.text();
-      if (op.access === "staff" || op.access === "event:checkin") {
-        // Let in; what the body then asks for may still be refused on its merits (404, 409, 422).
-        expect([401, 403], `${op.method} ${op.path} answered ${response.status}: ${text}`).not.toContain(response.status);
-        expect(response.status).toBeLessThan(500);
-        continue;
-      }
-      // POST /api/console/events names its organisation in the body and answers 404 for anyone
-      // not organising it (the lead's route); every path-scoped route answers the helper 403.
-      const allowed = op.access === "organisation:manage" && !op.path.includes("{organisationId}") ? [403, 404] : [403];
-      expect(allowed, `${op.method} ${op.path} answered ${response.status}: ${text}`).toContain(response.status);
-      for (const value of [...secret.names, ...secret.emails]) expect(text.includes(value), `${op.method} ${op.path}`).toBe(false);
+  it("anonymous: public routes let them in and answer as documented", async () => {
+    for (const op of byRule("public")) {
+      const answer = await call(null, op);
+      expect([401, 403], answer.where).not.toContain(answer.status);
+      expect(answer.status, answer.where).toBeLessThan(500);
+      expectDocumented(op, answer);
     }
   });
 
-  it("a participant's manage token never opens organiser data, as cookie or as bearer", async () => {
-    for (const op of guarded()) {
-      const variants: Record<string, string>[] = [{ cookie: `zusammen_session=${manageToken}` }, { authorization: `Bearer ${manageToken}` }];
-      for (const headers of variants) {
-        const response = await consoleFetch(null, op.method, fill(op.path), op.body, headers);
-        expect(response.status, `${op.method} ${op.path} with ${Object.keys(headers)[0]}`).toBe(401);
-        expectNoLeak(await response.text(), `${op.method} ${op.path}`);
+  /** Public answers that show a participant by design. */
+  const SHOWS_A_PERSON: Record<string, string> = {
+    "GET /api/certificates/{code}": "verification shows the name printed on the certificate to whoever holds its code",
+    "GET /api/dev/mailbox": "the dev mailbox shows every email sent (dev mode only: 404 with a Resend key)",
+  };
+
+  it("anonymous: no other public answer names a participant (the event is published, so its title is public)", async () => {
+    const others = byRule("public").filter((o) => !(`${o.method} ${o.path}` in SHOWS_A_PERSON));
+    expect(others.length).toBe(byRule("public").length - Object.keys(SHOWS_A_PERSON).length);
+    for (const op of others) {
+      const answer = await call(null, op);
+      for (const value of [...secret.names, ...secret.emails]) expect(answer.text.includes(value), `${answer.where} leaks ${value}`).toBe(false);
+    }
+  });
+
+  it("a participant's manage token never opens a console route, as cookie or as bearer", async () => {
+    for (const op of byRule(...CONSOLE_RULES)) {
+      for (const headers of [{ cookie: `zusammen_session=${manageToken}` }, { authorization: `Bearer ${manageToken}` }] as Record<string, string>[]) {
+        const answer = await call(null, op, values, headers);
+        expect(answer.status, `${answer.where} with ${Object.keys(headers)[0]}`).toBe(401);
+        expectNoLeak(answer.text, answer.where);
       }
     }
   });
 
-  it("the organiser of the event can read every guarded GET route (the walk uses real ids)", async () => {
-    const organiser: StaffSession = await createStaff({ role: "organiser", organisationId: 1 });
-    // Administrators' routes (the status page) answer organisers 403.
-    for (const op of guarded().filter((o) => o.method === "GET" && o.access !== "admin")) {
-      const response = await consoleFetch(organiser, "GET", fill(op.path));
-      expect(response.status, `GET ${op.path}`).toBe(200);
+  describe("an organiser of another organisation", () => {
+    // A fresh session for each call: a route may end it (logout).
+    const other = () => createStaff({ role: "organiser", organisationId: 2 });
+
+    it("gets 404 for everything of organisation 1, and nothing of the event leaks", async () => {
+      for (const op of byRule(...SCOPED_RULES)) {
+        const answer = await call(await other(), op);
+        expect(answer.status, answer.where).toBe(404);
+        expectDocumented(op, answer);
+        expectNoLeak(answer.text, answer.where);
+      }
+    });
+
+    it("gets 404 from participant routes: a session opens no one's link", async () => {
+      for (const op of byRule("participant")) {
+        const answer = await call(await other(), op, foreign);
+        expect(answer.status, answer.where).toBe(404);
+        expectNoLeak(answer.text, answer.where);
+      }
+    });
+
+    it("gets 403 from the administrators' routes", async () => {
+      for (const op of byRule("admin")) {
+        const answer = await call(await other(), op);
+        expect(answer.status, answer.where).toBe(403);
+        expectDocumented(op, answer);
+      }
+    });
+
+    it("is let into their own staff and organiser routes, where organisation 1 named in a body is not found", async () => {
+      for (const op of byRule("staff", "organiser")) {
+        const answer = await call(await other(), op);
+        expect(answer.status < 300 || (op.access === "organiser" && answer.status === 404), answer.where).toBe(true);
+        expectDocumented(op, answer);
+        expectNoLeak(answer.text, answer.where);
+      }
+    });
+  });
+
+  describe("a check-in helper of the event", () => {
+    const helper = () => createStaff({ role: "checkin_helper", organisationId: 1, assignedEventIds: [Number(values.eventId)] });
+
+    it("gets 403 for everything but the door and their own staff routes, and sees no one", async () => {
+      for (const op of byRule("organiser", "admin", "event:manage", "registration:manage", "pool:manage", "organisation:manage")) {
+        const answer = await call(await helper(), op);
+        expect(answer.status, answer.where).toBe(403);
+        expectDocumented(op, answer);
+        for (const value of [...secret.names, ...secret.emails]) expect(answer.text.includes(value), `${answer.where} leaks ${value}`).toBe(false);
+      }
+    });
+
+    it("is let in at the door of that event and to their own staff routes", async () => {
+      for (const op of byRule("staff", "event:checkin")) {
+        const answer = await call(await helper(), op);
+        // Let in: what the body asks for may still be refused on its merits (404, 409, 422), never for who they are.
+        expect([401, 403], answer.where).not.toContain(answer.status);
+        expect(answer.status, answer.where).toBeLessThan(500);
+        expectDocumented(op, answer);
+      }
+    });
+  });
+
+  it("the event's organiser reads every console GET but the administrators' (200, as documented)", async () => {
+    const organiser = await createStaff({ role: "organiser", organisationId: 1 });
+    for (const op of byRule(...CONSOLE_RULES).filter((o) => o.method === "GET" && o.access !== "admin")) {
+      const answer = await call(organiser, op);
+      expect(answer.status, answer.where).toBe(200);
+      expectDocumented(op, answer);
+    }
+  });
+
+  it("an administrator: every GET, public, participant and console, answers 200 as documented", async () => {
+    const admin = await createStaff({ isAdmin: true });
+    for (const op of operationsOf(doc).filter((o) => o.method === "GET")) {
+      const answer = await call(admin, op);
+      expect(answer.status, answer.where).toBe(200);
+      expectDocumented(op, answer);
+    }
+  });
+
+  // Last: these change the event (cancel it, replace its settings, revoke the certificate).
+  it("an administrator is let into every console write, and each answer is documented", async () => {
+    for (const op of byRule(...CONSOLE_RULES).filter((o) => o.method !== "GET")) {
+      const answer = await call(await createStaff({ isAdmin: true }), op);
+      expect([401, 403], answer.where).not.toContain(answer.status);
+      expect(answer.status, answer.where).toBeLessThan(500);
+      expectDocumented(op, answer);
     }
   });
 });

@@ -8,21 +8,18 @@ import { SELF } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import headersFile from "../../frontend/public/_headers?raw";
 import { createEvent } from "./fixtures";
+import { fill, loadDocument, operationsOf, withRequiredQuery, type WalkedOperation } from "./openapi-helpers";
 
-type Document = { paths: Record<string, Record<string, { "x-access"?: string }>> };
-const METHODS = ["get", "post", "put", "patch", "delete"];
-const PERSONAL = /^\/api\/(registrations|console|auth|privacy)(\/|$)/;
+/** Paths whose answers are about one person, whatever the access rule says. */
+const PERSONAL = /^\/api\/(registrations|console|auth|privacy|dev)(\/|$)/;
 
-let doc: Document;
-let slug = "";
+let operations: WalkedOperation[] = [];
+const values: Record<string, string> = { token: "A".repeat(43), code: "ABCD-EFGH-JKMN-PQRS", file: "zc1.1.x.png" };
 beforeAll(async () => {
-  doc = (await (await SELF.fetch("https://zusammen.test/api/openapi.json")).json()) as Document;
-  slug = (await createEvent()).slug;
+  operations = operationsOf(await loadDocument());
+  values.slug = (await createEvent()).slug;
+  for (const id of ["eventId", "registrationId", "poolId", "organisationId", "userId", "sessionId", "certificateId"]) values[id] = "1";
 });
-
-function fill(path: string): string {
-  return path.replace(/\{(\w+)\}/g, (_, name: string) => (name === "token" ? "A".repeat(43) : name === "slug" ? slug : name === "code" ? "ABCD-EFGH-JKMN-PQRS" : "1"));
-}
 
 function cspDirectives(value: string | null): Map<string, string[]> {
   return new Map(
@@ -49,27 +46,29 @@ function expectSecure(response: Response, where: string) {
 }
 
 describe("every response of the Worker", () => {
-  it("every documented route, with an empty and a hostile body", async () => {
-    let walked = 0;
-    for (const [path, item] of Object.entries(doc.paths)) {
-      for (const method of Object.keys(item).filter((m) => METHODS.includes(m))) {
-        for (const body of method === "get" ? [undefined] : ["{}", '{"email":"<script>@x","locale":"xx"}']) {
-          const url = fill(path);
-          const response = await SELF.fetch(`https://zusammen.test${url}`, {
-            method: method.toUpperCase(),
-            headers: { "content-type": "application/json", "sec-fetch-site": "same-origin" },
-            body,
-          });
-          const where = `${method.toUpperCase()} ${url} → ${response.status}`;
-          expect(response.status, where).toBeLessThan(500);
-          expectSecure(response, where);
-          if (PERSONAL.test(url)) expect(response.headers.get("cache-control"), `${where}: no-store`).toBe("no-store");
-          await response.arrayBuffer();
-          walked += 1;
-        }
+  it("every operation of the document, with an empty and a hostile body; anything personal is never cached", async () => {
+    const answers: { where: string; personal: boolean; response: Response }[] = [];
+    for (const op of operations) {
+      for (const body of op.method === "GET" ? [undefined] : ["{}", '{"email":"<script>@x","locale":"xx"}']) {
+        const url = fill(withRequiredQuery(op), values);
+        const response = await SELF.fetch(`https://zusammen.test${url}`, {
+          method: op.method,
+          headers: { "content-type": "application/json", "sec-fetch-site": "same-origin" },
+          body,
+        });
+        await response.arrayBuffer();
+        // Personal: anything but a public rule, and public routes that answer about one person (sign-in, privacy requests, dev mailbox).
+        answers.push({ where: `${op.method} ${url} (${op.access}) → ${response.status}`, personal: op.access !== "public" || PERSONAL.test(url), response });
       }
     }
-    expect(walked).toBeGreaterThan(40);
+    expect(new Set(answers.map((a) => a.where.split(" (")[0])).size).toBeGreaterThan(60);
+    for (const { where, response } of answers) {
+      expect(response.status, where).toBeLessThan(500);
+      expectSecure(response, where);
+    }
+    const personal = answers.filter((a) => a.personal);
+    expect(personal.length).toBeGreaterThan(50);
+    for (const { where, response } of personal) expect(response.headers.get("cache-control"), `${where}: no-store`).toBe("no-store");
   });
 
   it("errors, the dev pages and the verification page", async () => {

@@ -133,21 +133,8 @@ describe("public event routes", () => {
     expect(tr.event.fallback).toBe(true);
   });
 
-  it("serves health and the OpenAPI document listing every public route", async () => {
+  it("serves health (every route's place in the OpenAPI document is checked in openapi.test.ts)", async () => {
     expect(await (await SELF.fetch("https://zusammen.test/api/health")).json()).toEqual({ status: "ok" });
-    const doc = (await (await SELF.fetch("https://zusammen.test/api/openapi.json")).json()) as any;
-    expect(Object.keys(doc.paths)).toEqual(
-      expect.arrayContaining([
-        "/api/events",
-        "/api/events/{slug}",
-        "/api/events/{slug}/registrations",
-        "/api/registrations/{token}",
-        "/api/registrations/{token}/cancel",
-        "/api/registrations/{token}/confirm",
-        "/api/registrations/{token}/accept-offer",
-        "/api/dev/mailbox",
-      ]),
-    );
   });
 });
 

@@ -4,12 +4,19 @@
  */
 import { Hono } from "hono";
 import { html } from "hono/html";
+import * as z from "zod/mini";
 import { isDevMode, type AppBindings } from "../env";
 import { NotFoundError } from "../lib/errors";
 import { EMAIL_TEMPLATES, LOCALES, type EmailTemplate } from "../../../db/schema";
 import { isStaffTemplate, renderEmail, type EmailData, type StaffEmailData } from "../../../emails/render";
 import { sampleData, sampleExtras, sampleStaffData } from "../../../emails/components/sample";
 import { isLocale } from "../i18n";
+import { queryParams } from "../http/request";
+import { access } from "../http/access";
+import { describe } from "../http/openapi";
+import { devMailbox } from "./schemas";
+
+const devOnly = { 404: "Not in dev mode (a Resend key is configured)" };
 
 type MailRow = { id: number; toAddress: string; subject: string; html: string; text: string; attachments: string; createdAt: number };
 
@@ -21,33 +28,47 @@ async function mailbox(db: D1Database, to: string | undefined): Promise<MailRow[
   return results;
 }
 
+const mailboxQuery = z.object({ to: z.optional(z.string().check(z.maxLength(254), z.describe("Only messages to this address (any case)"))) });
+
 export const devApiRoutes = new Hono<AppBindings>()
   .use(async (c, next) => {
     if (!isDevMode(c.env)) throw new NotFoundError();
     await next();
   })
   // Benchmark reference: one D1 batch with one write, the floor a registration is compared to.
-  .post("/bench/batch-write", async (c) => {
-    await c.env.DB.batch([
-      c.env.DB.prepare(`INSERT INTO audit_log (at, actor, action, details) VALUES (?1, 'system', 'bench.reference', '{}')`).bind(Date.now()),
-    ]);
-    return c.json({ ok: true }, 201);
-  })
-  .get("/mailbox", async (c) => {
-    const rows = await mailbox(c.env.DB, c.req.query("to") || undefined);
-    return c.json({
-      messages: rows.map((m) => ({
-        id: m.id,
-        to: m.toAddress,
-        subject: m.subject,
-        html: m.html,
-        text: m.text,
-        attachments: JSON.parse(m.attachments) as unknown[],
-        createdAt: new Date(m.createdAt).toISOString(),
-      })),
-    });
-  });
+  .post(
+    "/bench/batch-write",
+    access("public"),
+    describe({ summary: "Benchmark reference: one D1 batch with one write (dev mode only)", tags: ["dev"], responses: { 201: z.object({ ok: z.literal(true) }) }, errors: devOnly }),
+    async (c) => {
+      await c.env.DB.batch([
+        c.env.DB.prepare(`INSERT INTO audit_log (at, actor, action, details) VALUES (?1, 'system', 'bench.reference', '{}')`).bind(Date.now()),
+      ]);
+      return c.json({ ok: true as const }, 201);
+    },
+  )
+  .get(
+    "/mailbox",
+    access("public"),
+    queryParams(mailboxQuery),
+    describe({ summary: "Every email sent, newest first (dev mode only: without RESEND_API_KEY)", tags: ["dev"], responses: { 200: devMailbox }, errors: devOnly }),
+    async (c) => {
+      const rows = await mailbox(c.env.DB, c.req.valid("query").to || undefined);
+      return c.json({
+        messages: rows.map((m) => ({
+          id: m.id,
+          to: m.toAddress,
+          subject: m.subject,
+          html: m.html,
+          text: m.text,
+          attachments: JSON.parse(m.attachments) as unknown[],
+          createdAt: new Date(m.createdAt).toISOString(),
+        })),
+      });
+    },
+  );
 
+/** The dev pages (HTML; not part of the API document). */
 export const devPageRoutes = new Hono<AppBindings>()
   .use(async (c, next) => {
     if (!isDevMode(c.env)) return c.notFound();

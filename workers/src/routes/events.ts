@@ -1,30 +1,114 @@
+/** The public programme: events, their calendar files, and registering for one. */
 import { Hono } from "hono";
+import * as z from "zod/mini";
 import type { AppBindings } from "../env";
 import { eventCalendar, listPublicEvents, loadPublicEvent, presentEvent, presentEventDetail } from "../domain/events/public";
 import { registerForEvent } from "../domain/registrations/register";
-import { domainContext, readJson } from "../lib/http";
+import { registrationRequestSchema } from "../domain/registrations/validate";
+import { access } from "../http/access";
+import { formGuard } from "../http/form-guard";
+import { describe, named } from "../http/openapi";
+import { BODY_ERRORS, documentedBody, domainContext, readJson } from "../http/request";
+import { eventDetailResponse, eventListResponse, registrationResponse } from "./schemas";
+
+const slug = { slug: { description: "The event's slug", schema: z.string() } };
+const unknownEvent = { 404: "Unknown or unpublished event" };
+
+/** Valid sign-ups of every kind (the document shows the first; the tests send them all). */
+const registrationExamples = [
+  { name: "Ayşe Yılmaz", email: "ayse@example.org", locale: "tr", consent: true },
+  {
+    name: "Olena Kovalenko",
+    email: "olena@example.org",
+    locale: "uk",
+    places: 3,
+    children: 2,
+    needs: { interpreter: "uk", childcare: { children: 2, ages: "3, 6" }, accessibility: "Kinderwagen" },
+    answers: { school: "Grundschule Eller", evening: true },
+    consent: true,
+    website: "",
+    formStartedAt: 1767225600000,
+  },
+  {
+    name: "Karim Haddad",
+    email: "karim@example.org",
+    locale: "ar",
+    workshops: [{ slot: "morning", first: "health-literacy", second: "mental-health" }],
+    consent: true,
+    turnstileToken: "XXXX.DUMMY.TOKEN.XXXX",
+  },
+  {
+    name: "Maria Schmidt",
+    email: "stand@example.org",
+    locale: "de",
+    registrationType: "stand",
+    exhibitor: { organisation: "Elternnetzwerk NRW", description: "Beratung für Eltern", contact: "0211 000000", needs: ["table", "power"] },
+    consent: true,
+  },
+];
+named("RegistrationRequest", registrationRequestSchema);
 
 export const eventRoutes = new Hono<AppBindings>()
-  .get("/", async (c) => {
+  .get("/", access("public"), describe({ summary: "Published upcoming events", tags: ["public"], responses: { 200: eventListResponse } }), async (c) => {
     const now = Date.now();
     const loaded = await listPublicEvents(c.env, now);
     return c.json({ events: loaded.map((event) => presentEvent(event, c.var.locale, now)) });
   })
-  .get("/:slug", async (c) => {
-    const now = Date.now();
-    return c.json({ event: presentEventDetail(await loadPublicEvent(c.env, c.req.param("slug")), c.var.locale, now) });
-  })
-  .get("/:slug/calendar.ics", async (c) => {
-    const ics = await eventCalendar(c.env, c.req.param("slug"), c.var.locale);
-    return c.body(ics, 200, {
-      "Content-Type": "text/calendar; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${c.req.param("slug").replace(/[^a-z0-9-]/gi, "")}.ics"`,
-    });
-  })
-  .post("/:slug/registrations", async (c) => {
-    const body = await readJson(c);
-    const key = c.req.header("idempotency-key")?.slice(0, 200) || null;
-    const result = await registerForEvent(domainContext(c), c.req.param("slug"), body, key);
-    c.header("Cache-Control", "no-store");
-    return c.json(result, 201);
-  });
+  .get(
+    "/:slug",
+    access("public"),
+    describe({ summary: "One event with its dates, questions, workshops and places left", tags: ["public"], params: slug, responses: { 200: eventDetailResponse }, errors: unknownEvent }),
+    async (c) => {
+      const now = Date.now();
+      return c.json({ event: presentEventDetail(await loadPublicEvent(c.env, c.req.param("slug")), c.var.locale, now) });
+    },
+  )
+  .get(
+    "/:slug/calendar.ics",
+    access("public"),
+    describe({
+      summary: "The event's dates as an iCalendar file (never an online join link)",
+      tags: ["public"],
+      params: slug,
+      responses: { 200: { type: "text/calendar", description: "attachment `<slug>.ics`" } },
+      errors: unknownEvent,
+    }),
+    async (c) => {
+      const ics = await eventCalendar(c.env, c.req.param("slug"), c.var.locale);
+      return c.body(ics, 200, {
+        "Content-Type": "text/calendar; charset=utf-8",
+        "Content-Disposition": `attachment; filename="${c.req.param("slug").replace(/[^a-z0-9-]/gi, "")}.ics"`,
+      });
+    },
+  )
+  .post(
+    "/:slug/registrations",
+    access("public"),
+    formGuard("registration", { turnstile: true }),
+    describe({
+      summary: "Register for an event",
+      description:
+        "Confirms, waitlists or (with email confirmation) holds places. The same Idempotency-Key returns the same registration. " +
+        "The same email again for the event creates nothing, re-sends the manage link and answers `check_email`. The manage link is only ever sent by email. " +
+        "Conferences: one workshop per parallel slot (`workshops`); fairs: a stand application (`registrationType`, `exhibitor`); households: `places` and `children`. " +
+        "`website` (a honeypot) and `formStartedAt` are the page's bot checks; `turnstileToken` is needed where Turnstile is on.",
+      tags: ["public"],
+      params: slug,
+      headers: { "Idempotency-Key": { description: "Repeats with the same key return the first answer", schema: z.string().check(z.maxLength(200)) } },
+      // registerForEvent validates the body with this schema and the event's own rules.
+      body: documentedBody(registrationRequestSchema, { examples: registrationExamples }),
+      responses: { 201: registrationResponse },
+      errors: {
+        ...BODY_ERRORS,
+        ...unknownEvent,
+        409: "Registration closed or not open yet, event cancelled, no registration needed, or full without waitlist",
+      },
+    }),
+    async (c) => {
+      const body = await readJson(c);
+      const key = c.req.header("idempotency-key")?.slice(0, 200) || null;
+      const result = await registerForEvent(domainContext(c), c.req.param("slug"), body, key);
+      c.header("Cache-Control", "no-store");
+      return c.json(result, 201);
+    },
+  );

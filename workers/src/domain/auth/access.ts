@@ -12,8 +12,13 @@ import type { Staff } from "./staff";
 // A plain type of its own module, so env.ts (AppBindings) needs nothing of the access rules.
 export type { Staff } from "./staff";
 
-/** What a console route needs: "view"/"manage" an event's registrations and settings, or "checkin" at its door. */
-export type EventPermission = "view" | "manage" | "checkin";
+/**
+ * What a console route needs: "manage" an event (everything but the door: reading and
+ * changing its registrations, settings, exports, certificates), or "checkin" at its door.
+ * Reading and changing were once two permissions, but every role that may read an event's
+ * registrations may also change them (organisers and administrators), so they are one.
+ */
+export type EventPermission = "manage" | "checkin";
 
 export async function loadStaff(env: Env, userId: number): Promise<Staff> {
   const [user, memberships, assignments] = await env.DB.batch([
@@ -62,16 +67,24 @@ export async function authorizeEvent(env: Env, staff: Staff, eventId: number, pe
   throw new NotFoundError("error.event_not_found");
 }
 
-/** The same check for a registration, through its event. Returns the event id. */
-export async function authorizeRegistration(env: Env, staff: Staff, registrationId: number, permission: EventPermission): Promise<number> {
-  const row = await env.DB.prepare(`SELECT event_id AS eventId FROM registrations WHERE id = ?1`)
-    .bind(registrationId)
-    .first<{ eventId: number }>();
-  if (!row) throw new NotFoundError("error.registration_not_found");
+/** Where the event of a registration or of a capacity pool is found. */
+const EVENT_OF = {
+  registration: { sql: `SELECT event_id AS eventId FROM registrations WHERE id = ?1`, notFound: "error.registration_not_found" },
+  pool: { sql: `SELECT event_id AS eventId FROM capacity_pools WHERE id = ?1`, notFound: "error.not_found" },
+} as const;
+
+/**
+ * The same check for a registration or a pool, through its event; returns the event id. What
+ * is outside the user's reach is not found as itself (a registration, not its event).
+ */
+export async function authorizeThroughEvent(env: Env, staff: Staff, kind: keyof typeof EVENT_OF, id: number, permission: EventPermission): Promise<number> {
+  const { sql, notFound } = EVENT_OF[kind];
+  const row = await env.DB.prepare(sql).bind(id).first<{ eventId: number }>();
+  if (!row) throw new NotFoundError(notFound);
   try {
     await authorizeEvent(env, staff, row.eventId, permission);
   } catch (error) {
-    if (error instanceof NotFoundError) throw new NotFoundError("error.registration_not_found");
+    if (error instanceof NotFoundError) throw new NotFoundError(notFound);
     throw error;
   }
   return row.eventId;

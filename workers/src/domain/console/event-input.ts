@@ -10,7 +10,8 @@ const localized = (max: number) => z.partialRecord(z.enum(LOCALES), text(max));
 const isoTime = z.string().check(z.refine((v) => !Number.isNaN(Date.parse(v)), { params: { key: "field.invalid_type" } }));
 const key = z.string().check(z.regex(/^[a-z0-9][a-z0-9_-]{0,63}$/));
 
-const eventInputSchema = z.strictObject({
+/** The event form's shape (the document's EventInput); parseEventInput adds the rules across fields. */
+export const eventInputSchema = z.strictObject({
   organisationId: z.int(),
   slug: z.optional(z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{2,80}$/))),
   format: z.enum(EVENT_FORMATS),

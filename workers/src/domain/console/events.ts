@@ -82,9 +82,10 @@ export async function listConsoleEvents(ctx: DomainContext, staff: Staff): Promi
     confirmedPlaces: number;
     waitlistLength: number;
   }>();
-  return results.map((r) => ({
+  // The raw texts column stays out of the answer: the list shows the German title.
+  return results.map(({ texts, ...r }) => ({
     ...r,
-    title: (JSON.parse(r.texts) as EventTexts).de?.title ?? r.slug,
+    title: (JSON.parse(texts) as EventTexts).de?.title ?? r.slug,
     firstStartsAt: iso(r.firstStartsAt),
   }));
 }

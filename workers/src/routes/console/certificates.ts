@@ -1,11 +1,10 @@
 /**
  * Certificates in the console: the event's rule and signer, who is eligible and why not,
- * issuing to all eligible, revoking and reissuing. Reading needs "view", changing "manage".
+ * issuing to all eligible, revoking and reissuing. All "event:manage".
  */
 import { Hono } from "hono";
 import * as z from "zod/mini";
 import type { AppBindings } from "../../env";
-import { authorizeEvent } from "../../domain/auth/access";
 import {
   certificateOverview,
   certificateSettings,
@@ -14,11 +13,10 @@ import {
   revokeCertificate,
   saveCertificateSettings,
 } from "../../domain/certificates/issue";
-import { domainContext, readJson } from "../../lib/http";
-import { parseOrThrow } from "../../lib/validation";
-import { idParam } from "./events";
-import { requireStaff } from "./guard";
-
+import { access } from "../../http/access";
+import { describe } from "../../http/openapi";
+import { domainContext, idParam, idParams, jsonBody } from "../../http/request";
+import { certificateOverview as overviewResponse, certificateResponse, certificateSettings as settingsResponse, issuedResponse } from "../schemas";
 
 const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 const ruleSchema = z.discriminatedUnion("kind", [
@@ -33,40 +31,52 @@ const settingsBody = z.strictObject({
 });
 const revokeBody = z.strictObject({ reason: text(1000) });
 const reissueBody = z.strictObject({ name: z.optional(text(200)) });
+const emptyBody = z.strictObject({});
+
+const tags = ["certificates"];
+const certificateId = idParams({ certificateId: "Certificate id" });
+const unknownCertificate = { 404: "Unknown certificate of this event" };
 
 export const consoleCertificateRoutes = new Hono<AppBindings>()
-  .use(requireStaff)
-  .get("/:id/certificate-settings", async (c) => {
-    const eventId = idParam(c.req.param("id"));
-    await authorizeEvent(c.env, c.var.staff, eventId, "view");
-    return c.json(await certificateSettings(c.env, eventId));
-  })
-  .put("/:id/certificate-settings", async (c) => {
-    const eventId = idParam(c.req.param("id"));
-    await authorizeEvent(c.env, c.var.staff, eventId, "manage");
-    const body = parseOrThrow(settingsBody, await readJson(c));
-    return c.json(await saveCertificateSettings(domainContext(c), c.var.staff, eventId, body));
-  })
-  .get("/:id/certificates", async (c) => {
-    const eventId = idParam(c.req.param("id"));
-    await authorizeEvent(c.env, c.var.staff, eventId, "view");
-    return c.json(await certificateOverview(c.env, eventId, c.var.locale));
-  })
-  .post("/:id/certificates/issue", async (c) => {
-    const eventId = idParam(c.req.param("id"));
-    await authorizeEvent(c.env, c.var.staff, eventId, "manage");
-    await readJson(c, { allowEmpty: true });
-    return c.json(await issueCertificates(domainContext(c), c.var.staff, eventId));
-  })
-  .post("/:id/certificates/:certificateId/revoke", async (c) => {
-    const eventId = idParam(c.req.param("id"));
-    await authorizeEvent(c.env, c.var.staff, eventId, "manage");
-    const { reason } = parseOrThrow(revokeBody, await readJson(c));
-    return c.json({ certificate: await revokeCertificate(domainContext(c), c.var.staff, eventId, idParam(c.req.param("certificateId")), reason) });
-  })
-  .post("/:id/certificates/:certificateId/reissue", async (c) => {
-    const eventId = idParam(c.req.param("id"));
-    await authorizeEvent(c.env, c.var.staff, eventId, "manage");
-    const { name } = parseOrThrow(reissueBody, await readJson(c, { allowEmpty: true }));
-    return c.json({ certificate: await reissueCertificate(domainContext(c), c.var.staff, eventId, idParam(c.req.param("certificateId")), name) }, 201);
-  });
+  .get("/:eventId/certificate-settings", access("event:manage"), describe({ summary: "Who gets a certificate and who signs it", tags, responses: { 200: settingsResponse } }), async (c) =>
+    c.json(await certificateSettings(c.env, c.var.eventId)),
+  )
+  .put(
+    "/:eventId/certificate-settings",
+    access("event:manage"),
+    jsonBody(settingsBody, {
+      examples: [
+        { rule: { kind: "all_sessions" }, signer: { name: "Dr. Maria Beispiel", role: "Leitung" } },
+        { rule: { kind: "min_sessions", sessions: 2 }, signer: null },
+        { rule: { kind: "min_hours_percent", percent: 75 }, signer: null },
+      ],
+    }),
+    describe({ summary: "Set the certificate rule and signer", tags, responses: { 200: settingsResponse } }),
+    async (c) => c.json(await saveCertificateSettings(domainContext(c), c.var.staff, c.var.eventId, c.req.valid("json"))),
+  )
+  .get("/:eventId/certificates", access("event:manage"), describe({ summary: "Certificates of the event and who qualifies, with why (not)", tags, responses: { 200: overviewResponse } }), async (c) =>
+    c.json(await certificateOverview(c.env, c.var.eventId, c.var.locale)),
+  )
+  .post(
+    "/:eventId/certificates/issue",
+    access("event:manage"),
+    jsonBody(emptyBody, { optional: true, examples: [{}] }),
+    describe({ summary: "Issue certificates to everyone who qualifies and has none yet (emailed)", tags, responses: { 200: issuedResponse } }),
+    async (c) => c.json(await issueCertificates(domainContext(c), c.var.staff, c.var.eventId)),
+  )
+  .post(
+    "/:eventId/certificates/:certificateId/revoke",
+    access("event:manage"),
+    jsonBody(revokeBody, { examples: [{ reason: "Falscher Name" }] }),
+    describe({ summary: "Revoke a certificate (verification then says so)", tags, params: certificateId, responses: { 200: certificateResponse }, errors: unknownCertificate }),
+    async (c) =>
+      c.json({ certificate: await revokeCertificate(domainContext(c), c.var.staff, c.var.eventId, idParam(c.req.param("certificateId")), c.req.valid("json").reason) }),
+  )
+  .post(
+    "/:eventId/certificates/:certificateId/reissue",
+    access("event:manage"),
+    jsonBody(reissueBody, { optional: true, examples: [{ name: "Richtiger Name" }, {}] }),
+    describe({ summary: "Replace a certificate (e.g. with a corrected name)", tags, params: certificateId, responses: { 201: certificateResponse }, errors: unknownCertificate }),
+    async (c) =>
+      c.json({ certificate: await reissueCertificate(domainContext(c), c.var.staff, c.var.eventId, idParam(c.req.param("certificateId")), c.req.valid("json").name) }, 201),
+  );

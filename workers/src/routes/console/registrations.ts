@@ -1,26 +1,26 @@
 /**
- * Console routes for registrations, waitlists, exports and messages. Thin handlers: check
- * the session (requireStaff), authorise on the event ("view" to read, "manage" to change),
- * validate, call one domain verb, answer.
+ * Console routes for registrations, waitlists, exports and messages. Thin handlers: the
+ * access rule (http/access.ts) checks the session and the caller's reach, the body or
+ * query is validated, one domain verb is called, and the answer given.
  */
 import { Hono, type Context } from "hono";
 import * as z from "zod/mini";
 import { REGISTRATION_STATUSES } from "../../../../db/schema";
 import type { AppBindings } from "../../env";
-import { authorizeEvent, authorizeRegistration } from "../../domain/auth/access";
+import type { Actor, DomainContext } from "../../domain/change";
 import { getConsoleEvent } from "../../domain/console/events";
 import { exportCsv, printableList } from "../../domain/console/exports";
 import { messageRegistrants } from "../../domain/console/messages";
 import { editRegistration } from "../../domain/console/registrations/edit";
 import { eventAudit } from "../../domain/console/registrations/history";
-import { eventOfPool, getConsoleRegistration, listRegistrations } from "../../domain/console/registrations/list";
+import { getConsoleRegistration, listRegistrations } from "../../domain/console/registrations/list";
 import { approveApplication, cancelOnBehalf, confirmNow, moveInWaitlist, offerNow, rejectApplication } from "../../domain/places/organiser-actions";
 import { registrationRequestSchema } from "../../domain/registrations/validate";
 import { setPoolCapacity } from "../../domain/places/pool-size";
-import { domainContext, readJson } from "../../lib/http";
-import { parseOrThrow } from "../../lib/validation";
-import { idParam } from "./events";
-import { requireStaff } from "./guard";
+import { access } from "../../http/access";
+import { describe, type OperationDoc } from "../../http/openapi";
+import { domainContext, jsonBody, queryParams } from "../../http/request";
+import { auditResponse, consoleEventResponse, consoleRegistrationList, consoleRegistrationResponse, messageResponse } from "../schemas";
 
 const reason = z.string().check(z.trim(), z.minLength(1), z.maxLength(1000));
 const reasonBody = z.strictObject({ reason });
@@ -28,6 +28,8 @@ const rejectBody = z.strictObject({ reason: z.optional(z.string().check(z.trim()
 const moveBody = z.strictObject({ direction: z.enum(["up", "down"]), reason });
 const capacityBody = z.strictObject({ capacity: z.int().check(z.minimum(0), z.maximum(100_000)) });
 const editBody = z.partial(z.omit(registrationRequestSchema, { consent: true }));
+/** Nothing, or `{}`. */
+const noBody = jsonBody(z.strictObject({}), { optional: true, examples: [{}] });
 const statusList = z.array(z.enum(REGISTRATION_STATUSES)).check(z.minLength(1));
 const messageBody = z.strictObject({
   subject: z.string().check(
@@ -39,135 +41,202 @@ const messageBody = z.strictObject({
   body: z.string().check(z.trim(), z.minLength(1), z.maxLength(10_000)),
   statuses: statusList,
 });
-const listQuery = z.object({
-  q: z.optional(z.string().check(z.maxLength(200))),
-  status: z.optional(statusList),
-  pool: z.optional(z.string().check(z.maxLength(100))),
-});
-const exportQuery = z.object({
-  delimiter: z.optional(z.enum([";", ","])),
-  status: z.optional(statusList),
-});
 
-/** `?status=confirmed,waitlisted` as a list (absent or empty: undefined). */
-function statusesOf(value: string | undefined): string[] | undefined {
-  const list = (value ?? "").split(",").map((s) => s.trim()).filter(Boolean);
-  return list.length ? list : undefined;
-}
+/** `?status=confirmed,waitlisted` as a list (absent or empty: all). */
+const statusQuery = z.optional(
+  z.pipe(
+    z.pipe(
+      z.string().check(z.describe("Comma-separated registration statuses (held, confirmed, waitlisted, offered, pending_approval, rejected, cancelled, expired)")),
+      z.transform((value) => {
+        const list = value.split(",").map((s) => s.trim()).filter(Boolean);
+        return list.length ? list : undefined;
+      }),
+    ),
+    z.optional(statusList),
+  ),
+);
+const listQuery = z.object({
+  q: z.optional(z.string().check(z.maxLength(200), z.describe("Part of the name or email, any case"))),
+  status: statusQuery,
+  pool: z.optional(z.string().check(z.maxLength(100), z.describe("Pool id or key; without it the event's registrations (not workshop choices)"))),
+});
+const exportQuery = z.object({ delimiter: z.optional(z.enum([";", ","])), status: statusQuery });
+const printQuery = z.object({ status: statusQuery });
 
 const actorOf = (c: { var: { staff: { id: number } } }) => `user:${c.var.staff.id}` as const;
+const tags = ["console"];
 
-/** Routes under /api/console/events/{id}/… (beside the event routes themselves). */
+/** Routes under /api/console/events/{eventId}/… (beside the event routes themselves). */
 export const consoleEventRegistrationRoutes = new Hono<AppBindings>()
-  .use(requireStaff)
-  .get("/:id/registrations", async (c) => {
-    const id = idParam(c.req.param("id"));
-    await authorizeEvent(c.env, c.var.staff, id, "view");
-    const query = parseOrThrow(listQuery, { q: c.req.query("q"), status: statusesOf(c.req.query("status")), pool: c.req.query("pool") || undefined });
-    const registrations = await listRegistrations(domainContext(c), id, { q: query.q, statuses: query.status, pool: query.pool });
-    return c.json({ registrations });
-  })
-  .get("/:id/export.csv", async (c) => {
-    const id = idParam(c.req.param("id"));
-    await authorizeEvent(c.env, c.var.staff, id, "view");
-    const query = parseOrThrow(exportQuery, { delimiter: c.req.query("delimiter"), status: statusesOf(c.req.query("status")) });
-    const { filename, body } = await exportCsv(domainContext(c), id, { delimiter: query.delimiter, statuses: query.status });
-    return c.body(body, 200, {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${filename}"`,
-      "Cache-Control": "no-store",
-    });
-  })
-  .get("/:id/print", async (c) => {
-    const id = idParam(c.req.param("id"));
-    await authorizeEvent(c.env, c.var.staff, id, "view");
-    const query = parseOrThrow(z.object({ status: z.optional(statusList) }), { status: statusesOf(c.req.query("status")) });
-    const html = await printableList(domainContext(c), id, query.status);
-    return c.html(html, 200, { "Cache-Control": "no-store" });
-  })
-  .post("/:id/messages", async (c) => {
-    const id = idParam(c.req.param("id"));
-    await authorizeEvent(c.env, c.var.staff, id, "manage");
-    const input = parseOrThrow(messageBody, await readJson(c));
-    const queued = await messageRegistrants(domainContext(c), actorOf(c), id, input);
-    return c.json({ queued }, 202);
-  })
-  .get("/:id/audit", async (c) => {
-    const id = idParam(c.req.param("id"));
-    await authorizeEvent(c.env, c.var.staff, id, "view");
-    return c.json({ entries: await eventAudit(domainContext(c), id) });
-  });
+  .get(
+    "/:eventId/registrations",
+    access("event:manage"),
+    queryParams(listQuery),
+    describe({
+      summary: "Registrations of the event: search, filters, waitlist positions, email delivery",
+      description: "Ordered by pool, the waitlist last and in its order.",
+      tags,
+      responses: { 200: consoleRegistrationList },
+    }),
+    async (c) => {
+      const query = c.req.valid("query");
+      const registrations = await listRegistrations(domainContext(c), c.var.eventId, { q: query.q, statuses: query.status, pool: query.pool || undefined });
+      return c.json({ registrations });
+    },
+  )
+  .get(
+    "/:eventId/export.csv",
+    access("event:manage"),
+    queryParams(exportQuery),
+    describe({
+      summary: "CSV export for Excel",
+      description:
+        "UTF-8 with BOM, RFC 4180 quoting, CRLF. Columns: Status, Position, Name, E-Mail, Sprache, Plätze, Angemeldet am (Berlin time), one per question (German label), Bedarf. " +
+        "Cells starting with =, +, -, @, tab or CR are prefixed with ' so that no spreadsheet runs them as formulas.",
+      tags,
+      responses: { 200: { type: "text/csv", description: "attachment `<slug>-anmeldungen.csv`" } },
+    }),
+    async (c) => {
+      const query = c.req.valid("query");
+      const { filename, body } = await exportCsv(domainContext(c), c.var.eventId, { delimiter: query.delimiter, statuses: query.status });
+      return c.body(body, 200, {
+        "Content-Type": "text/csv; charset=utf-8",
+        "Content-Disposition": `attachment; filename="${filename}"`,
+        "Cache-Control": "no-store",
+      });
+    },
+  )
+  .get(
+    "/:eventId/print",
+    access("event:manage"),
+    queryParams(printQuery),
+    describe({
+      summary: "Printable list with a signature column",
+      description: "HTML without scripts, styled by /print.css. Default status: confirmed.",
+      tags,
+      responses: { 200: { type: "text/html", description: "HTML page" } },
+    }),
+    async (c) => {
+      const html = await printableList(domainContext(c), c.var.eventId, c.req.valid("query").status);
+      return c.html(html, 200, { "Cache-Control": "no-store" });
+    },
+  )
+  .post(
+    "/:eventId/messages",
+    access("event:manage"),
+    jsonBody(messageBody, { examples: [{ subject: "Raumänderung", body: "Wir treffen uns in Raum 2.", statuses: ["confirmed"] }] }),
+    describe({
+      summary: "Email the registrants of some statuses through the outbox",
+      description:
+        "One `organiser_message` per address among the registrations in `statuses` (workshop choices and unconfirmed addresses excluded), written in one batch with the audit rows.",
+      tags,
+      responses: { 202: messageResponse },
+    }),
+    async (c) => {
+      const queued = await messageRegistrants(domainContext(c), actorOf(c), c.var.eventId, c.req.valid("json"));
+      return c.json({ queued }, 202);
+    },
+  )
+  .get("/:eventId/audit", access("event:manage"), describe({ summary: "Audit log of the event: who did what, when, on which registration", tags, responses: { 200: auditResponse } }), async (c) =>
+    c.json({ entries: await eventAudit(domainContext(c), c.var.eventId) }),
+  );
+
+type RegistrationContext = Pick<Context<AppBindings>, "env" | "executionCtx" | "json"> & { var: { staff: { id: number }; registrationId: number } };
 
 /** The registration as it is now. */
-async function answerRegistration(c: Context<AppBindings>, id: number) {
-  return c.json({ registration: await getConsoleRegistration(domainContext(c), id) });
+async function answerRegistration(c: RegistrationContext) {
+  return c.json({ registration: await getConsoleRegistration(domainContext(c), c.var.registrationId) });
 }
+/** A change without a body: the domain verb on the registration, then the registration as it is now. */
+const change = (verb: (ctx: DomainContext, actor: Actor, registrationId: number) => Promise<unknown>) => async (c: RegistrationContext) => {
+  await verb(domainContext(c), actorOf(c), c.var.registrationId);
+  return answerRegistration(c);
+};
+const registrationDoc = (summary: string, conflict: string, extra: OperationDoc = {}) =>
+  describe({ summary, tags, responses: { 200: consoleRegistrationResponse }, errors: { 409: conflict }, ...extra });
 
-/** Routes under /api/console/registrations/{id}. */
+/** Routes under /api/console/registrations/{registrationId}. */
 export const consoleRegistrationRoutes = new Hono<AppBindings>()
-  .use(requireStaff)
-  .get("/:id", async (c) => {
-    const id = idParam(c.req.param("id"));
-    await authorizeRegistration(c.env, c.var.staff, id, "view");
-    return answerRegistration(c, id);
-  })
-  .patch("/:id", async (c) => {
-    const id = idParam(c.req.param("id"));
-    await authorizeRegistration(c.env, c.var.staff, id, "manage");
-    const input = parseOrThrow(editBody, await readJson(c));
-    await editRegistration(domainContext(c), actorOf(c), id, input);
-    return answerRegistration(c, id);
-  })
-  .post("/:id/cancel", async (c) => {
-    const id = idParam(c.req.param("id"));
-    await authorizeRegistration(c.env, c.var.staff, id, "manage");
-    const body = parseOrThrow(reasonBody, await readJson(c));
-    await cancelOnBehalf(domainContext(c), actorOf(c), id, body.reason);
-    return answerRegistration(c, id);
-  })
-  .post("/:id/confirm", async (c) => {
-    const id = idParam(c.req.param("id"));
-    await authorizeRegistration(c.env, c.var.staff, id, "manage");
-    parseOrThrow(z.strictObject({}), await readJson(c, { allowEmpty: true }));
-    await confirmNow(domainContext(c), actorOf(c), id);
-    return answerRegistration(c, id);
-  })
-  .post("/:id/offer", async (c) => {
-    const id = idParam(c.req.param("id"));
-    await authorizeRegistration(c.env, c.var.staff, id, "manage");
-    parseOrThrow(z.strictObject({}), await readJson(c, { allowEmpty: true }));
-    await offerNow(domainContext(c), actorOf(c), id);
-    return answerRegistration(c, id);
-  })
-  .post("/:id/move", async (c) => {
-    const id = idParam(c.req.param("id"));
-    await authorizeRegistration(c.env, c.var.staff, id, "manage");
-    const body = parseOrThrow(moveBody, await readJson(c));
-    await moveInWaitlist(domainContext(c), actorOf(c), id, body.direction, body.reason);
-    return answerRegistration(c, id);
-  })
-  .post("/:id/approve", async (c) => {
-    const id = idParam(c.req.param("id"));
-    await authorizeRegistration(c.env, c.var.staff, id, "manage");
-    parseOrThrow(z.strictObject({}), await readJson(c, { allowEmpty: true }));
-    await approveApplication(domainContext(c), actorOf(c), id);
-    return answerRegistration(c, id);
-  })
-  .post("/:id/reject", async (c) => {
-    const id = idParam(c.req.param("id"));
-    await authorizeRegistration(c.env, c.var.staff, id, "manage");
-    const body = parseOrThrow(rejectBody, await readJson(c, { allowEmpty: true }));
-    await rejectApplication(domainContext(c), actorOf(c), id, body.reason || null);
-    return answerRegistration(c, id);
-  });
+  .get(
+    "/:registrationId",
+    access("registration:manage"),
+    describe({ summary: "One registration with its history (audit log) and every email", tags, responses: { 200: consoleRegistrationResponse } }),
+    async (c) => answerRegistration(c),
+  )
+  .patch(
+    "/:registrationId",
+    access("registration:manage"),
+    jsonBody(editBody, { examples: [{ name: "Ayşe Yılmaz" }, { places: 2, needs: { interpreter: "tr" }, locale: "tr" }] }),
+    registrationDoc("Edit on the participant's behalf (they get `updated_by_organiser`)", "event_full, email_taken, or not live any more", {
+      description: "More places only if they fit (409 event_full). A new email address gets a new manage link. Answers and places follow the event's rules.",
+    }),
+    async (c) => {
+      await editRegistration(domainContext(c), actorOf(c), c.var.registrationId, c.req.valid("json"));
+      return answerRegistration(c);
+    },
+  )
+  .post(
+    "/:registrationId/cancel",
+    access("registration:manage"),
+    jsonBody(reasonBody, { examples: [{ reason: "Auf Wunsch der Teilnehmerin (Telefon)" }] }),
+    registrationDoc("Cancel on the participant's behalf; freed places go to the waitlist", "Not live"),
+    async (c) => {
+      await cancelOnBehalf(domainContext(c), actorOf(c), c.var.registrationId, c.req.valid("json").reason);
+      return answerRegistration(c);
+    },
+  )
+  .post(
+    "/:registrationId/confirm",
+    access("registration:manage"),
+    noBody,
+    registrationDoc("Confirm a waitlisted or offered registration now (if its places fit)", "event_full, or not waitlisted/offered"),
+    change(confirmNow),
+  )
+  .post(
+    "/:registrationId/offer",
+    access("registration:manage"),
+    noBody,
+    registrationDoc("Give a waitlisted registration an offer now (deadline: the event's offer hours)", "event_full, or not waitlisted"),
+    change(offerNow),
+  )
+  .post(
+    "/:registrationId/move",
+    access("registration:manage"),
+    jsonBody(moveBody, { examples: [{ direction: "up", reason: "Härtefall" }] }),
+    registrationDoc("Swap with the neighbour in the waitlist (reason in the audit log)", "already_first, already_last, not waitlisted, or changed meanwhile"),
+    async (c) => {
+      const { direction, reason } = c.req.valid("json");
+      await moveInWaitlist(domainContext(c), actorOf(c), c.var.registrationId, direction, reason);
+      return answerRegistration(c);
+    },
+  )
+  .post(
+    "/:registrationId/approve",
+    access("registration:manage"),
+    noBody,
+    registrationDoc("Approve an application: confirmed if it fits, else waitlisted", "Not pending approval, or full without waitlist"),
+    change(approveApplication),
+  )
+  .post(
+    "/:registrationId/reject",
+    access("registration:manage"),
+    jsonBody(rejectBody, { optional: true, examples: [{ reason: "Leider sind alle Plätze vergeben." }, {}] }),
+    registrationDoc("Reject an application (the applicant is told, with the reason if given)", "Not pending approval"),
+    async (c) => {
+      await rejectApplication(domainContext(c), actorOf(c), c.var.registrationId, c.req.valid("json").reason || null);
+      return answerRegistration(c);
+    },
+  );
 
-/** Routes under /api/console/pools/{id}. */
-export const consolePoolRoutes = new Hono<AppBindings>().use(requireStaff).post("/:id/capacity", async (c) => {
-  const poolId = idParam(c.req.param("id"));
-  const ctx = domainContext(c);
-  const eventId = await eventOfPool(ctx, poolId);
-  await authorizeEvent(c.env, c.var.staff, eventId, "manage");
-  const { capacity } = parseOrThrow(capacityBody, await readJson(c));
-  await setPoolCapacity(ctx, poolId, capacity, actorOf(c));
-  return c.json({ event: await getConsoleEvent(ctx, c.var.staff, eventId) });
-});
+/** Routes under /api/console/pools/{poolId}. */
+export const consolePoolRoutes = new Hono<AppBindings>().post(
+  "/:poolId/capacity",
+  access("pool:manage"),
+  jsonBody(capacityBody, { examples: [{ capacity: 20 }] }),
+  describe({ summary: "Set a pool's capacity; a raise serves the waitlist at once", tags, responses: { 200: consoleEventResponse } }),
+  async (c) => {
+    const ctx = domainContext(c);
+    await setPoolCapacity(ctx, c.var.poolId, c.req.valid("json").capacity, actorOf(c));
+    return c.json({ event: await getConsoleEvent(ctx, c.var.staff, c.var.eventId) });
+  },
+);

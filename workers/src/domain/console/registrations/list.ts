@@ -115,9 +115,3 @@ export async function getConsoleRegistration(ctx: DomainContext, registrationId:
   return { ...present(row, await suppressedAmong(ctx.env, [row.email])), ...history };
 }
 
-/** The event a capacity pool belongs to (for authorising a pool route). */
-export async function eventOfPool(ctx: DomainContext, poolId: number): Promise<number> {
-  const pool = await ctx.env.DB.prepare(`SELECT event_id AS eventId FROM capacity_pools WHERE id = ?1`).bind(poolId).first<Pick<StoredPool, "eventId">>();
-  if (!pool) throw new NotFoundError();
-  return pool.eventId;
-}

@@ -2,14 +2,15 @@
  * The console's gate: a live session (401 otherwise) and, on every state-changing request,
  * CSRF protection — the request must come from this origin (Origin / Sec-Fetch-Site) and
  * carry the session's CSRF token in `X-CSRF-Token`. The session cookie is also SameSite=Lax.
+ * Routes do not use these directly: they name an access rule (http/access.ts).
  */
 import type { Context, MiddlewareHandler } from "hono";
 import { getCookie } from "hono/cookie";
-import type { AppBindings } from "../../env";
-import { loadStaff } from "../../domain/auth/access";
-import { csrfToken, resolveSession } from "../../domain/auth/sign-in";
-import { ForbiddenError, UnauthenticatedError } from "../../lib/errors";
-import { domainContext } from "../../lib/http";
+import type { AppBindings } from "../env";
+import { loadStaff } from "../domain/auth/access";
+import { csrfToken, resolveSession } from "../domain/auth/sign-in";
+import { ForbiddenError, UnauthenticatedError } from "../lib/errors";
+import { domainContext } from "./request";
 
 export const SESSION_COOKIE = "zusammen_session";
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -29,12 +30,8 @@ export const sameOriginWrites: MiddlewareHandler<AppBindings> = async (c, next) 
   await next();
 };
 
-/**
- * Several console routers share a prefix (/api/console/events/…): the first one's check
- * covers the request, so the session is looked up once.
- */
+/** A signed-in staff member (`c.var.staff`), with the CSRF check on writes. */
 export const requireStaff: MiddlewareHandler<AppBindings> = async (c, next) => {
-  if (c.var.staff) return next();
   c.header("Cache-Control", "no-store");
   const token = getCookie(c, SESSION_COOKIE);
   const userId = await resolveSession(domainContext(c), token);
