@@ -20,7 +20,3 @@ export type StoredEvent = StoredRow<typeof events>;
 export type StoredOutbox = StoredRow<typeof outbox>;
 export type StoredAudit = StoredRow<typeof auditLog>;
 
-/** A list of constants as an SQL list, e.g. `('held', 'confirmed')`, for `IN` conditions. */
-export function sqlList(values: readonly string[]): string {
-  return `(${values.map((value) => `'${value.replaceAll("'", "''")}'`).join(", ")})`;
-}

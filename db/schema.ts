@@ -9,9 +9,12 @@
  */
 import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { sqlList } from "./rows";
-
 import { LOCALES, type Locale } from "../workers/src/i18n/locales";
+
+/** A list of constants as an SQL list, e.g. `('held', 'confirmed')`, for `IN` conditions. */
+export function sqlList(values: readonly string[]): string {
+  return `(${values.map((value) => `'${value.replaceAll("'", "''")}'`).join(", ")})`;
+}
 
 export { LOCALES, type Locale };
 

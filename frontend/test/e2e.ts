@@ -7,7 +7,7 @@ import { chromium, type Browser, type Locator, type Page } from "playwright-core
 
 type LocalServer = { url: string; stop(): Promise<void> | void };
 type LocalServerModule = {
-  startLocalServer(options: { persistTo: string; vars?: Record<string, string>; extraSql?: string }): Promise<LocalServer>;
+  startLocalServer(options: { persistTo: string; vars?: Record<string, string>; extraSql?: string; crons?: boolean }): Promise<LocalServer>;
   BROWSER_TEST_VARS: Record<string, string>;
 };
 export type MailboxMessage = { id: number; to: string; subject: string; html: string; text: string; attachments: unknown[] };
@@ -18,7 +18,8 @@ export const env = (globalThis as unknown as { process: { env: Record<string, st
 export type E2E = { baseUrl: string; browser: Browser; stop(): Promise<void> };
 
 /** `extraSql` runs after the demo seed (a state the UI cannot make, such as an email given up after days). */
-export async function startE2E(name: string, options: { extraSql?: string } = {}): Promise<E2E> {
+/** `crons: false` for a test that plants the scheduled jobs' state itself (the minutely run would overwrite it). */
+export async function startE2E(name: string, options: { extraSql?: string; crons?: boolean } = {}): Promise<E2E> {
   let server: LocalServer | null = null;
   let persistTo: string | null = null;
   let baseUrl: string;
@@ -29,7 +30,7 @@ export async function startE2E(name: string, options: { extraSql?: string } = {}
     const { startLocalServer, BROWSER_TEST_VARS } = (await import(/* @vite-ignore */ modulePath)) as LocalServerModule;
     // Port 0: the system gives a free port, so other servers on the machine never collide.
     persistTo = `.wrangler/e2e/${name}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
-    server = await startLocalServer({ persistTo, vars: BROWSER_TEST_VARS, extraSql: options.extraSql });
+    server = await startLocalServer({ persistTo, vars: BROWSER_TEST_VARS, extraSql: options.extraSql, crons: options.crons });
     baseUrl = server.url.replace(/\/$/, "");
   }
   const browser = await chromium.launch({

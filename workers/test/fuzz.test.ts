@@ -36,6 +36,7 @@ beforeAll(async () => {
     sessionId: String(session!.id),
     userId: "1",
     certificateId: "1",
+    outboxId: "1",
   });
 });
 

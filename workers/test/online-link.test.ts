@@ -32,6 +32,7 @@ describe("online sessions", () => {
       userId: helper.userId,
       sessionId: Number(session!.id),
       certificateId: 1,
+      outboxId: "1",
       code: "ABCD-EFGH-JKMN-PQRS",
       file: "zc1.1.x.png",
     };

@@ -17,6 +17,8 @@ export type RegistrationState = {
   id: number;
   poolId: number;
   parentId: number | null;
+  /** Workshop choices: 1 for the first choice, 2 for a second choice held while the first waits. */
+  preference: number;
   status: RegistrationStatus;
   awaitingEmail: number;
   places: number;
@@ -44,7 +46,7 @@ export async function snapshot(eventId: number): Promise<Snapshot> {
   const [registrations, pools, event, audit, outbox] = await db.batch([
     db
       .prepare(
-        `SELECT r.id, r.pool_id AS poolId, r.parent_id AS parentId, r.status, r.awaiting_email AS awaitingEmail, r.places,
+        `SELECT r.id, r.pool_id AS poolId, r.parent_id AS parentId, r.preference, r.status, r.awaiting_email AS awaitingEmail, r.places,
                 r.queue_order AS queueOrder,
                 CASE WHEN r.status = 'waitlisted' AND r.awaiting_email = 0 THEN
                   (SELECT COUNT(*) FROM registrations a WHERE a.pool_id = r.pool_id AND a.status = 'waitlisted'

@@ -200,12 +200,16 @@ function switchTo(pick: number, key: number): Step {
     if (!real.config.workshops) return {};
     const target = choose(before, pick, (r) => (CHOOSING_STATUSES as readonly string[]).includes(r.status));
     if (!target) return {};
-    await chooseWorkshop(ctxAt(model), await tokenOf(target.id), "s", `w${key}`);
     const poolId = real.workshopPools[key]!;
+    const liveChoices = (snap: Snapshot) => [...snap.registrations.values()].filter((c) => c.parentId === target.id && isLive(c.status));
+    // Choosing the workshop that is already the first choice changes nothing (a second choice held meanwhile stays).
+    const alreadyFirst = liveChoices(before).some((c) => c.poolId === poolId && c.preference === 1);
+    const choicesBefore = liveChoices(before).map((c) => [c.id, c.status]);
+    await chooseWorkshop(ctxAt(model), await tokenOf(target.id), "s", `w${key}`);
     return {
       expect: (after) => {
-        const choices = [...after.registrations.values()].filter((c) => c.parentId === target.id && isLive(c.status));
-        expect(choices.map((c) => c.poolId)).toEqual([poolId]);
+        if (alreadyFirst) expect(liveChoices(after).map((c) => [c.id, c.status])).toEqual(choicesBefore);
+        else expect(liveChoices(after).map((c) => c.poolId)).toEqual([poolId]);
       },
     };
   });

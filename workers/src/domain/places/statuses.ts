@@ -2,8 +2,7 @@
  * Which statuses take places, which are alive, which have ended: declared once in the schema
  * (db/schema.ts) and given here in the forms the domain needs, as lists and as SQL.
  */
-import { sqlList } from "../../../../db/rows";
-import { ENDED_STATUSES, PLACE_TAKING_STATUSES, REGISTRATION_STATUSES, type RegistrationStatus } from "../../../../db/schema";
+import { ENDED_STATUSES, PLACE_TAKING_STATUSES, REGISTRATION_STATUSES, sqlList, type RegistrationStatus } from "../../../../db/schema";
 
 type Ended = (typeof ENDED_STATUSES)[number];
 export type LiveStatus = Exclude<RegistrationStatus, Ended>;
