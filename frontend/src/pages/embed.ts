@@ -19,7 +19,8 @@ const limit = Math.min(50, Math.max(1, Number(params.get("limit")) || 50));
 function reportHeight(): void {
   if (window.parent === window) return;
   // Only a height, nothing about the reader: any host may know it.
-  window.parent.postMessage({ type: "zusammen:embed-height", height: document.documentElement.scrollHeight }, "*");
+  // The content's own height (not scrollHeight, which never drops below the frame's current height).
+  window.parent.postMessage({ type: "zusammen:embed-height", height: Math.ceil(document.body.getBoundingClientRect().height) }, "*");
 }
 
 async function start(): Promise<void> {

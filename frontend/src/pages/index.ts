@@ -40,7 +40,7 @@ async function render(main: HTMLElement): Promise<void> {
     } catch (error) {
       if (request !== latest) return;
       count.textContent = "";
-      results.replaceChildren(problem(error, () => void load()));
+      results.replaceChildren(problem(error, () => void load(), () => (form ? form.reset() : apply({ ...NO_FILTER }))));
       return;
     }
     // An answer to an older filter that arrives late changes nothing.
@@ -67,10 +67,15 @@ async function render(main: HTMLElement): Promise<void> {
   await load();
 }
 
-/** A failed load: a bad filter in a shared link names its problem; anything else offers a retry. */
-function problem(error: unknown, retry: () => void): HTMLElement {
+/** A failed load: a bad filter in a shared link names its problem and offers to reset; anything else a retry. */
+function problem(error: unknown, retry: () => void, reset: () => void): HTMLElement {
   if (error instanceof ApiFailure && error.status === 422 && Object.keys(error.fields).length > 0) {
-    return h("div", { class: "notice notice-error", role: "alert" }, Object.entries(error.fields).map(([field, message]) => h("p", null, `${fieldLabel(field)}: ${message}`)));
+    return h(
+      "div",
+      { class: "notice notice-error", role: "alert" },
+      Object.entries(error.fields).map(([field, message]) => h("p", null, `${fieldLabel(field)}: ${message}`)),
+      h("button", { type: "button", class: "button button-secondary", onclick: reset }, t("filter.reset")),
+    );
   }
   return failureBlock(error, retry);
 }
