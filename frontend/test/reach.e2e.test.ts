@@ -106,6 +106,12 @@ describe.each([
       await expect.poll(() => status.textContent()).toBe(`${countText}${narrower.length}`);
       expect(await cardTitles(p)).toEqual(narrower);
       await p.screenshot({ path: `${dir}/filters-${locale}.png`, fullPage: true });
+      // The same selection as a calendar to subscribe to.
+      const feed = await p.locator(".subscribe a").getAttribute("href");
+      expect(feed).toBe(`/api/feeds/calendar.ics?audience=parents&language=ar&free=1&locale=${locale}`);
+      const ics = (await (await fetch(`${e2e.baseUrl}${feed}`)).text()).replace(/\r\n /g, "");
+      const events = new Set([...ics.matchAll(/^UID:(.+)-\d+@/gm)].map((m) => m[1]));
+      expect(events.size).toBe(narrower.length);
 
       // The shared link: another person opens it and sees the same filters and the same list.
       const shared = p.url();

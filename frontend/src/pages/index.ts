@@ -8,7 +8,7 @@ import { ApiFailure, api } from "../api";
 import { h } from "../dom";
 import { eventCard } from "../event-card";
 import { audienceName, languageName } from "../event-info";
-import { t, type WebKey } from "../i18n";
+import { chosenLocale, t, type WebKey } from "../i18n";
 import { failureBlock, loadingNote, startPage } from "../layout";
 import { activeFilters, filterFromQuery, filterQuery, NO_FILTER, type ProgrammeFilter } from "../programme-filter";
 
@@ -20,7 +20,9 @@ async function render(main: HTMLElement): Promise<void> {
   let filter = filterFromQuery(location.search);
   const count = h("p", { class: "result-count", role: "status" });
   const results = h("div", { class: "results" }, loadingNote());
-  main.replaceChildren(h("h1", null, t("list.title")), h("p", { class: "lead" }, t("list.intro")), count, results);
+  // The same selection as a calendar to subscribe to (the programme feed takes the same filters).
+  const subscribe = h("a", { href: "/api/feeds/calendar.ics" }, t("list.subscribe"));
+  main.replaceChildren(h("h1", null, t("list.title")), h("p", { class: "lead" }, t("list.intro")), count, results, h("p", { class: "subscribe" }, subscribe));
   let form: FilterForm | null = null;
   let latest = 0;
 
@@ -28,6 +30,7 @@ async function render(main: HTMLElement): Promise<void> {
     filter = next;
     const query = filterQuery(filter);
     history.replaceState(history.state, "", query ? `?${query}` : location.pathname);
+    subscribe.href = calendarLink(filter);
     void load();
   };
 
@@ -64,7 +67,13 @@ async function render(main: HTMLElement): Promise<void> {
     results.replaceChildren(h("ul", { class: "event-list" }, events.map((event) => eventCard(event))));
   }
 
+  subscribe.href = calendarLink(filter);
   await load();
+}
+
+/** The programme feed of a selection, in the page's language. */
+function calendarLink(filter: ProgrammeFilter): string {
+  return `/api/feeds/calendar.ics?${filterQuery(filter, { locale: chosenLocale() })}`;
 }
 
 /** A failed load: a bad filter in a shared link names its problem and offers to reset; anything else a retry. */

@@ -73,6 +73,7 @@ const web: Record<WebKey, string> = {
   "filter.reset": "إعادة ضبط عوامل التصفية",
   "list.count": "الفعاليات التي تم العثور عليها: {count}",
   "list.none_found": "لا توجد فعالية تطابق عوامل التصفية هذه.",
+  "list.subscribe": "الاشتراك في هذه الفعاليات كتقويم (iCal)",
   "embed.title": "الفعاليات",
   "embed.all": "عرض كل الفعاليات",
 

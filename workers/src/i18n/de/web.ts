@@ -71,6 +71,7 @@ const web = {
   "filter.reset": "Filter zurücksetzen",
   "list.count": "Gefundene Veranstaltungen: {count}",
   "list.none_found": "Keine Veranstaltung passt zu diesen Filtern.",
+  "list.subscribe": "Diese Veranstaltungen als Kalender abonnieren (iCal)",
   "embed.title": "Veranstaltungen",
   "embed.all": "Alle Veranstaltungen ansehen",
 

@@ -68,6 +68,7 @@ const web: Record<WebKey, string> = {
   "filter.reset": "Reset filters",
   "list.count": "Events found: {count}",
   "list.none_found": "No event matches these filters.",
+  "list.subscribe": "Subscribe to these events as a calendar (iCal)",
   "embed.title": "Events",
   "embed.all": "See all events",
 

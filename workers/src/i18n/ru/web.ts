@@ -68,6 +68,7 @@ const web: Record<WebKey, string> = {
   "filter.reset": "Сбросить фильтры",
   "list.count": "Найдено мероприятий: {count}",
   "list.none_found": "Ни одно мероприятие не подходит под эти фильтры.",
+  "list.subscribe": "Подписаться на эти мероприятия как на календарь (iCal)",
   "embed.title": "Мероприятия",
   "embed.all": "Посмотреть все мероприятия",
 

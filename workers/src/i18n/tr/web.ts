@@ -68,6 +68,7 @@ const web: Record<WebKey, string> = {
   "filter.reset": "Filtreleri sıfırla",
   "list.count": "Bulunan etkinlikler: {count}",
   "list.none_found": "Bu filtrelere uyan etkinlik yok.",
+  "list.subscribe": "Bu etkinliklere takvim olarak abone olun (iCal)",
   "embed.title": "Etkinlikler",
   "embed.all": "Tüm etkinlikleri gör",
 

@@ -68,6 +68,7 @@ const web: Record<WebKey, string> = {
   "filter.reset": "Скинути фільтри",
   "list.count": "Знайдено заходів: {count}",
   "list.none_found": "Жоден захід не відповідає цим фільтрам.",
+  "list.subscribe": "Підписатися на ці заходи як на календар (iCal)",
   "embed.title": "Заходи",
   "embed.all": "Переглянути всі заходи",
 
