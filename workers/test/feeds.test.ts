@@ -7,6 +7,7 @@
 import { SELF } from "cloudflare:test";
 import ICAL from "ical.js";
 import { beforeAll, describe, expect, it } from "vitest";
+import { buildCalendar } from "../src/lib/icalendar";
 import { zonedToUtc } from "../src/lib/time-zone";
 import { consoleFetch, createStaff, eventInput, loadDemoProgramme, rows, type StaffSession } from "./fixtures";
 import { loadDocument, validatorFor, explain, type Document } from "./openapi-helpers";
@@ -75,6 +76,21 @@ async function publicEvent(slug: string): Promise<any> {
 }
 
 const ofEvent = (entries: Entry[], slug: string) => entries.filter((e) => e.uid.startsWith(`${slug}-`));
+
+describe("the iCalendar writer's time zones", () => {
+  it.each(["Europe/Berlin", "Australia/Lord_Howe", "America/Santiago", "Asia/Kolkata"])("%s: wall times with its VTIMEZONE read back as the same instants", (zone) => {
+    // Every 5 h 17 min for two years (every time of day comes round): across each change of offset (Lord Howe moves by 30 minutes).
+    const from = Date.UTC(2027, 0, 1);
+    const sampled = Array.from({ length: Math.floor((2 * 365 * 24 * 60) / 317) }, (_, i) => from + i * 317 * 60_000);
+    // And both occurrences of Berlin's repeated hour, and the minutes around its spring gap.
+    const edges = ["2027-10-31T00:15:00Z", "2027-10-31T00:45:00Z", "2027-10-31T01:15:00Z", "2027-10-31T01:45:00Z", "2027-03-28T00:59:00Z", "2027-03-28T01:00:00Z"].map(Date.parse);
+    const instants = [...sampled, ...edges].sort((a, b) => a - b);
+    const text = buildCalendar(instants.map((at, i) => ({ uid: `t-${i}@test`, startsAt: at, endsAt: at + 3_600_000, summary: "Test", timeZone: zone })));
+    const { entries } = parse(text);
+    expect(entries.map((e) => e.start)).toEqual(instants);
+    expect(entries.map((e) => e.end)).toEqual(instants.map((at) => at + 3_600_000));
+  });
+});
 
 describe("the iCalendar feed", () => {
   it("parses with ical.js; every VEVENT has UID, SUMMARY, DTSTART and DTEND and no RRULE; each date of the programme is in it at its instant", async () => {

@@ -11,7 +11,7 @@
  * take the written wall time as it stands (integreat-cms does) then show the time people
  * read on the poster.
  */
-import { offsetAt, wallTime } from "./time-zone";
+import { zoneOffsets, type ZoneOffsets } from "./zone-offsets";
 
 export type CalendarEntry = {
   /** Stable across edits: calendars and importers recognise the entry by it. */
@@ -41,8 +41,6 @@ export type CalendarOptions = {
   now?: number;
 };
 
-const encoder = new TextEncoder();
-const DAY = 86_400_000;
 
 /** Escapes a TEXT value (RFC 5545 §3.3.11). */
 export function escapeText(value: string): string {
@@ -57,36 +55,45 @@ export function escapeText(value: string): string {
 export function formatUtc(iso: string | number | Date): string {
   const date = iso instanceof Date ? iso : new Date(iso);
   if (Number.isNaN(date.getTime())) throw new RangeError(`Invalid date: ${String(iso)}`);
-  return date.toISOString().replace(/\.\d{3}Z$/, "Z").replace(/[-:]/g, "");
+  return `${dateTimeDigits(date)}Z`;
 }
 
-const pad = (n: number, width = 2) => String(n).padStart(width, "0");
+/** The UTC fields of a date as DATE-TIME digits, 20270315T090000 (by hand: a feed writes hundreds). */
+function dateTimeDigits(date: Date): string {
+  const year = date.getUTCFullYear();
+  return `${year < 1000 ? String(year).padStart(4, "0") : year}${pad(date.getUTCMonth() + 1)}${pad(date.getUTCDate())}T${pad(date.getUTCHours())}${pad(date.getUTCMinutes())}${pad(date.getUTCSeconds())}`;
+}
+
+const pad = (n: number) => String(n).padStart(2, "0");
 
 /** The zone's wall-clock time of an instant as a local DATE-TIME: 20270315T100000. */
-export function formatLocal(ms: number, zone: string): string {
-  const w = wallTime(ms, zone);
-  return `${pad(w.year, 4)}${pad(w.month)}${pad(w.day)}T${pad(w.hour)}${pad(w.minute)}${pad(w.second)}`;
+export function formatLocal(ms: number, offsets: ZoneOffsets): string {
+  return dateTimeDigits(offsets.wall(ms));
 }
 
 /** Folds one content line so that no physical line exceeds 75 octets (RFC 5545 §3.1). */
 export function foldLine(line: string): string {
-  if (encoder.encode(line).length <= 75) return line;
+  // ASCII is one octet a character; only other lines are measured character by character.
+  if (line.length <= 75 && (line.length <= 18 || /^[\x00-\x7f]*$/.test(line))) return line;
   const parts: string[] = [];
-  let current = "";
-  let currentOctets = 0;
+  let start = 0;
+  let octets = 0;
   let limit = 75; // the first line may use 75 octets; continuation lines start with a space
-  for (const char of line) {
-    const octets = encoder.encode(char).length;
-    if (currentOctets + octets > limit) {
-      parts.push(current);
-      current = "";
-      currentOctets = 0;
+  for (let i = 0; i < line.length; ) {
+    const point = line.codePointAt(i)!;
+    const width = point > 0xffff ? 2 : 1;
+    // UTF-8 length from the code point, without encoding (a lone surrogate becomes U+FFFD, 3 octets).
+    const size = point < 0x80 ? 1 : point < 0x800 ? 2 : point < 0x10000 ? 3 : 4;
+    if (octets + size > limit) {
+      parts.push(line.slice(start, i));
+      start = i;
+      octets = 0;
       limit = 74;
     }
-    current += char;
-    currentOctets += octets;
+    octets += size;
+    i += width;
   }
-  parts.push(current);
+  parts.push(line.slice(start));
   return parts.join("\r\n ");
 }
 
@@ -112,38 +119,6 @@ function utcOffset(ms: number): string {
   return `${sign}${pad(Math.floor(total / 3600))}${pad(Math.floor(total / 60) % 60)}${seconds ? pad(seconds) : ""}`;
 }
 
-type Transition = { at: number; from: number; to: number };
-
-/**
- * The instants in [from, to) at which the zone's offset changes, to the minute. Sampled a
- * week apart (zones change at most a few times a year), each change then found by bisection.
- */
-function transitions(zone: string, from: number, to: number): Transition[] {
-  const found: Transition[] = [];
-  const WEEK = 7 * DAY;
-  let t = from;
-  let offset = offsetAt(t, zone);
-  while (t < to) {
-    const next = Math.min(t + WEEK, to);
-    const nextOffset = offsetAt(next, zone);
-    if (nextOffset !== offset) {
-      let lo = t;
-      let hi = next;
-      while (hi - lo > 60_000) {
-        const mid = lo + Math.max(1, Math.floor((hi - lo) / 120_000)) * 60_000;
-        if (offsetAt(mid, zone) === offset) lo = mid;
-        else hi = mid;
-      }
-      found.push({ at: hi, from: offset, to: offsetAt(hi, zone) });
-      offset = offsetAt(hi, zone);
-      t = hi;
-      continue;
-    }
-    t = next;
-  }
-  return found;
-}
-
 const vtimezones = new Map<string, string[]>();
 
 /**
@@ -154,9 +129,7 @@ export function vtimezone(zone: string, fromYear: number, toYear: number): strin
   const key = `${zone} ${fromYear} ${toYear}`;
   const cached = vtimezones.get(key);
   if (cached) return cached;
-  const start = Date.UTC(fromYear, 0, 1);
-  const changes = transitions(zone, start, Date.UTC(toYear + 1, 0, 1));
-  const initial = offsetAt(start, zone);
+  const { start, initial, changes } = zoneOffsets(zone, fromYear, toYear);
   const observance = (kind: "STANDARD" | "DAYLIGHT", localStart: string, from: number, to: number) => [
     `BEGIN:${kind}`,
     `DTSTART:${localStart}`,
@@ -164,7 +137,7 @@ export function vtimezone(zone: string, fromYear: number, toYear: number): strin
     `TZOFFSETTO:${utcOffset(to)}`,
     `END:${kind}`,
   ];
-  const local = (ms: number, offset: number) => formatUtc(ms + offset).replace(/Z$/, "");
+  const local = (ms: number, offset: number) => dateTimeDigits(new Date(ms + offset));
   const lines = [
     "BEGIN:VTIMEZONE",
     `TZID:${zone}`,
@@ -176,8 +149,14 @@ export function vtimezone(zone: string, fromYear: number, toYear: number): strin
   return lines;
 }
 
-function when(name: "DTSTART" | "DTEND", ms: number, zone: string | null | undefined): string {
-  return zone ? `${name};TZID=${zone}:${formatLocal(ms, zone)}` : `${name}:${formatUtc(ms)}`;
+/**
+ * A date-time property: the zone's wall time, or UTC without a zone, and UTC too for an
+ * instant in the hour that happens twice when clocks go back (02:30 on the last Sunday of
+ * October in Berlin): RFC 5545 reads such a wall time as its first occurrence, and not every
+ * reader does (ical.js takes the second), while UTC means one instant to all of them.
+ */
+function when(name: "DTSTART" | "DTEND", ms: number, offsets: ZoneOffsets | null): string {
+  return offsets && !offsets.repeated(ms) ? `${name};TZID=${offsets.zone}:${formatLocal(ms, offsets)}` : `${name}:${formatUtc(ms)}`;
 }
 
 /** Builds the calendar text (CRLF line endings, trailing CRLF). METHOD:PUBLISH: a copy to keep, not an invitation. */
@@ -196,11 +175,16 @@ export function buildCalendar(entries: readonly CalendarEntry[], options: Calend
     const known = years.get(entry.timeZone);
     years.set(entry.timeZone, { from: Math.min(from, known?.from ?? from), to: Math.max(to, known?.to ?? to) });
   }
-  for (const [zone, span] of years) lines.push(...vtimezone(zone, span.from, span.to));
+  const tables = new Map<string, ZoneOffsets>();
+  for (const [zone, span] of years) {
+    lines.push(...vtimezone(zone, span.from, span.to));
+    tables.set(zone, zoneOffsets(zone, span.from, span.to));
+  }
+  const offsets = (zone: string | null | undefined) => (zone ? tables.get(zone)! : null);
 
   for (const entry of entries) {
     const stamp = formatUtc(entry.lastModified ?? now);
-    lines.push("BEGIN:VEVENT", `UID:${entry.uid}`, `DTSTAMP:${stamp}`, when("DTSTART", entry.startsAt, entry.timeZone), when("DTEND", entry.endsAt, entry.timeZone), `SUMMARY:${escapeText(entry.summary)}`);
+    lines.push("BEGIN:VEVENT", `UID:${entry.uid}`, `DTSTAMP:${stamp}`, when("DTSTART", entry.startsAt, offsets(entry.timeZone)), when("DTEND", entry.endsAt, offsets(entry.timeZone)), `SUMMARY:${escapeText(entry.summary)}`);
     if (entry.location) lines.push(`LOCATION:${escapeText(entry.location)}`);
     if (entry.description) lines.push(`DESCRIPTION:${escapeText(entry.description)}`);
     if (entry.url) lines.push(`URL:${uri(entry.url)}`);

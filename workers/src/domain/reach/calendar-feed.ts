@@ -22,6 +22,7 @@ import type { Env } from "../../env";
 import { reachText } from "../../i18n";
 import { buildCalendar, sessionUid, type CalendarEntry } from "../../lib/icalendar";
 import { zonedToUtc, wallTime } from "../../lib/time-zone";
+import { offsetsFor } from "../../lib/zone-offsets";
 import { eventText, localized } from "../events/public";
 import { dayText } from "./dates";
 import { publicOrigin, shortLink, type ProgrammeEvent } from "./programme";
@@ -32,10 +33,9 @@ const DAY = 86_400_000;
 
 type Part = { startsAt: number; endsAt: number };
 
-/** Calendar days between two dates of the zone (the later's number minus the earlier's). */
+/** The zone's calendar day of an instant, as a number (days since 1970-01-01). */
 function dayNumber(ms: number, zone: string): number {
-  const w = wallTime(ms, zone);
-  return Math.round(Date.UTC(w.year, w.month - 1, w.day) / DAY);
+  return Math.floor(offsetsFor(zone, ms, ms).wall(ms).getTime() / DAY);
 }
 
 /**
