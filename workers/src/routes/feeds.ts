@@ -9,7 +9,7 @@ import type { AppBindings } from "../env";
 import { programmeCalendar } from "../domain/reach/calendar-feed";
 import { matchesFilter, programmeFilterSchema, type ProgrammeFilter } from "../domain/reach/filters";
 import { programmeFeed } from "../domain/reach/json-feed";
-import { feedTitle, loadProgramme, programmeVersion } from "../domain/reach/programme";
+import { feedTitle, loadProgramme, programmeVersion, type ProgrammeEvent } from "../domain/reach/programme";
 import { access } from "../http/access";
 import { notModified, pollingHeaders, weakEtag } from "../http/conditional";
 import { describe, type OperationDoc } from "../http/openapi";
@@ -25,20 +25,22 @@ const FILTERS_NOTE =
   "Filters as on the event list (audience, organisation, format, language, from, to, free, q); `locale` picks the language of the texts. " +
   "Every published event is in it, free-entry events too, and cancelled ones (marked) until their date; an online event's join link never is. ";
 
+type Feed = { programme: ProgrammeEvent[]; title: string; headers: Record<string, string> };
+
 /**
- * The ETag of the filtered programme in the request's language, or null where the answer
- * depends on places left (`free`), which the version stamp does not follow.
+ * The feed's answer: 304 while the client holds the current version, else the filtered
+ * programme (and its title) for `render`, with the caching headers. With `free` the answer
+ * depends on places left, which the version stamp does not follow: no ETag, a shorter max-age.
  */
-async function etagOf(c: Context<AppBindings>, filter: ProgrammeFilter, now: number): Promise<string | null> {
-  if (filter.free === "1" || filter.free === "true") return null;
-  return weakEtag(`${await programmeVersion(c.env, now)}-${c.var.locale}`);
+async function answerFeed(c: Context<AppBindings>, filter: ProgrammeFilter, render: (feed: Feed) => Response): Promise<Response> {
+  const now = Date.now();
+  const etag = filter.free === "1" || filter.free === "true" ? null : weakEtag(`${await programmeVersion(c.env, now)}-${c.var.locale}`);
+  const unchanged = etag && notModified(c, etag);
+  if (unchanged) return unchanged;
+  const programme = (await loadProgramme(c.env, now)).filter((event) => matchesFilter(event, filter, now));
+  const headers = etag ? pollingHeaders(etag) : { "Cache-Control": "public, max-age=60", Vary: "Accept-Language" };
+  return render({ programme, title: feedTitle(programme, filter.organisation, c.var.locale), headers });
 }
-
-async function filteredProgramme(c: Context<AppBindings>, filter: ProgrammeFilter, now: number) {
-  return (await loadProgramme(c.env, now)).filter((event) => matchesFilter(event, filter, now));
-}
-
-const caching = (etag: string | null): Record<string, string> => (etag ? pollingHeaders(etag) : { "Cache-Control": "public, max-age=60", Vary: "Accept-Language" });
 
 export const feedRoutes = new Hono<AppBindings>()
   .get(
@@ -56,16 +58,10 @@ export const feedRoutes = new Hono<AppBindings>()
       ...conditional,
       responses: { 200: { type: "text/calendar", description: "iCalendar (RFC 5545)" }, ...conditional.responses },
     }),
-    async (c) => {
-      const now = Date.now();
-      const filter = c.req.valid("query");
-      const etag = await etagOf(c, filter, now);
-      const unchanged = etag && notModified(c, etag);
-      if (unchanged) return unchanged;
-      const programme = await filteredProgramme(c, filter, now);
-      const ics = programmeCalendar(c.env, programme, c.var.locale, feedTitle(programme, filter.organisation, c.var.locale));
-      return c.body(ics, 200, { "Content-Type": "text/calendar; charset=utf-8", ...caching(etag) });
-    },
+    (c) =>
+      answerFeed(c, c.req.valid("query"), ({ programme, title, headers }) =>
+        c.body(programmeCalendar(c.env, programme, c.var.locale, title), 200, { "Content-Type": "text/calendar; charset=utf-8", ...headers }),
+      ),
   )
   .get(
     "/events.json",
@@ -78,13 +74,5 @@ export const feedRoutes = new Hono<AppBindings>()
       ...conditional,
       responses: { 200: programmeFeedResponse, ...conditional.responses },
     }),
-    async (c) => {
-      const now = Date.now();
-      const filter = c.req.valid("query");
-      const etag = await etagOf(c, filter, now);
-      const unchanged = etag && notModified(c, etag);
-      if (unchanged) return unchanged;
-      const programme = await filteredProgramme(c, filter, now);
-      return c.json(programmeFeed(c.env, programme, c.var.locale, feedTitle(programme, filter.organisation, c.var.locale)), 200, caching(etag));
-    },
+    (c) => answerFeed(c, c.req.valid("query"), ({ programme, title, headers }) => c.json(programmeFeed(c.env, programme, c.var.locale, title), 200, headers)),
   );
