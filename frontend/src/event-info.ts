@@ -1,7 +1,7 @@
 /** Pieces shared by the event list, the event page and the manage page. */
 import type { PublicEventSummary, PublicSession } from "../../workers/src/api-types";
 import { h, type Attrs, type Child } from "./dom";
-import { chosenLocale, isRtl, shownLocale, t, type Locale, type WebKey } from "./i18n";
+import { chosenLocale, isLocale, isRtl, LOCALE_NAMES, shownLocale, t, type Locale, type WebKey } from "./i18n";
 import { INTL_LOCALES } from "../../workers/src/i18n/vocabulary";
 import { DEFAULT_TIME_ZONE } from "../../workers/src/lib/time-zone";
 
@@ -97,4 +97,21 @@ export function availabilityText(event: PublicEventSummary): string {
   if (r.mode === "approval") parts.push(t("availability.approval"));
   parts.push(r.placesLeft !== null ? t("availability.places_left", { count: r.placesLeft }) : t("availability.open"));
   return parts.join(" · ");
+}
+
+/** Audience codes from the catalogue; an unknown code is shown readably rather than hidden. */
+export function audienceName(code: string): string {
+  const key = `audience.${code}` as WebKey;
+  const name = t(key);
+  return name === key ? code.replace(/_/g, " ") : name;
+}
+
+/** A language spoken at an event: ours in their own names, any other in the page's language. */
+export function languageName(code: string): string {
+  if (isLocale(code)) return LOCALE_NAMES[code];
+  try {
+    return new Intl.DisplayNames([shownLocale()], { type: "language" }).of(code) ?? code;
+  } catch {
+    return code;
+  }
 }

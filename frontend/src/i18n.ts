@@ -22,8 +22,13 @@ let chosen: Locale = DEFAULT_LOCALE;
 let shown: Locale = DEFAULT_LOCALE;
 let messages: Partial<Catalogue> = {};
 
-/** The remembered choice, else the first of the browser's languages that we offer. */
+/**
+ * The language a link asks for (`?lang=ar` on a shared short link or an embedded list), else
+ * the remembered choice, else the first of the browser's languages that we offer.
+ */
 export function initialLocale(): Locale {
+  const asked = new URLSearchParams(location.search).get("lang");
+  if (isLocale(asked)) return asked;
   try {
     const stored = localStorage.getItem(STORAGE_KEY);
     if (isLocale(stored)) return stored;

@@ -1,5 +1,5 @@
 /**
- * Every key of the German catalogues (errors, web, email, certificate) is used somewhere in the code
+ * Every key of the German catalogues (errors, web, email, certificate, reach) is used somewhere in the code
  * that shows text: the frontend, the emails and the Worker. (Completeness and placeholders
  * per locale are checked inside workerd: workers/test/i18n.test.ts.)
  *
@@ -14,6 +14,7 @@ import { EMAIL_TEMPLATES, EVENT_FORMATS, ROLES } from "../../db/schema";
 import deCertificate from "../../workers/src/i18n/de/certificate";
 import deEmail from "../../workers/src/i18n/de/email";
 import deErrors from "../../workers/src/i18n/de/errors";
+import deReach from "../../workers/src/i18n/de/reach";
 import deWeb from "../../workers/src/i18n/de/web";
 import { filesUnder, read } from "./node";
 
@@ -65,7 +66,7 @@ function patternsInSource(): string[] {
   return [...found];
 }
 
-const catalogues = { errors: deErrors, web: deWeb, email: deEmail, certificate: deCertificate } as const;
+const catalogues = { errors: deErrors, web: deWeb, email: deEmail, certificate: deCertificate, reach: deReach } as const;
 const allKeys = new Set(Object.values(catalogues).flatMap((catalogue) => Object.keys(catalogue)));
 const isCatalogueKeyPattern = (pattern: string) => {
   const [prefix = "", suffix = ""] = pattern.split("*");

@@ -19,7 +19,8 @@ export type E2E = { baseUrl: string; browser: Browser; stop(): Promise<void> };
 
 /** `extraSql` runs after the demo seed (a state the UI cannot make, such as an email given up after days). */
 /** `crons: false` for a test that plants the scheduled jobs' state itself (the minutely run would overwrite it). */
-export async function startE2E(name: string, options: { extraSql?: string; crons?: boolean } = {}): Promise<E2E> {
+/** `vars` set variables beyond the browser tests' own (e.g. EMBED_ALLOWED_ORIGINS). */
+export async function startE2E(name: string, options: { extraSql?: string; crons?: boolean; vars?: Record<string, string> } = {}): Promise<E2E> {
   let server: LocalServer | null = null;
   let persistTo: string | null = null;
   let baseUrl: string;
@@ -30,7 +31,7 @@ export async function startE2E(name: string, options: { extraSql?: string; crons
     const { startLocalServer, BROWSER_TEST_VARS } = (await import(/* @vite-ignore */ modulePath)) as LocalServerModule;
     // Port 0: the system gives a free port, so other servers on the machine never collide.
     persistTo = `.wrangler/e2e/${name}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
-    server = await startLocalServer({ persistTo, vars: BROWSER_TEST_VARS, extraSql: options.extraSql, crons: options.crons });
+    server = await startLocalServer({ persistTo, vars: { ...BROWSER_TEST_VARS, ...options.vars }, extraSql: options.extraSql, crons: options.crons });
     baseUrl = server.url.replace(/\/$/, "");
   }
   const browser = await chromium.launch({

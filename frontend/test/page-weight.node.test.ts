@@ -9,7 +9,7 @@
 import { describe, expect, it } from "vitest";
 import { fs, gzipSize, read, ROOT } from "./node";
 
-export const PARTICIPANT_PAGES = ["index", "event", "manage", "privacy", "accessibility", "404"] as const;
+export const PARTICIPANT_PAGES = ["index", "event", "manage", "privacy", "accessibility", "404", "embed"] as const;
 export const JS_BUDGET_GZIP = 50 * 1024;
 
 const DIST = "frontend/dist";

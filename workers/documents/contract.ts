@@ -54,8 +54,31 @@ export type SignatureListContent = {
   footer: string;
 };
 
+/** An event's poster (A4): what it says in the poster's language, and the call to scan in every language. */
+export type PosterContent = {
+  info: DocumentInfo;
+  /** Small, at the top. */
+  organiser: string;
+  title: string;
+  /** "Abgesagt", across the poster, when the event is cancelled. */
+  cancelled: string | null;
+  /** One line per date (a few), then "Weitere Termine: N" where there are more. */
+  dates: string[];
+  /** The place's name and address, or "Online". */
+  place: string[];
+  /** "Eintritt frei" for free-entry events. */
+  note: string | null;
+  /** The QR code's value: the event's short link. */
+  qr: string;
+  /** The short link as printed beneath the code (without "https://"). */
+  link: string;
+  /** "Sign up here" in each language, each line in its own language and script. */
+  callToAction: { locale: string; text: string }[];
+};
+
 /** The RPC methods of the documents Worker (workers/documents/index.ts). */
 export interface DocumentRenderer {
   certificate(content: CertificateContent): Promise<Uint8Array<ArrayBuffer>>;
   signatureList(content: SignatureListContent): Promise<Uint8Array<ArrayBuffer>>;
+  poster(content: PosterContent): Promise<Uint8Array<ArrayBuffer>>;
 }

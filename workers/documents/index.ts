@@ -5,12 +5,13 @@
  * free plan, while rendering (tens of milliseconds of CPU per document) runs where the paid
  * plan's CPU limit applies (README, "Cloudflare plans").
  *
- * Its input is the finished content (./contract.ts); it decides nothing about who gets what.
+ * Certificates, signature lists and event posters. Its input is the finished content (./contract.ts); it decides nothing about who gets what.
  * It has no public address: fetch answers 404.
  */
 import { WorkerEntrypoint } from "cloudflare:workers";
 import { renderCertificate } from "./certificate";
-import type { CertificateContent, DocumentRenderer, SignatureListContent } from "./contract";
+import type { CertificateContent, DocumentRenderer, PosterContent, SignatureListContent } from "./contract";
+import { renderPoster } from "./poster";
 import { renderSignatureList } from "./signature-list";
 
 export default class DocumentsWorker extends WorkerEntrypoint implements DocumentRenderer {
@@ -24,5 +25,9 @@ export default class DocumentsWorker extends WorkerEntrypoint implements Documen
 
   signatureList(content: SignatureListContent): Promise<Uint8Array<ArrayBuffer>> {
     return renderSignatureList(content);
+  }
+
+  poster(content: PosterContent): Promise<Uint8Array<ArrayBuffer>> {
+    return renderPoster(content);
   }
 }

@@ -75,7 +75,11 @@ export type PublicEventDetail = PublicEventSummary & {
   exhibitors: { organisation: string; description: string }[];
 };
 
-export type EventListResponse = { events: PublicEventSummary[] };
+export type EventListResponse = {
+  events: PublicEventSummary[];
+  /** What the whole programme offers for each filter (the list offers only choices that find something). */
+  facets: { audiences: string[]; formats: EventFormat[]; languages: string[] };
+};
 export type EventDetailResponse = { event: PublicEventDetail };
 
 /** Body of POST /api/events/{slug}/registrations. */
@@ -152,3 +156,35 @@ export type ApiError = {
 };
 
 export type { Locale, LocalizedText };
+
+/** One event of the JSON programme feed (GET /api/feeds/events.json). */
+export type FeedEvent = {
+  /** The event's slug: stable, unique. */
+  id: string;
+  /** The short link to the event's page (registration, details). */
+  url: string;
+  title: string;
+  summary: string | null;
+  description: string | null;
+  /** True when a text is German for lack of a translation. */
+  fallback: boolean;
+  format: EventFormat;
+  audience: string[];
+  /** Languages spoken at the event. */
+  languages: string[];
+  organisation: { slug: string; name: string };
+  /** IANA zone of the organisation, for showing wall times. */
+  timeZone: string;
+  status: "published" | "cancelled";
+  cancellationReason: string | null;
+  location: PublicLocation | null;
+  online: boolean;
+  registration: { mode: "open" | "approval" | "none"; opensAt: string | null; closesAt: string | null; url: string | null };
+  sessions: { id: number; startsAt: string; endsAt: string; title: string | null; cancelled: boolean }[];
+  calendarUrl: string;
+  posterUrl: string;
+  updatedAt: string;
+};
+
+/** The JSON programme feed: the same events as the iCalendar feed. */
+export type ProgrammeFeed = { version: 1; title: string; locale: Locale; homePageUrl: string; events: FeedEvent[] };

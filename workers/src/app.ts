@@ -28,6 +28,8 @@ import * as z from "zod/mini";
 import { participantDataRoutes, privacyRequestRoutes } from "./routes/privacy";
 import { consolePeopleRoutes } from "./routes/console/people";
 import { consoleStatusRoutes } from "./routes/console/status";
+import { feedRoutes } from "./routes/feeds";
+import { pageRoutes } from "./routes/pages";
 
 const MAX_BODY_BYTES = 64 * 1024;
 const API_INFO = {
@@ -67,6 +69,12 @@ export function buildApp() {
     c.header("X-Request-Id", c.var.requestId);
     // One line per request. The route pattern, never the path: paths carry tokens.
     log("info", "request", { requestId: c.var.requestId, method: c.req.method, route: routeOf(c), status: c.res.status, ms: Date.now() - started });
+  });
+  // A page that names the sites allowed to frame it (the embed's frame-ancestors) sends no
+  // X-Frame-Options, which cannot name them. Registered before secureHeaders, so it runs after it.
+  app.use(async (c, next) => {
+    await next();
+    if (/frame-ancestors (?!'none')/.test(c.res.headers.get("content-security-policy") ?? "")) c.res.headers.delete("X-Frame-Options");
   });
   app.use(
     secureHeaders({
@@ -126,6 +134,7 @@ export function buildApp() {
     },
   );
   app.route("/api/events", eventRoutes);
+  app.route("/api/feeds", feedRoutes);
   app.route("/api/registrations", registrationRoutes);
   app.route("/api/registrations", participantDataRoutes);
   app.route("/api/privacy", privacyRequestRoutes);
@@ -148,6 +157,8 @@ export function buildApp() {
   app.route("/api/certificates", certificateRoutes);
   app.route("/api/checkin-qr", checkInQrRoutes);
   app.route("/verify", verifyPageRoutes);
+  // The short link (/e/{slug}) and the embeddable list (/embed): pages, served through the Worker.
+  app.route("/", pageRoutes);
   app.route("/api/dev", devApiRoutes);
   app.route("/dev", devPageRoutes);
 

@@ -30,6 +30,8 @@ export type Env = {
   /** Cloudflare Turnstile: with the secret, public forms need a verified token; the site key goes to the page. */
   TURNSTILE_SECRET_KEY?: string;
   TURNSTILE_SITE_KEY?: string;
+  /** Sites allowed to frame the embeddable event list (/embed), e.g. "https://www.duesseldorf.de https://*.partner.de". */
+  EMBED_ALLOWED_ORIGINS?: string;
 };
 
 /** A queue message names one outbox row; the row itself is the source of truth. */

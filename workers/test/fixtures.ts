@@ -201,3 +201,15 @@ export function eventInput(overrides: Record<string, unknown> = {}) {
     ...overrides,
   };
 }
+
+/* ---------- the demo programme ---------- */
+
+/** The demo programme of `npm start` (db/seed/demo.mjs, moved to its next edition after `now`), in this test file's D1. */
+export async function loadDemoProgramme(now = new Date()): Promise<void> {
+  const { demoSeedSql } = await import("../../db/seed/demo.mjs");
+  const statements = demoSeedSql(now)
+    .split(/;\n\n/)
+    .map((statement) => statement.replace(/^--.*$/gm, "").trim())
+    .filter(Boolean);
+  await env.DB.batch(statements.map((statement) => env.DB.prepare(statement)));
+}

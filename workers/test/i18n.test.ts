@@ -10,7 +10,7 @@ import { describe, expect, it } from "vitest";
 import { LOCALES, type Locale } from "../../db/schema";
 import { emailCatalogues, emailText } from "../../emails/components/i18n";
 import { renderEmail } from "../../emails/render";
-import { certificateCatalogues, errorCatalogues, errorMessage, RTL_LOCALES } from "../src/i18n";
+import { certificateCatalogues, errorCatalogues, errorMessage, reachCatalogues, RTL_LOCALES } from "../src/i18n";
 import { format, languageName, statusLabel } from "../src/i18n/vocabulary";
 import arCertificate from "../src/i18n/ar/certificate";
 import deCertificate from "../src/i18n/de/certificate";
@@ -36,16 +36,23 @@ import trWeb from "../src/i18n/tr/web";
 import ukEmail from "../src/i18n/uk/email";
 import ukErrors from "../src/i18n/uk/errors";
 import ukWeb from "../src/i18n/uk/web";
+import arReach from "../src/i18n/ar/reach";
+import deReach from "../src/i18n/de/reach";
+import enReach from "../src/i18n/en/reach";
+import ruReach from "../src/i18n/ru/reach";
+import trReach from "../src/i18n/tr/reach";
+import ukReach from "../src/i18n/uk/reach";
 import { createEvent, participant, register, rows, tokenOf, waitForMail } from "./fixtures";
 
 type Catalogue = Readonly<Record<string, string>>;
-type Area = "errors" | "web" | "email" | "certificate";
+type Area = "errors" | "web" | "email" | "certificate" | "reach";
 
 const catalogues: Record<Area, Record<Locale, Catalogue>> = {
   errors: { de: deErrors, en: enErrors, tr: trErrors, ar: arErrors, uk: ukErrors, ru: ruErrors },
   web: { de: deWeb, en: enWeb, tr: trWeb, ar: arWeb, uk: ukWeb, ru: ruWeb },
   email: { de: deEmail, en: enEmail, tr: trEmail, ar: arEmail, uk: ukEmail, ru: ruEmail },
   certificate: { de: deCertificate, en: enCertificate, tr: trCertificate, ar: arCertificate, uk: ukCertificate, ru: ruCertificate },
+  reach: { de: deReach, en: enReach, tr: trReach, ar: arReach, uk: ukReach, ru: ruReach },
 };
 
 const OTHER_LOCALES = LOCALES.filter((locale) => locale !== "de");
@@ -67,7 +74,7 @@ function pluralBase(locale: Locale, key: string, german: Catalogue): string | nu
   return categories.includes(category!) ? base! : null;
 }
 
-describe.each(["errors", "web", "email", "certificate"] as const)("%s catalogues", (area) => {
+describe.each(["errors", "web", "email", "certificate", "reach"] as const)("%s catalogues", (area) => {
   const german = catalogues[area].de;
 
   it("German, the reference, has no empty text", () => {
@@ -111,11 +118,12 @@ describe.each(["errors", "web", "email", "certificate"] as const)("%s catalogues
 });
 
 describe("registration of the catalogues", () => {
-  it("the Worker's error messages, the emails and the certificates know every locale", () => {
+  it("the Worker's error messages, the emails, the certificates and the feeds and posters know every locale", () => {
     for (const locale of LOCALES) {
       expect(errorCatalogues[locale], locale).toBe(catalogues.errors[locale]);
       expect(emailCatalogues[locale], locale).toBe(catalogues.email[locale]);
       expect(certificateCatalogues[locale], locale).toBe(catalogues.certificate[locale]);
+      expect(reachCatalogues[locale], locale).toBe(catalogues.reach[locale]);
     }
   });
 

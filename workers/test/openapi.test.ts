@@ -24,6 +24,8 @@ const PAGES: Record<string, string> = {
   "GET /dev/mailbox": "the dev mailbox as HTML (its API is GET /api/dev/mailbox)",
   "GET /dev/emails": "the email previews (HTML, dev mode only)",
   "GET /dev/emails/:template/:locale": "one email preview (HTML, dev mode only)",
+  "GET /e/:slug": "the short link: the event page with the event in its HTML head (its API is GET /api/events/{slug})",
+  "GET /embed": "the embeddable event list (HTML for other sites' frames; its API is GET /api/events)",
 };
 
 let doc: Document;

@@ -1,4 +1,4 @@
-/** `/event?slug=...`: one event, and its registration form. */
+/** `/event?slug=...` and the short link `/e/{slug}`: one event, and its registration form. */
 import type {
   EventDetailResponse,
   PublicEventDetail,
@@ -8,7 +8,7 @@ import type {
 } from "../../../workers/src/api-types";
 import { ApiFailure, api, newIdempotencyKey } from "../api";
 import { append, focusOn, h, paragraphs, type Child } from "../dom";
-import { availabilityText, contentLang, fallbackNote, formatDateTime, formatName, sessionList } from "../event-info";
+import { audienceName, availabilityText, contentLang, fallbackNote, formatDateTime, formatName, languageName, sessionList } from "../event-info";
 import { FieldSet } from "../form-fields";
 import { childrenField, collectFormatFields, eventExtras, standFields, workshopFields, workshopList } from "../formats";
 import { addChallenge } from "../turnstile";
@@ -19,7 +19,7 @@ let pageTitle = "";
 
 async function render(main: HTMLElement): Promise<void> {
   pageTitle = t("event.title");
-  const slug = new URLSearchParams(location.search).get("slug");
+  const slug = new URLSearchParams(location.search).get("slug") ?? slugFromShortLink();
   if (!slug) {
     main.replaceChildren(h("h1", null, t("event.title")), h("p", null, t("event.missing_slug")), h("p", null, h("a", { href: "/" }, t("common.back_to_list"))));
     return;
@@ -38,10 +38,15 @@ async function render(main: HTMLElement): Promise<void> {
   append(main, eventDetails(event), registrationSection(event, main));
 }
 
+/** The slug of a short link, `/e/{slug}` (the Worker serves this page there with the event in its head). */
+function slugFromShortLink(): string | null {
+  const match = /^\/e\/([^/]+)\/?$/.exec(location.pathname);
+  return match ? decodeURIComponent(match[1]!) : null;
+}
+
 function eventDetails(event: PublicEventDetail): Child[] {
   const lang = contentLang(event.fallback);
   const location = event.location;
-  const languageNames = safeDisplayNames();
   return [
     h("p", { class: "event-format" }, formatName(event)),
     h("h1", lang, event.title),
@@ -64,25 +69,10 @@ function eventDetails(event: PublicEventDetail): Child[] {
     event.description ? h("div", { class: "description", ...lang }, paragraphs(event.description)) : null,
     event.audience.length > 0 ? [h("h2", null, t("event.audience")), h("p", null, event.audience.map(audienceName).join(", "))] : null,
     event.languages.length > 0
-      ? [h("h2", null, t("event.languages")), h("p", null, event.languages.map((code) => (isLocale(code) ? LOCALE_NAMES[code] : (languageNames?.of(code) ?? code))).join(", "))]
+      ? [h("h2", null, t("event.languages")), h("p", null, event.languages.map(languageName).join(", "))]
       : null,
     ...eventExtras(event),
   ];
-}
-
-/** Audience codes from the catalogue; an unknown code is shown readably rather than hidden. */
-function audienceName(code: string): string {
-  const key = `audience.${code}` as WebKey;
-  const name = t(key);
-  return name === key ? code.replace(/_/g, " ") : name;
-}
-
-function safeDisplayNames(): Intl.DisplayNames | null {
-  try {
-    return new Intl.DisplayNames([document.documentElement.lang], { type: "language" });
-  } catch {
-    return null;
-  }
 }
 
 function registrationSection(event: PublicEventDetail, main: HTMLElement): HTMLElement {

@@ -33,8 +33,8 @@ export type AccessRule =
   | "organisation:manage";
 
 type Schema = z.ZodMiniType;
-/** A JSON response (a schema) or another content type (CSV, PDF, iCalendar, HTML, images). */
-export type ResponseDoc = Schema | { type: string; description: string; schema?: Schema };
+/** A JSON response (a schema), another content type (CSV, PDF, iCalendar, HTML, images), or none (304). */
+export type ResponseDoc = Schema | { type?: string; description: string; schema?: Schema };
 export type ParameterDoc = { description?: string; required?: boolean; schema: Schema };
 
 export type OperationDoc = {
@@ -212,7 +212,10 @@ function operationObject(op: DocumentedOperation, inputs: SchemaSet, outputs: Sc
   for (const [status, response] of Object.entries(doc.responses ?? {})) {
     const code = Number(status);
     responses[status] = isOtherContent(response)
-      ? { description: response.description, content: { [response.type]: { schema: response.schema ? outputs.add(response.schema) : { type: "string" } } } }
+      ? {
+          description: response.description,
+          ...(response.type ? { content: { [response.type]: { schema: response.schema ? outputs.add(response.schema) : { type: "string" } } } } : {}),
+        }
       : { description: RESPONSE_TEXT[code] ?? "OK", content: jsonContent(outputs.add(response)) };
   }
   for (const [status, why] of Object.entries(doc.errors ?? {})) responses[status] = { description: why, content: jsonContent(errorRef) };

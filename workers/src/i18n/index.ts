@@ -20,6 +20,12 @@ import enCertificate from "./en/certificate";
 import ruCertificate from "./ru/certificate";
 import trCertificate from "./tr/certificate";
 import ukCertificate from "./uk/certificate";
+import arReach from "./ar/reach";
+import deReach, { type ReachKey } from "./de/reach";
+import enReach from "./en/reach";
+import ruReach from "./ru/reach";
+import trReach from "./tr/reach";
+import ukReach from "./uk/reach";
 
 export { DEFAULT_LOCALE, format, isLocale, LOCALES, RTL_LOCALES, type Locale };
 
@@ -47,6 +53,20 @@ export const certificateCatalogues: Record<Locale, Messages> = {
 
 export function certificateText(locale: Locale, key: CertificateKey, params?: Record<string, string | number>): string {
   return translate(certificateCatalogues, locale, key, params);
+}
+
+/** Texts that leave the platform: the programme feeds and the poster (every locale at once on a poster). */
+export const reachCatalogues: Record<Locale, Messages> = {
+  de: deReach,
+  en: enReach,
+  tr: trReach,
+  ar: arReach,
+  uk: ukReach,
+  ru: ruReach,
+};
+
+export function reachText(locale: Locale, key: ReachKey, params?: Record<string, string | number>): string {
+  return translate(reachCatalogues, locale, key, params);
 }
 
 /** Looks a key up in the locale's catalogue, then German, then shows the key itself. */

@@ -2,13 +2,17 @@
 import { Hono } from "hono";
 import * as z from "zod/mini";
 import type { AppBindings } from "../env";
-import { eventCalendar, listPublicEvents, loadPublicEvent, presentEvent, presentEventDetail } from "../domain/events/public";
+import { loadPublicEvent, presentEvent, presentEventDetail } from "../domain/events/public";
+import { eventCalendarFile } from "../domain/reach/calendar-feed";
+import { facetsOf, matchesFilter, programmeFilterSchema } from "../domain/reach/filters";
+import { renderPoster } from "../domain/reach/poster";
+import { loadProgramme, loadProgrammeEvent } from "../domain/reach/programme";
 import { registerForEvent } from "../domain/registrations/register";
 import { registrationRequestSchema } from "../domain/registrations/validate";
 import { access } from "../http/access";
 import { formGuard } from "../http/form-guard";
 import { describe, named } from "../http/openapi";
-import { BODY_ERRORS, documentedBody, domainContext, readJson } from "../http/request";
+import { BODY_ERRORS, documentedBody, domainContext, queryParams, readJson } from "../http/request";
 import { eventDetailResponse, eventListResponse, registrationResponse } from "./schemas";
 
 const slug = { slug: { description: "The event's slug", schema: z.string() } };
@@ -49,11 +53,25 @@ const registrationExamples = [
 named("RegistrationRequest", registrationRequestSchema);
 
 export const eventRoutes = new Hono<AppBindings>()
-  .get("/", access("public"), describe({ summary: "Published upcoming events", tags: ["public"], responses: { 200: eventListResponse } }), async (c) => {
-    const now = Date.now();
-    const loaded = await listPublicEvents(c.env, now);
-    return c.json({ events: loaded.map((event) => presentEvent(event, c.var.locale, now)) });
-  })
+  .get(
+    "/",
+    access("public"),
+    queryParams(programmeFilterSchema),
+    describe({
+      summary: "Published upcoming events, filtered by audience, organisation, format, language, dates, free places or title",
+      tags: ["public"],
+      responses: { 200: eventListResponse },
+    }),
+    async (c) => {
+      const now = Date.now();
+      const filter = c.req.valid("query");
+      const programme = await loadProgramme(c.env, now);
+      return c.json({
+        events: programme.filter((event) => matchesFilter(event, filter, now)).map((event) => presentEvent(event, c.var.locale, now)),
+        facets: facetsOf(programme),
+      });
+    },
+  )
   .get(
     "/:slug",
     access("public"),
@@ -68,16 +86,38 @@ export const eventRoutes = new Hono<AppBindings>()
     access("public"),
     describe({
       summary: "The event's dates as an iCalendar file (never an online join link)",
+      description: "The entries of the programme feed (GET /api/feeds/calendar.ics) for this event, with the same UIDs.",
       tags: ["public"],
       params: slug,
       responses: { 200: { type: "text/calendar", description: "attachment `<slug>.ics`" } },
       errors: unknownEvent,
     }),
     async (c) => {
-      const ics = await eventCalendar(c.env, c.req.param("slug"), c.var.locale);
+      const ics = eventCalendarFile(c.env, await loadProgrammeEvent(c.env, c.req.param("slug")), c.var.locale);
       return c.body(ics, 200, {
         "Content-Type": "text/calendar; charset=utf-8",
         "Content-Disposition": `attachment; filename="${c.req.param("slug").replace(/[^a-z0-9-]/gi, "")}.ics"`,
+      });
+    },
+  )
+  .get(
+    "/:slug/poster.pdf",
+    access("public"),
+    describe({
+      summary: "The event's poster (A4, PDF): title, dates, place, a QR code to the short link, and \"sign up here\" in every language",
+      description: "Title, dates and place in the request's language (`?locale=`).",
+      tags: ["public"],
+      params: slug,
+      responses: { 200: { type: "application/pdf", description: "inline `<slug>-poster.pdf`", schema: z.string().check(z.meta({ format: "binary" })) } },
+      errors: unknownEvent,
+    }),
+    async (c) => {
+      const event = await loadProgrammeEvent(c.env, c.req.param("slug"));
+      const pdf = await renderPoster(c.env, event, c.var.locale, Date.now());
+      return c.body(pdf, 200, {
+        "Content-Type": "application/pdf",
+        "Content-Disposition": `inline; filename="${event.event.slug.replace(/[^a-z0-9-]/gi, "")}-poster.pdf"`,
+        "Cache-Control": "public, max-age=300",
       });
     },
   )

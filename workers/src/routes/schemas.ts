@@ -88,7 +88,51 @@ const publicEventDetail: z.ZodMiniType<Api.PublicEventDetail> = named(
     exhibitors: z.array(z.object({ organisation: text, description: text })),
   }),
 );
-export const eventListResponse: z.ZodMiniType<Api.EventListResponse> = z.object({ events: z.array(publicEventSummary) });
+export const eventListResponse: z.ZodMiniType<Api.EventListResponse> = z.object({
+  events: z.array(publicEventSummary),
+  facets: z.object({
+    audiences: z.array(text),
+    formats: z.array(z.enum(EVENT_FORMATS)),
+    languages: z.array(text),
+  }).check(z.describe("The values the whole programme offers for each filter, whatever is filtered")),
+});
+
+/* ---------- feeds ---------- */
+
+const feedEvent: z.ZodMiniType<Api.FeedEvent> = named(
+  "FeedEvent",
+  z.object({
+    id: text.check(z.describe("The event's slug: stable and unique")),
+    url: z.url().check(z.describe("The short link to the event's page")),
+    title: text,
+    summary: nullable(text),
+    description: nullable(text),
+    fallback: z.boolean().check(z.describe("True when a text is German for lack of a translation")),
+    format: z.enum(EVENT_FORMATS),
+    audience: z.array(text),
+    languages: z.array(text).check(z.describe("Languages spoken at the event")),
+    organisation: z.object({ slug: text, name: text }),
+    timeZone: text.check(z.describe("IANA time zone of the organisation's wall times")),
+    status: z.enum(["published", "cancelled"]),
+    cancellationReason: nullable(text),
+    location: nullable(publicLocation),
+    online: z.boolean().check(z.describe("Online event: the join link goes only to confirmed participants, never into a feed")),
+    registration: z.object({
+      mode: z.enum(["open", "approval", "none"]),
+      opensAt: nullable(isoTime),
+      closesAt: nullable(isoTime),
+      url: nullable(z.url()),
+    }),
+    sessions: z.array(z.object({ id: int, startsAt: isoTime, endsAt: isoTime, title: nullable(text), cancelled: z.boolean() })),
+    calendarUrl: z.url(),
+    posterUrl: z.url(),
+    updatedAt: isoTime,
+  }),
+);
+export const programmeFeedResponse: z.ZodMiniType<Api.ProgrammeFeed> = named(
+  "ProgrammeFeed",
+  z.object({ version: z.literal(1), title: text, locale: z.enum(LOCALES), homePageUrl: z.url(), events: z.array(feedEvent) }),
+);
 export const eventDetailResponse: z.ZodMiniType<Api.EventDetailResponse> = z.object({ event: publicEventDetail });
 
 const workshopPlace = z.object({

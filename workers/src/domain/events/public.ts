@@ -249,27 +249,3 @@ export async function loadEventById(env: Env, eventId: number): Promise<LoadedEv
   const [loaded] = await attach(env, [row]);
   return loaded!;
 }
-
-/**
- * The public calendar file of an event: one entry per date that takes place. An online
- * event's join link is private and never in it.
- */
-export async function eventCalendar(env: Env, slug: string, locale: Locale): Promise<string> {
-  const { buildIcs } = await import("../../../../emails/ics");
-  const loaded = await loadPublicEvent(env, slug);
-  const { event } = loaded;
-  const origin = env.PUBLIC_URL.replace(/\/$/, "");
-  return buildIcs(
-    {
-      slug: event.slug,
-      title: eventText(event, "title", locale).text ?? event.slug,
-      sessions: loaded.sessions
-        .filter((s) => s.cancelledAt === null)
-        .map((s) => ({ id: s.id, startsAt: new Date(s.startsAt).toISOString(), endsAt: new Date(s.endsAt).toISOString(), title: localized(s.title, locale).text })),
-      location: event.location ? [event.location.name, event.location.address].filter(Boolean).join(", ") : null,
-      description: eventText(event, "summary", locale).text,
-      url: `${origin}/event?slug=${encodeURIComponent(event.slug)}`,
-    },
-    { uidDomain: new URL(origin).hostname },
-  );
-}

@@ -40,6 +40,8 @@ const errors: Record<ErrorKey, string> = {
   "field.number_min": "الحد الأدنى {min}.",
   "field.number_max": "الحد الأقصى {max}.",
   "field.number": "يُرجى إدخال رقم.",
+  "field.date": "يُرجى إدخال تاريخ، مثلًا 2027-05-31.",
+  "field.date_order": "هذا التاريخ يسبق تاريخ البداية.",
 };
 
 export default errors;

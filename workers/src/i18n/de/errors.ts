@@ -38,6 +38,8 @@ const errors = {
   "field.number_min": "Bitte mindestens {min}.",
   "field.number_max": "Bitte höchstens {max}.",
   "field.number": "Bitte geben Sie eine Zahl ein.",
+  "field.date": "Bitte geben Sie ein Datum an, zum Beispiel 2027-05-31.",
+  "field.date_order": "Dieses Datum liegt vor dem Anfangsdatum.",
 } as const;
 
 export type ErrorKey = keyof typeof errors;

@@ -40,6 +40,8 @@ const errors: Record<ErrorKey, string> = {
   "field.number_min": "Please enter at least {min}.",
   "field.number_max": "Please enter at most {max}.",
   "field.number": "Please enter a number.",
+  "field.date": "Please give a date, for example 2027-05-31.",
+  "field.date_order": "This date is before the start date.",
 };
 
 export default errors;

@@ -40,6 +40,8 @@ const errors: Record<ErrorKey, string> = {
   "field.number_min": "Пожалуйста, не меньше {min}.",
   "field.number_max": "Пожалуйста, не больше {max}.",
   "field.number": "Пожалуйста, введите число.",
+  "field.date": "Пожалуйста, укажите дату, например 2027-05-31.",
+  "field.date_order": "Эта дата раньше начальной.",
 };
 
 export default errors;

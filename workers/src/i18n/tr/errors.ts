@@ -40,6 +40,8 @@ const errors: Record<ErrorKey, string> = {
   "field.number_min": "Lütfen en az {min} yazın.",
   "field.number_max": "Lütfen en fazla {max} yazın.",
   "field.number": "Lütfen bir sayı yazın.",
+  "field.date": "Lütfen bir tarih girin, örneğin 2027-05-31.",
+  "field.date_order": "Bu tarih başlangıç tarihinden önce.",
 };
 
 export default errors;

@@ -40,6 +40,8 @@ const errors: Record<ErrorKey, string> = {
   "field.number_min": "Будь ласка, щонайменше {min}.",
   "field.number_max": "Будь ласка, не більше {max}.",
   "field.number": "Будь ласка, введіть число.",
+  "field.date": "Будь ласка, вкажіть дату, наприклад 2027-05-31.",
+  "field.date_order": "Ця дата раніше за початкову.",
 };
 
 export default errors;
