@@ -2,6 +2,10 @@
  * Secrets in links. A manage token is HMAC-SHA256(TOKEN_SECRET, "manage:" + nonce): 256 bits,
  * never stored; the database keeps the nonce and SHA-256(token) for look-up. Deriving the
  * token lets us re-send the same link (a repeated registration) without storing it.
+ *
+ * A manage link belongs to the address it was sent to: the nonce ends in a keyed hash of that
+ * address ("<random>.<address tag>"), and a link whose registration now holds another address
+ * opens nothing (domain/registrations/manage-link.ts), whichever code changed the address.
  */
 import type { Env } from "../env";
 import { isDevMode } from "../env";
@@ -57,11 +61,27 @@ export function signInToken(env: Env, nonce: string): Promise<string> {
   return derivedToken(env, "sign-in", nonce);
 }
 
-/** A new nonce with its token and the hash to store. */
-export async function newManageToken(env: Env): Promise<{ nonce: string; token: string; hash: string }> {
-  const nonce = randomId(16);
+/** A keyed hash of a normalized address, cut to 128 bits: what a nonce is bound to, without the address. */
+async function addressTag(env: Env, emailNormalized: string): Promise<string> {
+  return base64url((await hmacBytes(env, `link-address:${emailNormalized}`)).slice(0, 16));
+}
+
+/** A new nonce for the link sent to this (normalized) address, with its token and the hash to store. */
+export async function newManageToken(env: Env, emailNormalized: string): Promise<{ nonce: string; token: string; hash: string }> {
+  const nonce = `${randomId(16)}.${await addressTag(env, emailNormalized)}`;
   const token = await manageToken(env, nonce);
   return { nonce, token, hash: await sha256(token) };
+}
+
+/**
+ * Whether a manage link made from `nonce` still belongs to the registration's address. Nonces
+ * from before the binding carry no tag: every address change so far issued a new one (the
+ * console's edit), so they belong to the address the registration holds.
+ */
+export async function nonceFitsAddress(env: Env, nonce: string, emailNormalized: string): Promise<boolean> {
+  const dot = nonce.indexOf(".");
+  if (dot < 0) return nonce.length > 0;
+  return sameText(nonce.slice(dot + 1), await addressTag(env, emailNormalized));
 }
 
 /** Tokens are 43 base64url characters; anything else cannot be one and needs no look-up. */
