@@ -8,7 +8,8 @@
  * opens nothing (domain/registrations/manage-link.ts), whichever code changed the address.
  */
 import type { Env } from "../env";
-import { isDevMode } from "../env";
+import { DEV_TOKEN_SECRET, isDevMode, missingConfiguration } from "../env";
+import { NotConfiguredError } from "./errors";
 
 const encoder = new TextEncoder();
 
@@ -27,13 +28,15 @@ export async function sha256(value: string): Promise<string> {
   return base64url(await crypto.subtle.digest("SHA-256", encoder.encode(value)));
 }
 
-/** A fixed secret for local development and tests only; production refuses to run without its own. */
-const DEV_TOKEN_SECRET = "zusammen-local-development-secret-not-for-production";
-
+/**
+ * The secret: TOKEN_SECRET, or in development mode (explicit and local) the fixed development
+ * one. Anywhere else a missing, short or published secret derives nothing: NotConfiguredError.
+ */
 function tokenSecret(env: Env): string {
-  if (env.TOKEN_SECRET) return env.TOKEN_SECRET;
-  if (isDevMode(env)) return DEV_TOKEN_SECRET;
-  throw new Error("TOKEN_SECRET is not set (wrangler secret put TOKEN_SECRET)");
+  if (isDevMode(env)) return env.TOKEN_SECRET || DEV_TOKEN_SECRET;
+  const missing = missingConfiguration(env);
+  if (missing.includes("TOKEN_SECRET")) throw new NotConfiguredError(missing);
+  return env.TOKEN_SECRET!;
 }
 
 const keyCache = new Map<string, Promise<CryptoKey>>();
