@@ -39,6 +39,9 @@ export default defineConfig({
               workers: [await documentsWorker()],
               bindings: {
                 TEST_MIGRATIONS: await readD1Migrations("./db/migrations"),
+                // Development mode is explicit (workers/src/env.ts): the tests run in it, with the
+                // dev mailbox; workers/test/configuration.test.ts takes it away.
+                DEV_MODE: "local",
                 // Test files reuse a few addresses across many events; the per-email limits are
                 // exercised with their defaults in workers/test/abuse-rate-limits.test.ts.
                 RATE_LIMITS: "registration.email=100000/3600,sign_in.email=100000/900,privacy.email=100000/3600",

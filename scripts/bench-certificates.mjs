@@ -85,9 +85,9 @@ function setupSql(n) {
   return lines.join("\n");
 }
 
-/** Manage tokens as the Worker derives them (HMAC of the nonce with the development secret of lib/tokens.ts). */
+/** Manage tokens as the Worker derives them (HMAC of the nonce with the development secret of env.ts). */
 function registrationTokens(n) {
-  const secret = /const DEV_TOKEN_SECRET = "([^"]+)"/.exec(readFileSync(`${root}workers/src/lib/tokens.ts`, "utf8"))[1];
+  const secret = /const DEV_TOKEN_SECRET = "([^"]+)"/.exec(readFileSync(`${root}workers/src/env.ts`, "utf8"))[1];
   return Array.from({ length: n }, (_, i) => {
     const nonce = `bench-nonce-${i}-${Math.random().toString(36).slice(2)}`;
     const token = createHmac("sha256", secret).update(`manage:${nonce}`).digest("base64url");

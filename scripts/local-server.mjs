@@ -154,7 +154,9 @@ export async function startLocalServer({
     workers: configs.map((config, i) => {
       const { workerOptions } = unstable_getMiniflareWorkerOptions(join(ROOT, config), undefined, {});
       const options = { ...workerOptions, name: unstable_readConfig({ config: join(ROOT, config) }).name, modules: true, modulesRoot: join(buildDir, String(i)), scriptPath: paths[i] };
-      if (i === 0) options.bindings = { ...workerOptions.bindings, ...vars };
+      // Development mode is explicit and local only (workers/src/env.ts): this server, and only
+      // it, turns it on (`vars` may turn it off: DEV_MODE "").
+      if (i === 0) options.bindings = { ...workerOptions.bindings, DEV_MODE: "local", ...vars };
       if (!queueConsumers) delete options.queueConsumers;
       return options;
     }),

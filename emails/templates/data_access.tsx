@@ -15,7 +15,7 @@ export type DataAccessProps = { locale: Locale; data: StaffEmailData };
 
 export const previewProps: DataAccessProps = {
   locale: "de",
-  data: { ...sampleStaffData, name: null, url: "https://zusammen.example.org/privacy-data#p1.example" },
+  data: { ...sampleStaffData, name: null, url: "https://zusammen.example.org/privacy-data#p2.example" },
 };
 
 export function DataAccess({ locale, data }: DataAccessProps) {

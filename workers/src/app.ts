@@ -5,7 +5,7 @@ import { secureHeaders } from "hono/secure-headers";
 import { routePath } from "hono/route";
 import type { AppBindings } from "./env";
 import { negotiateLocale, errorMessage } from "./i18n";
-import { DomainError, ValidationError } from "./lib/errors";
+import { DomainError, NotConfiguredError, ValidationError } from "./lib/errors";
 import { log } from "./lib/log";
 import { randomId } from "./lib/tokens";
 import { devApiRoutes, devPageRoutes } from "./routes/dev";
@@ -171,6 +171,10 @@ export function buildApp() {
 
   app.onError((error, c) => {
     const locale = c.var.locale ?? "de";
+    if (error instanceof NotConfiguredError) {
+      // The operator's cue: which secret is missing (never its value), on every refused request.
+      log("error", "not_configured", { requestId: c.var.requestId, route: routeOf(c), missing: error.missing, devModeRequested: c.env.DEV_MODE === "local" });
+    }
     if (error instanceof DomainError) {
       const body: ApiError = {
         error: { code: error.code, message: errorMessage(locale, error.messageKey, error.params), requestId: c.var.requestId },

@@ -4,11 +4,15 @@
  * check-in helper and an issued certificate) as each kind of caller, and the answer must be
  * the one its `x-access` rule promises:
  *   - anonymous: 401 for every console rule; a participant route with a link that is not
- *     theirs 404; public routes let in;
- *   - a participant's manage token as cookie or bearer: 401 for every console rule;
+ *     theirs (unknown, tampered, expired, a data link as a manage link) 404; public routes let in;
+ *   - a participant's manage or data-access token as cookie or bearer: 401 for every console rule;
+ *   - the participant of another registration, with their own manage and data-access links:
+ *     every participant route (the manage page and its actions, the QR code, the certificate,
+ *     the privacy data and erasure) answers about them only, and changes nothing of anyone else;
  *   - an organiser of organisation 2: 404 for everything of organisation 1, 403 for
  *     administrators' routes, in for their own staff routes, and nothing of the event leaks;
- *   - a check-in helper of the event: in at its door only, 403 for everything else;
+ *   - a check-in helper of the event: in at its door only, 403 for everything else, and their
+ *     session opens no participant's link;
  *   - an administrator: in everywhere, and every GET answers 200;
  *   - the event's organiser: every GET but the administrators' answers 200.
  * Every JSON answer in 2xx is validated against the document's response schema, so the
@@ -17,6 +21,7 @@
  */
 import { env } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
+import { dataAccessToken } from "../src/domain/privacy/links";
 import { checkInCode } from "../src/lib/tokens";
 import { consoleFetch, createEvent, createStaff, participant, register, rows, tokenOf, type StaffSession } from "./fixtures";
 import { exampleBody, explain, fill, loadDocument, operationsOf, responseSchema, validatorFor, withRequiredQuery, type Document, type WalkedOperation } from "./openapi-helpers";
@@ -30,7 +35,17 @@ const secret = { title: "", names: [] as string[], emails: [] as string[] };
 const values: Record<string, string | number> = {};
 /** The same ids, for placeholders, ids in example bodies, and a link that opens nothing. */
 let foreign: Record<string, string | number> = {};
+/** The same ids, with the first registration's data-access token as the link. */
+let dataValues: Record<string, string | number> = {};
 let manageToken = "";
+/** Links that are not the holder's: unknown, tampered, expired, or a data link where a manage link belongs. */
+let notTheirs: string[] = [];
+/** One of each kind (a manage link's shape, a data link's) for the callers with a session: anonymous callers try them all. */
+const twoOf = () => [notTheirs[1]!, notTheirs[3]!];
+/** The other registration's own links (participant 2: same event, waitlisted). */
+const other = { id: 0, manage: "", data: "" };
+/** The participant routes that also take a data-access token (domain/privacy/links.ts). */
+const takesDataToken = (op: WalkedOperation) => /\/(data|erase)$/.test(op.path);
 
 beforeAll(async () => {
   doc = await loadDocument();
@@ -45,7 +60,7 @@ beforeAll(async () => {
     secret.emails.push(email);
     expect((await register(slug, participant(n, { name, email }))).status).toBe(201);
   }
-  const [first] = await rows(`SELECT id FROM registrations WHERE event_id = ?1 ORDER BY id`, eventId);
+  const [first, second] = await rows(`SELECT id FROM registrations WHERE event_id = ?1 ORDER BY id`, eventId);
   const registrationId = Number(first!.id);
   const helper = await createStaff({ role: "checkin_helper", organisationId: 1, assignedEventIds: [eventId] });
   const [session] = await rows(`SELECT id FROM sessions WHERE event_id = ?1`, eventId);
@@ -58,6 +73,22 @@ beforeAll(async () => {
   expect(await (await consoleFetch(organiser, "POST", `/api/console/events/${eventId}/certificates/issue`, {})).json()).toEqual({ issued: 1, eligible: 1 });
   const [certificate] = await rows(`SELECT id, code FROM certificates WHERE registration_id = ?1`, registrationId);
   manageToken = await tokenOf(registrationId);
+  const inADay = Date.now() + 86_400_000;
+  const dataToken = await dataAccessToken(env, registrationId, inADay, secret.emails[0]!);
+  other.id = Number(second!.id);
+  other.manage = await tokenOf(other.id);
+  other.data = await dataAccessToken(env, other.id, inADay, secret.emails[1]!);
+  notTheirs = [
+    "A".repeat(43),
+    manageToken.slice(0, -1) + (manageToken.endsWith("A") ? "B" : "A"),
+    dataToken.slice(0, -1) + (dataToken.endsWith("A") ? "B" : "A"),
+    // The first registration's id under the second one's signature, an expired link, a link for another address.
+    other.data.replace(`.${other.id.toString(36)}.`, `.${registrationId.toString(36)}.`),
+    await dataAccessToken(env, registrationId, Date.now() - 1000, secret.emails[0]!),
+    await dataAccessToken(env, registrationId, inADay, "someone.else@example.org"),
+    // The old, unbound format.
+    dataToken.replace(/^p2\./, "p1."),
+  ];
   Object.assign(values, {
     slug,
     eventId,
@@ -74,6 +105,7 @@ beforeAll(async () => {
     token: manageToken,
   });
   foreign = { ...values, token: "A".repeat(43) };
+  dataValues = { ...values, token: dataToken };
 });
 
 /** An example body with the ids of the walk in place of the example's. */
@@ -129,10 +161,23 @@ describe("every operation of the document, walked as each kind of caller", () =>
   });
 
   it("anonymous: a participant route with a link that is not theirs answers 404", async () => {
-    for (const op of byRule("participant")) {
-      const answer = await call(null, op, foreign);
-      expect(answer.status, answer.where).toBe(404);
-      expectDocumented(op, answer);
+    const participantRoutes = byRule("participant");
+    expect(participantRoutes.filter(takesDataToken).map((o) => `${o.method} ${o.path}`).sort()).toEqual([
+      "GET /api/registrations/{token}/data",
+      "POST /api/registrations/{token}/erase",
+    ]);
+    for (const op of participantRoutes) {
+      for (const token of notTheirs) {
+        const answer = await call(null, op, { ...values, token });
+        expect(answer.status, `${answer.where} with ${token.slice(0, 6)}…`).toBe(404);
+        expectDocumented(op, answer);
+        expectNoLeak(answer.text, answer.where);
+      }
+      // A data-access link opens the privacy routes only, never the manage page or its actions.
+      if (!takesDataToken(op)) {
+        const answer = await call(null, op, dataValues);
+        expect(answer.status, `${answer.where} with a data-access token`).toBe(404);
+      }
     }
   });
 
@@ -160,9 +205,15 @@ describe("every operation of the document, walked as each kind of caller", () =>
     }
   });
 
-  it("a participant's manage token never opens a console route, as cookie or as bearer", async () => {
+  it("a participant's manage or data-access token never opens a console route, as cookie or as bearer", async () => {
+    const dataToken = String(dataValues.token);
+    const presented: Record<string, string>[] = [
+      { cookie: `zusammen_session=${manageToken}` },
+      { authorization: `Bearer ${manageToken}` },
+      { cookie: `zusammen_session=${dataToken}` },
+    ];
     for (const op of byRule(...CONSOLE_RULES)) {
-      for (const headers of [{ cookie: `zusammen_session=${manageToken}` }, { authorization: `Bearer ${manageToken}` }] as Record<string, string>[]) {
+      for (const headers of presented) {
         const answer = await call(null, op, values, headers);
         expect(answer.status, `${answer.where} with ${Object.keys(headers)[0]}`).toBe(401);
         expectNoLeak(answer.text, answer.where);
@@ -170,30 +221,58 @@ describe("every operation of the document, walked as each kind of caller", () =>
     }
   });
 
+  it("the participant of another registration: every participant route, privacy and erasure included, answers about them only", async () => {
+    const firstBefore = await rows(`SELECT status, name, email, anonymised_at FROM registrations WHERE id = ?1`, values.registrationId);
+    const [firstName, firstEmail] = [secret.names[0]!, secret.emails[0]!];
+    // Reads first, then the writes (cancelling and erasing their own registration come last).
+    const routes = byRule("participant").sort((a, b) => Number(a.method !== "GET") - Number(b.method !== "GET") || Number(a.path.endsWith("/erase")) - Number(b.path.endsWith("/erase")));
+    let answeredAboutThem = 0;
+    for (const op of routes) {
+      for (const token of takesDataToken(op) ? [other.data, other.manage] : [other.manage]) {
+        const answer = await call(null, op, { ...values, token });
+        const where = `${answer.where} with the other registration's ${token.startsWith("p2.") ? "data" : "manage"} link`;
+        expect([401, 403], where).not.toContain(answer.status);
+        expect(answer.status, where).toBeLessThan(500);
+        expectDocumented(op, answer);
+        for (const value of [firstName, firstEmail]) expect(answer.text.includes(value), `${where} leaks ${value}`).toBe(false);
+        if (answer.text.includes(secret.emails[1]!) || answer.text.includes(secret.names[1]!)) answeredAboutThem++;
+      }
+    }
+    // The manage page and the privacy data showed the other person their own registration.
+    expect(answeredAboutThem).toBeGreaterThanOrEqual(2);
+    // Their erasure erased them, and nothing of the first registration changed.
+    expect(await rows(`SELECT anonymised_at IS NOT NULL AS erased FROM registrations WHERE id = ?1`, other.id)).toEqual([{ erased: 1 }]);
+    expect(await rows(`SELECT status, name, email, anonymised_at FROM registrations WHERE id = ?1`, values.registrationId)).toEqual(firstBefore);
+  });
+
   describe("an organiser of another organisation", () => {
     // A fresh session for each call: a route may end it (logout).
-    const other = () => createStaff({ role: "organiser", organisationId: 2 });
+    const outsider = () => createStaff({ role: "organiser", organisationId: 2 });
 
     it("gets 404 for everything of organisation 1, and nothing of the event leaks", async () => {
       for (const op of byRule(...SCOPED_RULES)) {
-        const answer = await call(await other(), op);
+        const answer = await call(await outsider(), op);
         expect(answer.status, answer.where).toBe(404);
         expectDocumented(op, answer);
         expectNoLeak(answer.text, answer.where);
       }
     });
 
-    it("gets 404 from participant routes: a session opens no one's link", async () => {
+    it("gets 404 from participant routes, privacy and erasure included: a session opens no one's link", async () => {
+      // No participant route ends a session: one will do.
+      const session = await outsider();
       for (const op of byRule("participant")) {
-        const answer = await call(await other(), op, foreign);
-        expect(answer.status, answer.where).toBe(404);
-        expectNoLeak(answer.text, answer.where);
+        for (const token of twoOf()) {
+          const answer = await call(session, op, { ...values, token });
+          expect(answer.status, answer.where).toBe(404);
+          expectNoLeak(answer.text, answer.where);
+        }
       }
     });
 
     it("gets 403 from the administrators' routes", async () => {
       for (const op of byRule("admin")) {
-        const answer = await call(await other(), op);
+        const answer = await call(await outsider(), op);
         expect(answer.status, answer.where).toBe(403);
         expectDocumented(op, answer);
       }
@@ -201,7 +280,7 @@ describe("every operation of the document, walked as each kind of caller", () =>
 
     it("is let into their own staff and organiser routes, where organisation 1 named in a body is not found", async () => {
       for (const op of byRule("staff", "organiser")) {
-        const answer = await call(await other(), op);
+        const answer = await call(await outsider(), op);
         expect(answer.status < 300 || (op.access === "organiser" && answer.status === 404), answer.where).toBe(true);
         expectDocumented(op, answer);
         expectNoLeak(answer.text, answer.where);
@@ -218,6 +297,17 @@ describe("every operation of the document, walked as each kind of caller", () =>
         expect(answer.status, answer.where).toBe(403);
         expectDocumented(op, answer);
         for (const value of [...secret.names, ...secret.emails]) expect(answer.text.includes(value), `${answer.where} leaks ${value}`).toBe(false);
+      }
+    });
+
+    it("gets 404 from participant routes, privacy and erasure included: their session opens no one's link", async () => {
+      const session = await helper();
+      for (const op of byRule("participant")) {
+        for (const token of twoOf()) {
+          const answer = await call(session, op, { ...values, token });
+          expect(answer.status, answer.where).toBe(404);
+          expectNoLeak(answer.text, answer.where);
+        }
       }
     });
 
@@ -247,6 +337,23 @@ describe("every operation of the document, walked as each kind of caller", () =>
       const answer = await call(admin, op);
       expect(answer.status, answer.where).toBe(200);
       expectDocumented(op, answer);
+    }
+    // The privacy data through the data-access link as well.
+    for (const op of byRule("participant").filter((o) => o.method === "GET" && takesDataToken(o))) {
+      const answer = await call(admin, op, dataValues);
+      expect(answer.status, answer.where).toBe(200);
+      expectDocumented(op, answer);
+      expect(answer.text).toContain(secret.emails[0]);
+    }
+  });
+
+  it("an administrator's session opens no participant's link either", async () => {
+    const admin = await createStaff({ isAdmin: true });
+    for (const op of byRule("participant")) {
+      for (const token of twoOf()) {
+        const answer = await call(admin, op, { ...values, token });
+        expect(answer.status, answer.where).toBe(404);
+      }
     }
   });
 

@@ -120,7 +120,7 @@ const pathValue = (name: string) =>
   fc.oneof(
     { weight: 3, arbitrary: fc.constant(real[name] ?? "1") },
     hostileText.filter((s) => s.length > 0),
-    fc.constantFrom("..", ".", "%2e%2e", "p1.zz.zz.x", "0", "-1", "9".repeat(30)),
+    fc.constantFrom("..", ".", "%2e%2e", "p1.zz.zz.x", "p2.zz.zz.x", "0", "-1", "9".repeat(30)),
   );
 /** One request: an operation with a value for each of its placeholders. */
 const request = () =>

@@ -101,11 +101,15 @@ describe("GET /api/registrations/{token}/data", () => {
     const event = await createEvent();
     await register(event.slug, participant(1, { email: "links@example.org" }));
     const id = await idOf(event.eventId, "links@example.org");
-    const expired = await dataAccessToken(env, id, Date.now() - 1000);
-    const good = await dataAccessToken(env, id, Date.now() + 3_600_000);
+    const address = "links@example.org";
+    const expired = await dataAccessToken(env, id, Date.now() - 1000, address);
+    const good = await dataAccessToken(env, id, Date.now() + 3_600_000, address);
+    const otherAddress = await dataAccessToken(env, id, Date.now() + 3_600_000, "someone.else@example.org");
+    // The old format named no address: no longer accepted.
+    const unbound = good.replace(/^p2\./, "p1.");
     const forged = good.replace(/\.[^.]+$/, ".AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
     const otherId = good.replace(`.${id.toString(36)}.`, `.${(id + 1).toString(36)}.`);
-    for (const token of ["x".repeat(43), "nonsense", expired, forged, otherId, "p1...."]) {
+    for (const token of ["x".repeat(43), "nonsense", expired, forged, otherId, otherAddress, unbound, "p1....", "p2...."]) {
       const response = await getData(token);
       expect(response.status, token).toBe(404);
     }

@@ -54,5 +54,5 @@ export async function findEverywhere(needles: string[], except: (table: string, 
 
 /** The data-access link from the last data_access email to `to` (the dev mailbox). */
 export function dataLinkIn(text: string): string | null {
-  return /\/privacy-data#(p1\.[A-Za-z0-9._-]+)/.exec(text)?.[1] ?? null;
+  return /\/privacy-data#(p2\.[A-Za-z0-9._-]+)/.exec(text)?.[1] ?? null;
 }

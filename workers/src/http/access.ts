@@ -19,12 +19,18 @@
  * - organisation:manage: organisers of the organisation and administrators.
  * Outside the caller's organisations things answer 404, so their existence does not leak; a
  * check-in helper asking for more than the door of their event gets 403.
+ *
+ * Fail closed: a deployment that lacks a secret it needs (env.ts missingConfiguration: no
+ * TOKEN_SECRET or no Resend key outside development mode) refuses every participant and
+ * console route and every public write with 503 not_configured before anything else runs;
+ * public reads go on (the programme stays visible), and those that need the secret (a
+ * certificate's check characters) are refused by lib/tokens.ts with the same error.
  */
 import type { Context, MiddlewareHandler } from "hono";
-import type { AppBindings, Env } from "../env";
+import { missingConfiguration, type AppBindings, type Env } from "../env";
 import { authorizeEvent, authorizeThroughEvent, managedOrganisationIds, requireAdmin } from "../domain/auth/access";
 import { authorizeOrganisation } from "../domain/console/organisations";
-import { ForbiddenError } from "../lib/errors";
+import { ForbiddenError, NotConfiguredError } from "../lib/errors";
 import { documented, type AccessRule, type OperationDoc } from "./openapi";
 import { ID_SCHEMA, idParam } from "./request";
 import { requireStaff } from "./session";
@@ -107,6 +113,15 @@ function eventRule(permission: "manage" | "checkin") {
   };
 }
 
+const NOT_CONFIGURED = { 503: "not_configured: the deployment lacks TOKEN_SECRET or RESEND_API_KEY (see the README's deployment section)" };
+
+/** Refuses, before its access rule, anything but a public read on a deployment that is not configured. */
+function refuseUnlessConfigured(c: Context<AppBindings>, rule: AccessRule): void {
+  if (rule === "public" && (c.req.method === "GET" || c.req.method === "HEAD")) return;
+  const missing = missingConfiguration(c.env);
+  if (missing.length > 0) throw new NotConfiguredError(missing);
+}
+
 const built = new Map<AccessRule, Middleware>();
 
 /** The access rule of a route: enforces it and documents it as `x-access`. */
@@ -119,7 +134,13 @@ export function access(rule: AccessRule): MiddlewareHandler {
   let middleware = built.get(rule);
   if (!middleware) {
     const { middleware: check, doc } = RULES[rule]();
-    middleware = documented<Middleware>((c, next) => check(c, next), { ...doc, access: rule });
+    middleware = documented<Middleware>(
+      (c, next) => {
+        refuseUnlessConfigured(c, rule);
+        return check(c, next);
+      },
+      { ...doc, errors: { ...doc.errors, ...NOT_CONFIGURED }, access: rule },
+    );
     built.set(rule, middleware);
   }
   return middleware as MiddlewareHandler;

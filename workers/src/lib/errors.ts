@@ -10,7 +10,7 @@ export type FieldProblem = { key: ErrorKey; params?: Record<string, string | num
 export class DomainError extends Error {
   constructor(
     readonly code: string,
-    readonly status: 400 | 401 | 403 | 404 | 409 | 410 | 413 | 415 | 422 | 429,
+    readonly status: 400 | 401 | 403 | 404 | 409 | 410 | 413 | 415 | 422 | 429 | 503,
     readonly messageKey: ErrorKey,
     readonly params: Record<string, string | number> = {},
   ) {
@@ -47,5 +47,15 @@ export class UnauthenticatedError extends DomainError {
 export class ForbiddenError extends DomainError {
   constructor(code = "forbidden") {
     super(code, 403, code === "csrf_failed" ? "error.csrf_failed" : "error.forbidden");
+  }
+}
+
+/**
+ * The deployment lacks a secret it needs (env.ts missingConfiguration): participant and console
+ * actions are refused rather than run with a published secret or a public mailbox.
+ */
+export class NotConfiguredError extends DomainError {
+  constructor(readonly missing: readonly string[]) {
+    super("not_configured", 503, "error.not_configured");
   }
 }

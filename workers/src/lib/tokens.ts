@@ -2,9 +2,14 @@
  * Secrets in links. A manage token is HMAC-SHA256(TOKEN_SECRET, "manage:" + nonce): 256 bits,
  * never stored; the database keeps the nonce and SHA-256(token) for look-up. Deriving the
  * token lets us re-send the same link (a repeated registration) without storing it.
+ *
+ * A manage link belongs to the address it was sent to: the nonce ends in a keyed hash of that
+ * address ("<random>.<address tag>"), and a link whose registration now holds another address
+ * opens nothing (domain/registrations/manage-link.ts), whichever code changed the address.
  */
 import type { Env } from "../env";
-import { isDevMode } from "../env";
+import { DEV_TOKEN_SECRET, isDevMode, missingConfiguration } from "../env";
+import { NotConfiguredError } from "./errors";
 
 const encoder = new TextEncoder();
 
@@ -23,13 +28,15 @@ export async function sha256(value: string): Promise<string> {
   return base64url(await crypto.subtle.digest("SHA-256", encoder.encode(value)));
 }
 
-/** A fixed secret for local development and tests only; production refuses to run without its own. */
-const DEV_TOKEN_SECRET = "zusammen-local-development-secret-not-for-production";
-
+/**
+ * The secret: TOKEN_SECRET, or in development mode (explicit and local) the fixed development
+ * one. Anywhere else a missing, short or published secret derives nothing: NotConfiguredError.
+ */
 function tokenSecret(env: Env): string {
-  if (env.TOKEN_SECRET) return env.TOKEN_SECRET;
-  if (isDevMode(env)) return DEV_TOKEN_SECRET;
-  throw new Error("TOKEN_SECRET is not set (wrangler secret put TOKEN_SECRET)");
+  if (isDevMode(env)) return env.TOKEN_SECRET || DEV_TOKEN_SECRET;
+  const missing = missingConfiguration(env);
+  if (missing.includes("TOKEN_SECRET")) throw new NotConfiguredError(missing);
+  return env.TOKEN_SECRET!;
 }
 
 const keyCache = new Map<string, Promise<CryptoKey>>();
@@ -57,11 +64,27 @@ export function signInToken(env: Env, nonce: string): Promise<string> {
   return derivedToken(env, "sign-in", nonce);
 }
 
-/** A new nonce with its token and the hash to store. */
-export async function newManageToken(env: Env): Promise<{ nonce: string; token: string; hash: string }> {
-  const nonce = randomId(16);
+/** A keyed hash of a normalized address, cut to 128 bits: what a nonce is bound to, without the address. */
+async function addressTag(env: Env, emailNormalized: string): Promise<string> {
+  return base64url((await hmacBytes(env, `link-address:${emailNormalized}`)).slice(0, 16));
+}
+
+/** A new nonce for the link sent to this (normalized) address, with its token and the hash to store. */
+export async function newManageToken(env: Env, emailNormalized: string): Promise<{ nonce: string; token: string; hash: string }> {
+  const nonce = `${randomId(16)}.${await addressTag(env, emailNormalized)}`;
   const token = await manageToken(env, nonce);
   return { nonce, token, hash: await sha256(token) };
+}
+
+/**
+ * Whether a manage link made from `nonce` still belongs to the registration's address. Nonces
+ * from before the binding carry no tag: every address change so far issued a new one (the
+ * console's edit), so they belong to the address the registration holds.
+ */
+export async function nonceFitsAddress(env: Env, nonce: string, emailNormalized: string): Promise<boolean> {
+  const dot = nonce.indexOf(".");
+  if (dot < 0) return nonce.length > 0;
+  return sameText(nonce.slice(dot + 1), await addressTag(env, emailNormalized));
 }
 
 /** Tokens are 43 base64url characters; anything else cannot be one and needs no look-up. */

@@ -1,11 +1,12 @@
 /**
- * The dev mailbox: without a Resend key every email lands in D1 and is shown here.
- * These routes answer 404 as soon as a Resend key is configured.
+ * The dev mailbox: in development mode without a Resend key every email lands in D1 and is
+ * shown here. Development mode is explicit and local only (env.ts isDevMode): anywhere else,
+ * and as soon as a Resend key is configured, these routes answer 404.
  */
 import { Hono } from "hono";
 import { html } from "hono/html";
 import * as z from "zod/mini";
-import { isDevMode, type AppBindings } from "../env";
+import { usesDevMailbox, type AppBindings } from "../env";
 import { NotFoundError } from "../lib/errors";
 import { EMAIL_TEMPLATES, LOCALES, type EmailTemplate } from "../../../db/schema";
 import { isStaffTemplate, renderEmail, type EmailData, type StaffEmailData } from "../../../emails/render";
@@ -16,7 +17,7 @@ import { access } from "../http/access";
 import { describe } from "../http/openapi";
 import { devMailbox } from "./schemas";
 
-const devOnly = { 404: "Not in dev mode (a Resend key is configured)" };
+const devOnly = { 404: "Not in development mode (DEV_MODE=local with a local PUBLIC_URL, and no Resend key)" };
 
 type MailRow = { id: number; toAddress: string; subject: string; html: string; text: string; attachments: string; createdAt: number };
 
@@ -32,14 +33,14 @@ const mailboxQuery = z.object({ to: z.optional(z.string().check(z.maxLength(254)
 
 export const devApiRoutes = new Hono<AppBindings>()
   .use(async (c, next) => {
-    if (!isDevMode(c.env)) throw new NotFoundError();
+    if (!usesDevMailbox(c.env)) throw new NotFoundError();
     await next();
   })
   // Benchmark reference: one D1 batch with one write, the floor a registration is compared to.
   .post(
     "/bench/batch-write",
     access("public"),
-    describe({ summary: "Benchmark reference: one D1 batch with one write (dev mode only)", tags: ["dev"], responses: { 201: z.object({ ok: z.literal(true) }) }, errors: devOnly }),
+    describe({ summary: "Benchmark reference: one D1 batch with one write (development mode only)", tags: ["dev"], responses: { 201: z.object({ ok: z.literal(true) }) }, errors: devOnly }),
     async (c) => {
       await c.env.DB.batch([
         c.env.DB.prepare(`INSERT INTO audit_log (at, actor, action, details) VALUES (?1, 'system', 'bench.reference', '{}')`).bind(Date.now()),
@@ -51,7 +52,7 @@ export const devApiRoutes = new Hono<AppBindings>()
     "/mailbox",
     access("public"),
     queryParams(mailboxQuery),
-    describe({ summary: "Every email sent, newest first (dev mode only: without RESEND_API_KEY)", tags: ["dev"], responses: { 200: devMailbox }, errors: devOnly }),
+    describe({ summary: "Every email sent, newest first (development mode only, without RESEND_API_KEY)", tags: ["dev"], responses: { 200: devMailbox }, errors: devOnly }),
     async (c) => {
       const rows = await mailbox(c.env.DB, c.req.valid("query").to || undefined);
       return c.json({
@@ -71,7 +72,7 @@ export const devApiRoutes = new Hono<AppBindings>()
 /** The dev pages (HTML; not part of the API document). */
 export const devPageRoutes = new Hono<AppBindings>()
   .use(async (c, next) => {
-    if (!isDevMode(c.env)) return c.notFound();
+    if (!usesDevMailbox(c.env)) return c.notFound();
     await next();
   })
   .get("/mailbox", async (c) => {
@@ -90,7 +91,7 @@ export const devPageRoutes = new Hono<AppBindings>()
         <body>
           <main>
             <h1>Dev mailbox</h1>
-            <p>Emails are stored here because no <code>RESEND_API_KEY</code> is set. Newest first.</p>
+            <p>Development mode without <code>RESEND_API_KEY</code>: emails are stored here. Newest first.</p>
             <form method="get"><label>Recipient <input name="to" type="email" value="${to ?? ""}" /></label> <button>Filter</button></form>
             ${rows.length === 0 ? html`<p>No messages.</p>` : ""}
             ${rows.map((m) => {

@@ -23,7 +23,7 @@ const requestBody = z.strictObject({
   locale: z.enum(LOCALES),
   turnstileToken: z.optional(z.string().check(z.maxLength(2048))),
 });
-const dataToken = { token: { description: "The manage link's token, or a data-access token (p1.…) from the privacy email", schema: z.string() } };
+const dataToken = { token: { description: "The manage link's token, or a data-access token (p2.…) from the privacy email", schema: z.string() } };
 
 export const participantDataRoutes = new Hono<AppBindings>()
   .use(async (c, next) => {

@@ -6,17 +6,18 @@
  */
 import type { Env } from "../../env";
 import { NotFoundError } from "../../lib/errors";
-import { checkInCode, looksLikeToken, readCheckInCode, sha256 } from "../../lib/tokens";
+import { checkInCode, readCheckInCode } from "../../lib/tokens";
+import { registrationOfManageToken } from "../registrations/manage-link";
 import { qrPng, qrSvg } from "../documents/qr";
 
 /** The SVG QR code of the registration behind a manage token; only confirmed registrations have one. */
 export async function checkInQrSvg(env: Env, token: string): Promise<string> {
-  if (!looksLikeToken(token)) throw new NotFoundError("error.registration_not_found");
-  const row = await env.DB.prepare(
-    `SELECT id, status, awaiting_email AS awaitingEmail FROM registrations WHERE manage_token_hash = ?1 AND parent_id IS NULL`,
-  )
-    .bind(await sha256(token))
-    .first<{ id: number; status: string; awaitingEmail: number }>();
+  const linked = await registrationOfManageToken(env, token);
+  const row = linked
+    ? await env.DB.prepare(`SELECT id, status, awaiting_email AS awaitingEmail FROM registrations WHERE id = ?1`)
+        .bind(linked.id)
+        .first<{ id: number; status: string; awaitingEmail: number }>()
+    : null;
   if (!row) throw new NotFoundError("error.registration_not_found");
   if (row.status !== "confirmed" || row.awaitingEmail) throw new NotFoundError();
   return qrSvg(await checkInCode(env, row.id));

@@ -5,7 +5,8 @@
  */
 import type { Env } from "../../env";
 import { NotFoundError } from "../../lib/errors";
-import { looksLikeToken, readCertificateCode, sha256 } from "../../lib/tokens";
+import { readCertificateCode } from "../../lib/tokens";
+import { registrationOfManageToken } from "../registrations/manage-link";
 import type { CertificateFacts } from "./issue";
 import type { CertificateDocument } from "./render";
 
@@ -29,14 +30,12 @@ export async function verifyCertificate(env: Env, input: string): Promise<Verifi
 
 /** The certificate in force of the registration behind a manage token (404 when there is none). */
 export async function certificateForToken(env: Env, token: string): Promise<CertificateDocument> {
-  if (!looksLikeToken(token)) throw new NotFoundError("error.registration_not_found");
+  const linked = await registrationOfManageToken(env, token);
+  if (!linked) throw new NotFoundError("error.registration_not_found");
   const row = await env.DB.prepare(
-    `SELECT c.code, c.facts, c.issued_at AS issuedAt FROM registrations r
-     JOIN certificates c ON c.registration_id = r.id AND c.revoked_at IS NULL
-     WHERE r.manage_token_hash = ?1 AND r.parent_id IS NULL
-     ORDER BY c.issued_at DESC LIMIT 1`,
+    `SELECT code, facts, issued_at AS issuedAt FROM certificates WHERE registration_id = ?1 AND revoked_at IS NULL ORDER BY issued_at DESC LIMIT 1`,
   )
-    .bind(await sha256(token))
+    .bind(linked.id)
     .first<{ code: string; facts: string; issuedAt: number }>();
   if (!row) throw new NotFoundError();
   return { code: row.code, facts: JSON.parse(row.facts) as CertificateFacts, issuedAt: row.issuedAt };

@@ -3,9 +3,13 @@ import * as z from "zod/mini";
 import { EVENT_FORMATS, LOCALES, POOL_KINDS, QUESTION_TYPES } from "../../../../db/schema";
 import type { EventInput } from "../../console-types";
 import { ValidationError } from "../../lib/errors";
-import { parseOrThrow } from "../../lib/validation";
+import { multiLineText, parseOrThrow, singleLineText } from "../../lib/validation";
 
-const text = (max: number) => z.string().check(z.trim(), z.maxLength(max));
+/** Titles, names, labels: one line, as for participants (lib/validation.ts); an empty one is left out or required by parseEventInput. */
+const line = (max: number) => singleLineText(max, { optional: true });
+/** Summaries, descriptions, accessibility notes: several lines. */
+const text = (max: number) => multiLineText(max, { optional: true });
+const localizedLine = (max: number) => z.partialRecord(z.enum(LOCALES), line(max));
 const localized = (max: number) => z.partialRecord(z.enum(LOCALES), text(max));
 const isoTime = z.string().check(z.refine((v) => !Number.isNaN(Date.parse(v)), { params: { key: "field.invalid_type" } }));
 const key = z.string().check(z.regex(/^[a-z0-9][a-z0-9_-]{0,63}$/));
@@ -17,11 +21,11 @@ export const eventInputSchema = z.strictObject({
   format: z.enum(EVENT_FORMATS),
   texts: z.partialRecord(
     z.enum(LOCALES),
-    z.strictObject({ title: z.optional(text(200)), summary: z.optional(text(500)), description: z.optional(text(10_000)) }),
+    z.strictObject({ title: z.optional(line(200)), summary: z.optional(text(500)), description: z.optional(text(10_000)) }),
   ),
-  audience: z.array(text(64)).check(z.maxLength(20)),
-  languages: z.array(text(32)).check(z.maxLength(20)),
-  location: z.nullable(z.strictObject({ name: text(200), address: z.optional(text(300)), accessibility: z.optional(localized(1000)) })),
+  audience: z.array(line(64)).check(z.maxLength(20)),
+  languages: z.array(line(32)).check(z.maxLength(20)),
+  location: z.nullable(z.strictObject({ name: line(200), address: z.optional(line(300)), accessibility: z.optional(localized(1000)) })),
   onlineUrl: z.nullable(z.url({ protocol: /^https?$/ })),
   registrationMode: z.enum(["open", "approval", "none"]),
   registrationOpensAt: z.nullable(isoTime),
@@ -38,8 +42,8 @@ export const eventInputSchema = z.strictObject({
         id: key,
         type: z.enum(QUESTION_TYPES),
         required: z.boolean(),
-        label: localized(300),
-        options: z.optional(z.array(z.strictObject({ id: key, label: localized(200) })).check(z.maxLength(50))),
+        label: localizedLine(300),
+        options: z.optional(z.array(z.strictObject({ id: key, label: localizedLine(200) })).check(z.maxLength(50))),
       }),
     )
     .check(z.maxLength(50)),
@@ -57,7 +61,7 @@ export const eventInputSchema = z.strictObject({
         id: z.optional(z.int()),
         startsAt: isoTime,
         endsAt: isoTime,
-        title: z.optional(z.nullable(localized(200))),
+        title: z.optional(z.nullable(localizedLine(200))),
         cancelled: z.optional(z.boolean()),
       }),
     )
@@ -68,8 +72,8 @@ export const eventInputSchema = z.strictObject({
         id: z.optional(z.int()),
         kind: z.enum(POOL_KINDS),
         key,
-        slot: z.optional(z.nullable(text(64))),
-        name: z.optional(z.nullable(localized(200))),
+        slot: z.optional(z.nullable(line(64))),
+        name: z.optional(z.nullable(localizedLine(200))),
         capacity: z.int().check(z.minimum(0), z.maximum(100_000)),
       }),
     )

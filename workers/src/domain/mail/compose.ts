@@ -15,6 +15,7 @@ import { dataAccessEmailData } from "../privacy/links";
 import { checkInQrForEmail } from "../attendance/qr";
 import { parseData, type OutboxRow } from "./outbox-state";
 import { suppressionFor } from "./suppressions";
+import { normalizeEmail } from "../registrations/register";
 
 /** Sign-in links run out this long after they were asked for. */
 export const SIGN_IN_VALID_MS = 10 * 60_000;
@@ -22,12 +23,14 @@ export const SIGN_IN_VALID_MS = 10 * 60_000;
 /** The row fails for good: no provider call, no retry. */
 export class PermanentMailError extends Error {}
 
+const ADDRESS_CHANGED = "not sent: the registration's address changed after this email was written";
+
 const EVENT_CHANGES: readonly EventChange[] = ["date", "time", "place", "online"];
 
 /** Gathers the facts a participant email shows, as they are now, in the registration's locale. */
 async function emailData(env: Env, row: OutboxRow, events: EventCache): Promise<EmailData> {
   const registration = await env.DB.prepare(
-    `SELECT r.name, r.places, r.status, r.event_id AS eventId, r.token_nonce AS tokenNonce,
+    `SELECT r.name, r.places, r.status, r.event_id AS eventId, r.token_nonce AS tokenNonce, r.email_normalized AS emailNormalized,
             r.hold_expires_at AS holdExpiresAt, r.offer_expires_at AS offerExpiresAt, r.awaiting_email AS awaitingEmail,
             o.name AS organiser, o.time_zone AS timeZone
      FROM registrations r JOIN events e ON e.id = r.event_id JOIN organisations o ON o.id = e.organisation_id
@@ -40,6 +43,7 @@ async function emailData(env: Env, row: OutboxRow, events: EventCache): Promise<
       status: string;
       eventId: number;
       tokenNonce: string;
+      emailNormalized: string;
       holdExpiresAt: number | null;
       offerExpiresAt: number | null;
       awaitingEmail: number;
@@ -47,6 +51,9 @@ async function emailData(env: Env, row: OutboxRow, events: EventCache): Promise<
       timeZone: string;
     }>();
   if (!registration) throw new PermanentMailError("registration no longer exists");
+  // Its links open the registration as it is now: an email written for an address the
+  // registration no longer holds (a typo corrected since) would hand them to that address.
+  if (registration.emailNormalized !== normalizeEmail(row.toAddress)) throw new PermanentMailError(ADDRESS_CHANGED);
   let loading = events.get(registration.eventId);
   if (!loading) events.set(registration.eventId, (loading = loadEventById(env, registration.eventId)));
   const { event, sessions } = await loading;
@@ -149,8 +156,11 @@ async function staffEmailData(env: Env, row: OutboxRow): Promise<StaffEmailData>
     }
     case "organiser_digest":
       return { name, organisation: data.organisation ?? "zusammen", url: `${base}/console`, date: data.date, events: data.events ?? [] };
-    case "data_access":
-      return dataAccessEmailData(env, row);
+    case "data_access": {
+      const data = await dataAccessEmailData(env, row);
+      if (!data) throw new PermanentMailError(`${ADDRESS_CHANGED}, or the registration no longer exists`);
+      return data;
+    }
     default:
       throw new PermanentMailError(`template ${row.template} needs a registration`);
   }

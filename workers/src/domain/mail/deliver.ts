@@ -16,7 +16,8 @@
  * keyed by its own outbox id, and carries the calendar file (the batch endpoint takes no attachments).
  */
 import { BULK_TEMPLATES } from "../../../../emails/render";
-import { isDevMode, type Env } from "../../env";
+import { missingConfiguration, usesDevMailbox, type Env } from "../../env";
+import { log } from "../../lib/log";
 import { sha256 } from "../../lib/tokens";
 import { PermanentMailError, prepare, type EventCache, type Prepared } from "./compose";
 import { BATCH_LIMIT, safely, sendBatch, sendSingle, SEND_TIMEOUT_MS } from "./provider";
@@ -50,6 +51,14 @@ export async function deliverClaimed(
   const record = (group: OutboxRow[], outcome: Disposition) => {
     for (const row of group) outcomes.set(row.id, outcome);
   };
+  // Not configured (no Resend key, no token secret outside development mode): nothing is
+  // rendered or sent anywhere else, and the rows wait, retried like a provider outage.
+  const missing = missingConfiguration(env);
+  if (missing.length > 0) {
+    log("error", "mail.not_configured", { missing, count: rows.length });
+    record(rows, await finish(env, rows, { kind: "retry", message: `not configured: ${missing.join(", ")} missing`, retryAfterSeconds: null }, now));
+    return outcomes;
+  }
   const prepared: Prepared[] = [];
   const events: EventCache = new Map();
   for (const row of rows) {
@@ -62,7 +71,7 @@ export async function deliverClaimed(
     }
   }
 
-  if (isDevMode(env)) {
+  if (usesDevMailbox(env)) {
     for (const p of prepared) {
       await deliverToDevMailbox(env, p, now);
       record([p.row], { result: "sent" });

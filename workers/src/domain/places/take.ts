@@ -88,7 +88,7 @@ export function workshopPlacement(parentSql: string, poolId: number, places: num
 
 /** The guarded insert of one registration: stamped with the change, so its audit and outbox rows follow in the same batch. */
 export async function takePlaceStatement(ctx: DomainContext, change: Change, person: Person, placement: Placement): Promise<D1PreparedStatement> {
-  const token = await newManageToken(ctx.env);
+  const token = await newManageToken(ctx.env, person.emailNormalized);
   const free = `p.capacity - taken.n`;
   const takesPlace = `(${placement.gate} AND ?3 <= ${free} AND NOT ${someoneFittingWaitsSql(free)})`;
   return ctx.env.DB.prepare(

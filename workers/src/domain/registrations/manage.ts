@@ -10,22 +10,21 @@ import { registrations, type Locale } from "../../../../db/schema";
 import type { ManagedRegistration } from "../../api-types";
 import { database } from "../../lib/db";
 import { NotFoundError, ValidationError } from "../../lib/errors";
-import { looksLikeToken, sha256 } from "../../lib/tokens";
 import type { DomainContext } from "../change";
 import { presentEvent, loadEventById } from "../events/public";
 import { acceptOffer as acceptPlaceOffer, cancelByParticipant, confirmEmailAddress, switchWorkshop } from "../places/participant-actions";
 import { CHOOSING_STATUSES } from "../places/statuses";
 import { WAITLIST_POSITION_SQL } from "../places/waitlist";
+import { registrationOfManageToken } from "./manage-link";
 import { presentWorkshops, WORKSHOPS_SQL } from "./register";
 import { availableActions, participantStatus, type RegistrationRow } from "./present";
 
 async function findByToken(ctx: DomainContext, token: string): Promise<RegistrationRow & { waitlistPosition: number | null }> {
-  if (!looksLikeToken(token)) throw new NotFoundError("error.registration_not_found");
-  const hash = await sha256(token);
+  const linked = await registrationOfManageToken(ctx.env, token);
+  if (!linked) throw new NotFoundError("error.registration_not_found");
   const db = database(ctx.env.DB);
-  const [row] = await db.select().from(registrations).where(eq(registrations.manageTokenHash, hash)).limit(1);
-  // Workshop choices have tokens of their own that are never sent: they are reached through their day registration.
-  if (!row || row.parentId !== null) throw new NotFoundError("error.registration_not_found");
+  const [row] = await db.select().from(registrations).where(eq(registrations.id, linked.id)).limit(1);
+  if (!row) throw new NotFoundError("error.registration_not_found");
   const position = await ctx.env.DB.prepare(`SELECT ${WAITLIST_POSITION_SQL} AS p FROM registrations r WHERE r.id = ?1`)
     .bind(row.id)
     .first<{ p: number | null }>();

@@ -1,27 +1,21 @@
 /**
  * What a registration request must look like. The shape is checked by zod; the answers
  * are checked against the event's own questions. Names and emails may not contain line
- * breaks or other control characters (they end up in email headers).
+ * breaks or other control characters (they end up in email headers), and a name needs
+ * letters (lib/validation.ts has the field rules, shared with what organisers enter).
  */
 import * as z from "zod/mini";
 import { LOCALES, STAND_NEEDS, type Question } from "../../../../db/schema";
 import { ValidationError, type FieldProblem } from "../../lib/errors";
-import { fieldProblems } from "../../lib/validation";
+import { fieldProblems, multiLineText, nameText } from "../../lib/validation";
 
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/;
-const singleLine = (max: number) =>
-  z.string().check(
-    z.trim(),
-    z.minLength(1),
-    z.maxLength(max),
-    z.refine((value) => !CONTROL_CHARACTERS.test(value), { params: { key: "field.line_break" } }),
-  );
-const optionalText = (max: number) => z.optional(z.string().check(z.trim(), z.maxLength(max)));
+const optionalText = (max: number) => z.optional(multiLineText(max, { optional: true }));
 
 export const MAX_ANSWER_LENGTH = 2000;
 
 export const registrationRequestSchema = z.strictObject({
-  name: singleLine(200),
+  name: nameText(200),
   email: z.string().check(
     z.trim(),
     z.maxLength(254),
@@ -57,8 +51,8 @@ export const registrationRequestSchema = z.strictObject({
   registrationType: z.optional(z.string().check(z.maxLength(64))),
   exhibitor: z.optional(
     z.strictObject({
-      organisation: singleLine(200),
-      description: z.string().check(z.trim(), z.minLength(1), z.maxLength(1000)),
+      organisation: nameText(200),
+      description: multiLineText(1000),
       contact: optionalText(200),
       needs: z.optional(z.array(z.enum(STAND_NEEDS)).check(z.maxLength(3))),
     }),

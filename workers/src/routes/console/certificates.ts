@@ -16,9 +16,9 @@ import {
 import { access } from "../../http/access";
 import { describe } from "../../http/openapi";
 import { domainContext, idParam, idParams, jsonBody } from "../../http/request";
+import { multiLineText, nameText, singleLineText } from "../../lib/validation";
 import { certificateOverview as overviewResponse, certificateResponse, certificateSettings as settingsResponse, issuedResponse } from "../schemas";
 
-const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 const ruleSchema = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("none") }),
   z.strictObject({ kind: z.literal("all_sessions") }),
@@ -27,10 +27,10 @@ const ruleSchema = z.discriminatedUnion("kind", [
 ]);
 const settingsBody = z.strictObject({
   rule: ruleSchema,
-  signer: z.nullable(z.strictObject({ name: text(200), role: text(200) })),
+  signer: z.nullable(z.strictObject({ name: nameText(200), role: singleLineText(200) })),
 });
-const revokeBody = z.strictObject({ reason: text(1000) });
-const reissueBody = z.strictObject({ name: z.optional(text(200)) });
+const revokeBody = z.strictObject({ reason: multiLineText(1000) });
+const reissueBody = z.strictObject({ name: z.optional(nameText(200)) });
 const emptyBody = z.strictObject({});
 
 const tags = ["certificates"];

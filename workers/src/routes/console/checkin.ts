@@ -15,7 +15,7 @@ import { access } from "../../http/access";
 import { describe } from "../../http/openapi";
 import { BODY_ERRORS, documentedBody, domainContext, idParam, idParams, jsonBody, queryParams, readJson } from "../../http/request";
 import { NotFoundError } from "../../lib/errors";
-import { parseOrThrow } from "../../lib/validation";
+import { nameText, parseOrThrow } from "../../lib/validation";
 import { attendanceResponse, doorEventResponse, doorEventsResponse, placesResponse, scanOutcome, searchResponse, undoResponse, walkInOutcome } from "../schemas";
 
 const id = z.int().check(z.minimum(1));
@@ -27,7 +27,7 @@ const undoBody = z.strictObject({ sessionId: id, registrationId: id });
 const placesBody = z.strictObject({ sessionId: id, registrationId: id, places });
 const walkInBody = z.strictObject({
   sessionId: id,
-  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+  name: nameText(200),
   email: z.optional(z.union([z.literal(""), z.email().check(z.maxLength(254))])),
   places: z._default(places, 1),
   locale: z._default(z.enum(LOCALES), "de"),

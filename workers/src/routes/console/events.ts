@@ -9,9 +9,10 @@ import { access } from "../../http/access";
 import { describe, named } from "../../http/openapi";
 import { BODY_ERRORS, documentedBody, domainContext, jsonBody, readJson } from "../../http/request";
 import { NotFoundError } from "../../lib/errors";
+import { multiLineText } from "../../lib/validation";
 import { consoleEventList, consoleEventResponse } from "../schemas";
 
-const cancelBody = z.strictObject({ reason: z.string().check(z.trim(), z.minLength(1), z.maxLength(1000)) });
+const cancelBody = z.strictObject({ reason: multiLineText(1000) });
 const duplicateBody = z.strictObject({ shiftDays: z.optional(z.int().check(z.minimum(1), z.maximum(3660))) });
 const emptyBody = z.strictObject({});
 

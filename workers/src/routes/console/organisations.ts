@@ -19,6 +19,7 @@ import {
 import { access } from "../../http/access";
 import { describe } from "../../http/openapi";
 import { domainContext, idParam, idParams, jsonBody } from "../../http/request";
+import { nameText } from "../../lib/validation";
 import { helpersResponse, memberResponse, membersResponse, organisationResponse, organisationsResponse } from "../schemas";
 
 const email = z.string().check(
@@ -27,18 +28,11 @@ const email = z.string().check(
   z.refine((v) => !/[\u0000-\u001f\u007f]/.test(v), { params: { key: "field.line_break" } }),
   z.email(),
 );
-const singleLine = (max: number) =>
-  z.string().check(
-    z.trim(),
-    z.minLength(1),
-    z.maxLength(max),
-    z.refine((v) => !/[\u0000-\u001f\u007f]/.test(v), { params: { key: "field.line_break" } }),
-  );
 const organisationBody = z.strictObject({
   slug: z.string().check(z.regex(/^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/)),
-  name: singleLine(200),
+  name: nameText(200),
 });
-const inviteBody = z.strictObject({ email, name: z.optional(singleLine(200)), role: z.enum(ROLES) });
+const inviteBody = z.strictObject({ email, name: z.optional(nameText(200)), role: z.enum(ROLES) });
 const helperBody = z.strictObject({ email });
 
 const actorOf = (c: { var: { staff: { id: number } } }) => `user:${c.var.staff.id}` as const;

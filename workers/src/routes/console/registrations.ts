@@ -20,11 +20,12 @@ import { setPoolCapacity } from "../../domain/places/pool-size";
 import { access } from "../../http/access";
 import { describe, type OperationDoc } from "../../http/openapi";
 import { domainContext, jsonBody, queryParams } from "../../http/request";
+import { multiLineText, singleLineText } from "../../lib/validation";
 import { auditResponse, consoleEventResponse, consoleRegistrationList, consoleRegistrationResponse, messageResponse } from "../schemas";
 
-const reason = z.string().check(z.trim(), z.minLength(1), z.maxLength(1000));
+const reason = multiLineText(1000);
 const reasonBody = z.strictObject({ reason });
-const rejectBody = z.strictObject({ reason: z.optional(z.string().check(z.trim(), z.maxLength(1000))) });
+const rejectBody = z.strictObject({ reason: z.optional(multiLineText(1000, { optional: true })) });
 const moveBody = z.strictObject({ direction: z.enum(["up", "down"]), reason });
 const capacityBody = z.strictObject({ capacity: z.int().check(z.minimum(0), z.maximum(100_000)) });
 const editBody = z.partial(z.omit(registrationRequestSchema, { consent: true }));
@@ -32,13 +33,8 @@ const editBody = z.partial(z.omit(registrationRequestSchema, { consent: true }))
 const noBody = jsonBody(z.strictObject({}), { optional: true, examples: [{}] });
 const statusList = z.array(z.enum(REGISTRATION_STATUSES)).check(z.minLength(1));
 const messageBody = z.strictObject({
-  subject: z.string().check(
-    z.trim(),
-    z.minLength(1),
-    z.maxLength(200),
-    z.refine((v) => !/[\r\n]/.test(v), { params: { key: "field.line_break" } }),
-  ),
-  body: z.string().check(z.trim(), z.minLength(1), z.maxLength(10_000)),
+  subject: singleLineText(200),
+  body: multiLineText(10_000),
   statuses: statusList,
 });
 

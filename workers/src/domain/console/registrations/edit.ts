@@ -63,7 +63,7 @@ export async function editRegistration(ctx: DomainContext, actor: Actor, registr
   const input = changes;
 
   const newEmail = input.email !== undefined && normalizeEmail(input.email) !== current.emailNormalized ? input.email.trim() : null;
-  const token = newEmail ? await newManageToken(ctx.env) : null;
+  const token = newEmail ? await newManageToken(ctx.env, normalizeEmail(newEmail)) : null;
   const change = new Change(ctx, actor);
   const write = db
     .prepare(
