@@ -11,7 +11,6 @@
  */
 import { newManageToken } from "../../lib/tokens";
 import type { Change, DomainContext } from "../change";
-import { placesTakenSql } from "./capacity";
 import { HOLDING_SQL } from "./statuses";
 import { someoneFittingWaitsSql } from "./waitlist";
 
@@ -89,7 +88,7 @@ export function workshopPlacement(parentSql: string, poolId: number, places: num
 /** The guarded insert of one registration: stamped with the change, so its audit and outbox rows follow in the same batch. */
 export async function takePlaceStatement(ctx: DomainContext, change: Change, person: Person, placement: Placement): Promise<D1PreparedStatement> {
   const token = await newManageToken(ctx.env);
-  const free = `p.capacity - taken.n`;
+  const free = `p.capacity - p.places_taken`;
   const takesPlace = `(${placement.gate} AND ?3 <= ${free} AND NOT ${someoneFittingWaitsSql(free)})`;
   return ctx.env.DB.prepare(
     `INSERT INTO registrations (event_id, pool_id, parent_id, status, places, children, preference, name, email, email_normalized,
@@ -100,7 +99,7 @@ export async function takePlaceStatement(ctx: DomainContext, change: Change, per
        ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,
        (SELECT COALESCE(MAX(q.queue_order), 0) + 1 FROM registrations q WHERE q.pool_id = p.id),
        ?16, ?17, ?18, ?2, ?1, ?2, ?2
-     FROM capacity_pools p, (SELECT ${placesTakenSql("?20")} AS n) taken
+     FROM capacity_pools p
      WHERE p.id = ?20 AND (?21 = 1 OR ?19 = 1 OR ${takesPlace}) AND ${placement.onlyIf}
      ON CONFLICT DO NOTHING`,
   ).bind(
