@@ -22,6 +22,7 @@ import { certificateRoutes, checkInQrRoutes, participantDocumentRoutes, verifyPa
 import type { ApiError } from "./api-types";
 import { publicSiteKey } from "./domain/abuse/turnstile";
 import { access } from "./http/access";
+import { requestDatabase } from "./http/database";
 import { describe, openApiDocument } from "./http/openapi";
 import { apiErrorSchema, health, publicConfig } from "./routes/schemas";
 import * as z from "zod/mini";
@@ -68,6 +69,8 @@ export function buildApp() {
     // One line per request. The route pattern, never the path: paths carry tokens.
     log("info", "request", { requestId: c.var.requestId, method: c.req.method, route: routeOf(c), status: c.res.status, ms: Date.now() - started });
   });
+  // The request's database (tenant, D1 session, metering) before anything reads it.
+  app.use(requestDatabase);
   app.use(
     secureHeaders({
       // A handler's own CSP wins: the dev mailbox and email previews allow the emails' inline styles.

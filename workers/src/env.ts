@@ -3,7 +3,10 @@ import type { Staff } from "./domain/auth/staff";
 
 /** Bindings and variables of the Worker (see wrangler.toml). */
 export type Env = {
+  /** The request's database: the tenant's (lib/tenants.ts), as the request reaches it (http/database.ts). */
   DB: D1Database;
+  /** The binding name `DB` stands for in this request (default "DB"): keys per-database caches. */
+  DB_NAME?: string;
   ASSETS: Fetcher;
   MAIL_QUEUE: Queue<MailMessage>;
   /** The documents Worker (workers/documents): renders PDFs over RPC. */

@@ -9,6 +9,7 @@
  * A conference's workshop choice is a child registration in the workshop's pool: it takes a
  * place only while its day registration holds one, and takes the day registration's status.
  */
+import { allOf, shifted, type SqlPart } from "../../lib/sql";
 import { newManageToken } from "../../lib/tokens";
 import type { Change, DomainContext } from "../change";
 import { HOLDING_SQL } from "./statuses";
@@ -26,6 +27,8 @@ export type Person = {
   children: number;
   exhibitor: string | null;
   idempotencyKey: string | null;
+  /** Keyed hash of the request that came with the idempotency key (../registrations/idempotency.ts). */
+  idempotencyHash?: string | null;
   awaitingEmail: number;
   holdExpiresAt: number | null;
   consentVersion: string;
@@ -85,22 +88,35 @@ export function workshopPlacement(parentSql: string, poolId: number, places: num
   };
 }
 
-/** The guarded insert of one registration: stamped with the change, so its audit and outbox rows follow in the same batch. */
-export async function takePlaceStatement(ctx: DomainContext, change: Change, person: Person, placement: Placement): Promise<D1PreparedStatement> {
+const PARAMS = 22;
+
+/**
+ * The guarded insert of one registration: stamped with the change, so its audit and outbox
+ * rows follow in the same batch. `precondition` (with its own ?1… parameters) must hold for
+ * anything to be inserted: e.g. the event's version stamp and the rate limits of a sign-up.
+ */
+export async function takePlaceStatement(
+  ctx: DomainContext,
+  change: Change,
+  person: Person,
+  placement: Placement,
+  precondition: SqlPart = allOf(),
+): Promise<D1PreparedStatement> {
   const token = await newManageToken(ctx.env);
+  const extra = shifted(precondition, PARAMS);
   const free = `p.capacity - p.places_taken`;
   const takesPlace = `(${placement.gate} AND ?3 <= ${free} AND NOT ${someoneFittingWaitsSql(free)})`;
   return ctx.env.DB.prepare(
     `INSERT INTO registrations (event_id, pool_id, parent_id, status, places, children, preference, name, email, email_normalized,
-       locale, answers, needs, exhibitor, token_nonce, manage_token_hash, idempotency_key, queue_order, awaiting_email,
+       locale, answers, needs, exhibitor, token_nonce, manage_token_hash, idempotency_key, idempotency_hash, queue_order, awaiting_email,
        hold_expires_at, consent_version, consent_at, change_id, created_at, updated_at)
      SELECT p.event_id, p.id, ${placement.parent},
        CASE WHEN ?19 = 1 THEN 'pending_approval' WHEN ${takesPlace} THEN ${placement.whenFits} ELSE 'waitlisted' END,
-       ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,
+       ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?22,
        (SELECT COALESCE(MAX(q.queue_order), 0) + 1 FROM registrations q WHERE q.pool_id = p.id),
        ?16, ?17, ?18, ?2, ?1, ?2, ?2
      FROM capacity_pools p
-     WHERE p.id = ?20 AND (?21 = 1 OR ?19 = 1 OR ${takesPlace}) AND ${placement.onlyIf}
+     WHERE p.id = ?20 AND (?21 = 1 OR ?19 = 1 OR ${takesPlace}) AND ${placement.onlyIf} AND (${extra.sql})
      ON CONFLICT DO NOTHING`,
   ).bind(
     change.id, // ?1
@@ -124,5 +140,7 @@ export async function takePlaceStatement(ctx: DomainContext, change: Change, per
     placement.approval ? 1 : 0, // ?19
     placement.poolId, // ?20
     placement.waitlist ? 1 : 0, // ?21
+    person.idempotencyHash ?? null, // ?22
+    ...extra.params,
   );
 }

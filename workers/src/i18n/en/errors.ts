@@ -25,6 +25,8 @@ const errors: Record<ErrorKey, string> = {
   "error.rate_limited": "You have tried too often in a short time. Please wait a little and then try again.",
   "error.turnstile_failed": "The security check did not work. Please reload the page and try again.",
   "error.data_link_invalid": "This link is invalid or has expired. Please ask for a new link on the privacy page.",
+  "error.idempotency_key_reused": "This request was already sent with different details. Please reload the page and send the form again.",
+  "error.event_changed": "The event was changed just now. Please try again.",
   "field.required": "Please fill in this field.",
   "field.invalid_type": "This value has the wrong format.",
   "field.too_long": "Please use at most {max} characters.",
