@@ -25,7 +25,7 @@ import type { Context, MiddlewareHandler } from "hono";
 import type { AppBindings, Env } from "../env";
 import { isLocale } from "../i18n";
 import { DomainError } from "./errors";
-import { allOf, shifted, type SqlPart } from "./sql";
+import { allOf, joined, shifted, type SqlPart } from "./sql";
 import { keyedHash } from "./tokens";
 
 export type RateScope = "registration" | "sign_in" | "privacy";
@@ -88,18 +88,24 @@ function secondsLeft(windowStart: number, windowMs: number, now: number): number
   return Math.max(1, Math.ceil((windowStart + windowMs - now) / 1000));
 }
 
-/** Counts one request in the window ?2 of key ?1 (a new window starts again at 1), when `when` holds; returns the count. */
-function countStatement(db: D1Database, key: string, windowStart: number, when: SqlPart = allOf()): D1PreparedStatement {
-  const condition = shifted(when, 2);
-  return db
-    .prepare(
-      `INSERT INTO rate_limits (key, window_start, count) SELECT ?1, ?2, 1 WHERE ${condition.sql}
-       ON CONFLICT (key) DO UPDATE SET
+const UPSERT = `ON CONFLICT (key) DO UPDATE SET
          count = CASE WHEN excluded.window_start > rate_limits.window_start THEN 1 ELSE rate_limits.count + 1 END,
          window_start = MAX(rate_limits.window_start, excluded.window_start)
-       RETURNING count, window_start AS windowStart`,
-    )
-    .bind(key, windowStart, ...condition.params);
+       RETURNING key, count, window_start AS windowStart`;
+
+/**
+ * Counts one request in the windows of `counts` (a new window starts again at 1), each only
+ * when its condition (own parameters) holds: ONE upsert statement, which returns the counts.
+ */
+function countStatement(db: D1Database, counts: { key: string; windowStart: number; when: SqlPart }[]): D1PreparedStatement {
+  const rows = joined(
+    counts.map(({ key, windowStart, when }) => {
+      const condition = shifted(when, 2);
+      return { sql: `SELECT ?1, ?2, 1 WHERE ${condition.sql}`, params: [key, windowStart, ...condition.params] };
+    }),
+    " UNION ALL ",
+  );
+  return db.prepare(`INSERT INTO rate_limits (key, window_start, count) ${rows.sql} ${UPSERT}`).bind(...rows.params);
 }
 
 /** SQL (own parameters): the count of key ?1 in the window ?2 (0 when the row belongs to an older window). */
@@ -114,39 +120,39 @@ function countSql(key: string, windowStart: number): SqlPart {
  */
 export async function countInWindow(env: Env, rule: RateRule, subject: string, limit: Limit, now: number): Promise<Counted> {
   const { key, windowStart, windowMs } = await counter(env, rule, subject, limit, now);
-  const row = await countStatement(env.DB, key, windowStart).first<{ count: number; windowStart: number }>();
+  const row = await countStatement(env.DB, [{ key, windowStart, when: allOf() }]).first<{ count: number; windowStart: number }>();
   const wait = !row || row.count <= limit.count ? 0 : secondsLeft(row.windowStart, windowMs, now);
   return { wait, key, windowStart: row?.windowStart ?? windowStart };
 }
 
-/** The limits of one request, as statements and conditions of the batch that does its work. */
+/** The limits of one request, as a condition and a statement of the batch that does its work. */
 export type BatchLimits = {
-  /** First in the batch (if any): counts the request for its client address (only when `when` holds). */
-  countAddress: D1PreparedStatement | null;
   /** SQL condition (own parameters) for writing anything: the address and the email are within their limits. */
   allows: SqlPart;
-  /** Counts for the email address when `wentThrough` (own parameters) holds: put it after the writes. */
-  countEmail(wentThrough: SqlPart): D1PreparedStatement | null;
-  /** SQL (own parameters) for the email's count in its window, to read back with the batch's answer. */
+  /**
+   * After the writes: counts the request for its client address (when `reached`, own
+   * parameters, holds) and for its email address (when `wentThrough` holds), in one statement.
+   */
+  count(reached: SqlPart, wentThrough: SqlPart): D1PreparedStatement;
+  /** SQL (own parameters) for the email's count in its window before this request, to read back with the batch's answer. */
   emailCount: SqlPart;
-  /** Seconds to wait (0: allowed), from the result of `countAddress` and the email count read back. */
-  wait(addressCounted: D1Result | undefined, emailCount: number | null): number;
+  /** Seconds to wait (0: allowed), from the result of `count` and the email count read back. */
+  wait(counted: D1Result | undefined, emailCount: number | null): number;
 };
 
 /**
  * The limits of a form counted inside the batch that acts on it, so they cost no round trip
  * of their own: the client address counts every request that reaches the batch (where no
  * rate-limiting binding counts it, see `countsAddressInD1`), the email address only the
- * requests that went through (`countEmail` after the writes). Null when limits are off.
- * `when` (own parameters) guards the address count: a batch that turns out stale (an event
- * changed meanwhile) and is tried again counts once.
+ * requests that went through. Both are compared before the writes (`allows`) and counted
+ * after them (`count`): the batch is one transaction, so nothing slips in between. Null
+ * when limits are off.
  */
 export async function batchLimits(
   env: Env,
   scope: RateScope,
   subjects: { address: string | null; email: string },
   now: number,
-  when: SqlPart,
 ): Promise<BatchLimits | null> {
   const limits = configuredLimits(env);
   if (!limits) return null;
@@ -154,19 +160,15 @@ export async function batchLimits(
   const emailLimit = limits[`${scope}.email`];
   const address = subjects.address && countsAddressInD1(env) ? await counter(env, `${scope}.ip`, subjects.address, addressLimit, now) : null;
   const email = await counter(env, `${scope}.email`, subjects.email, emailLimit, now);
-  const within = (part: SqlPart, comparison: string, limit: number): SqlPart => {
-    const placed = shifted({ sql: `?1`, params: [limit] }, part.params.length);
-    return { sql: `${part.sql} ${comparison} ${placed.sql}`, params: [...part.params, ...placed.params] };
-  };
+  const below = (part: SqlPart, limit: number): SqlPart => joined([part, { sql: `< ?1`, params: [limit] }], " ");
   const emailCount = countSql(email.key, email.windowStart);
   return {
-    countAddress: address ? countStatement(env.DB, address.key, address.windowStart, when) : null,
-    // The address count already includes this request; the email count does not yet.
-    allows: allOf(...(address ? [within(countSql(address.key, address.windowStart), "<=", addressLimit.count)] : []), within(emailCount, "<", emailLimit.count)),
-    countEmail: (wentThrough) => countStatement(env.DB, email.key, email.windowStart, wentThrough),
+    allows: allOf(...(address ? [below(countSql(address.key, address.windowStart), addressLimit.count)] : []), below(emailCount, emailLimit.count)),
+    count: (reached, wentThrough) =>
+      countStatement(env.DB, [...(address ? [{ ...address, when: reached }] : []), { ...email, when: wentThrough }]),
     emailCount,
-    wait(addressCounted, count) {
-      const row = addressCounted?.results[0] as { count: number; windowStart: number } | undefined;
+    wait(counted, count) {
+      const row = (counted?.results as { key: string; count: number; windowStart: number }[] | undefined)?.find((r) => r.key === address?.key);
       const waits = [0];
       if (address && row && row.count > addressLimit.count) waits.push(secondsLeft(row.windowStart, address.windowMs, now));
       if (count !== null && count >= emailLimit.count) waits.push(secondsLeft(email.windowStart, email.windowMs, now));

@@ -32,3 +32,8 @@ export function allOf(...conditions: SqlPart[]): SqlPart {
 export function prepared(db: D1Database, part: SqlPart): D1PreparedStatement {
   return db.prepare(part.sql).bind(...part.params);
 }
+
+/** A text as an SQL string literal (quotes doubled), for values the server made itself, e.g. a hash. */
+export function sqlText(value: string): string {
+  return `'${value.replaceAll("'", "''")}'`;
+}

@@ -11,6 +11,8 @@
  */
 import { allOf, shifted, type SqlPart } from "../../lib/sql";
 import { newManageToken } from "../../lib/tokens";
+
+type ManageToken = Awaited<ReturnType<typeof newManageToken>>;
 import type { Change, DomainContext } from "../change";
 import { HOLDING_SQL } from "./statuses";
 import { someoneFittingWaitsSql } from "./waitlist";
@@ -94,15 +96,17 @@ const PARAMS = 22;
  * The guarded insert of one registration: stamped with the change, so its audit and outbox
  * rows follow in the same batch. `precondition` (with its own ?1… parameters) must hold for
  * anything to be inserted: e.g. the event's version stamp and the rate limits of a sign-up.
+ * `token`: the manage token to store (by default a new one), when the caller must recognise
+ * the inserted row by its hash.
  */
 export async function takePlaceStatement(
   ctx: DomainContext,
   change: Change,
   person: Person,
   placement: Placement,
-  precondition: SqlPart = allOf(),
+  { precondition = allOf(), token }: { precondition?: SqlPart; token?: ManageToken } = {},
 ): Promise<D1PreparedStatement> {
-  const token = await newManageToken(ctx.env);
+  token ??= await newManageToken(ctx.env);
   const extra = shifted(precondition, PARAMS);
   const free = `p.capacity - p.places_taken`;
   const takesPlace = `(${placement.gate} AND ?3 <= ${free} AND NOT ${someoneFittingWaitsSql(free)})`;

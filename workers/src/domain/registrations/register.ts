@@ -29,7 +29,8 @@ import type { StoredPool, StoredRegistration } from "../../../../db/rows";
 import type { Exhibitor } from "../../../../db/schema";
 import { ConflictError, DomainError } from "../../lib/errors";
 import { batchLimits, RateLimitedError } from "../../lib/rate-limit";
-import { allOf, joined, prepared, shifted, type SqlPart } from "../../lib/sql";
+import { allOf, joined, prepared, shifted, sqlText, type SqlPart } from "../../lib/sql";
+import { newManageToken } from "../../lib/tokens";
 import { Change, type DomainContext } from "../change";
 import { ENDED_SQL, LIVE_SQL } from "../places/statuses";
 import { dayPlacement, takePlaceStatement, workshopPlacement, type Person } from "../places/take";
@@ -148,10 +149,12 @@ export async function registerForEvent(
 
 type Answer = {
   version: number;
-  emailCount: number | null;
+  /** The registration (below) was created by this request. */
+  created: number;
+  /** The address was registered already: its registration was stamped to send the manage link again. */
   repeated: number;
+  emailCount: number | null;
   id: number | null;
-  changeId: string | null;
   idempotencyHash: string | null;
 } & Pick<StoredRegistration, "status" | "places" | "awaitingEmail" | "locale"> & { waitlistPosition: number | null };
 
@@ -166,7 +169,6 @@ async function signUp(
   const db = env.DB;
   const { event } = definition;
   const change = new Change(ctx, "participant");
-  const repeat = new Change(ctx, "participant");
   const awaitingEmail = event.emailConfirmation ? 1 : 0;
   const standPool = input.registrationType ? definition.pools.find((p) => p.key === input.registrationType) : undefined;
   const pool = standPool ?? definition.mainPool!;
@@ -191,9 +193,13 @@ async function signUp(
     holdExpiresAt: awaitingEmail ? now + event.holdMinutes * 60_000 : null,
     consentVersion: env.PRIVACY_NOTICE_VERSION,
   };
+  // The day registration this request may insert is recognised by its manage token's hash: the
+  // change may instead stamp the address's existing registration (a repeat).
+  const token = await newManageToken(env);
+  const isNew = `r.manage_token_hash = ${sqlText(token.hash)}`;
 
   const current = versionHolds(definition);
-  const limits = await batchLimits(env, "registration", { address: request.address, email: person.emailNormalized }, now, current);
+  const limits = await batchLimits(env, "registration", { address: request.address, email: person.emailNormalized }, now);
   // Everything this request may write depends on this: the event as validated, and the limits.
   const allowed = allOf(current, ...(limits ? [limits.allows] : []));
   const keyed: SqlPart = { sql: `SELECT id FROM registrations WHERE event_id = ?1 AND idempotency_key = ?2`, params: [event.id, key] };
@@ -204,7 +210,7 @@ async function signUp(
     person,
     // Stands are always chosen by the organisers.
     dayPlacement(pool.id, input.places, { approval: event.registrationMode === "approval" || Boolean(standPool), waitlist: event.waitlistEnabled, awaitingEmail: Boolean(awaitingEmail) }),
-    allowed,
+    { precondition: allowed, token },
   );
   const workshopStatements: D1PreparedStatement[] = [];
   const workshopPool = (slot: string, poolKey: string) => definition.pools.find((p) => p.kind === "workshop" && p.slot === slot && p.key === poolKey)!;
@@ -221,66 +227,69 @@ async function signUp(
     }
   }
 
-  // The address is registered already (nothing was inserted, and no earlier request holds the key):
-  // stamping its live registration lets the outbox row of this batch send the manage link again.
+  // The address is registered already (nothing was inserted, and no earlier request holds the
+  // key): stamping its live registration with this change makes the outbox row below send the
+  // manage link again, and the audit row record the repeat.
   const stampRepeat = joined(
     [
       {
         sql: `UPDATE registrations SET change_id = ?1 WHERE event_id = ?2 AND pool_id = ?3 AND email_normalized = ?4 AND parent_id IS NULL
-                AND status NOT IN ${ENDED_SQL} AND NOT EXISTS (SELECT 1 FROM registrations n WHERE n.change_id = ?5)`,
-        params: [repeat.id, event.id, pool.id, person.emailNormalized, change.id],
+                AND status NOT IN ${ENDED_SQL} AND NOT EXISTS (SELECT 1 FROM registrations n WHERE n.change_id = ?1)`,
+        params: [change.id, event.id, pool.id, person.emailNormalized],
       },
       ...(key ? [{ sql: `NOT EXISTS (${keyed.sql})`, params: keyed.params }] : []),
       allowed,
     ],
     " AND ",
   );
-  const wentThrough: SqlPart = { sql: `EXISTS (SELECT 1 FROM registrations s WHERE s.change_id IN (?1, ?2))`, params: [change.id, repeat.id] };
-  const outcome = joined(
-    [
-      {
-        sql: `SELECT (SELECT version FROM events WHERE id = ?1) AS version,
-                EXISTS (SELECT 1 FROM registrations s WHERE s.change_id = ?2) AS repeated,
-                r.id, r.change_id AS changeId, r.idempotency_hash AS idempotencyHash, r.status, r.places, r.awaiting_email AS awaitingEmail, r.locale,
-                ${WAITLIST_POSITION_SQL} AS waitlistPosition,`,
-        params: [event.id, repeat.id],
-      },
-      { sql: limits ? `${limits.emailCount.sql} AS emailCount` : `NULL AS emailCount`, params: limits?.emailCount.params ?? [] },
-      // The registration this request created, else the one its idempotency key created before.
-      { sql: `FROM (SELECT 1) LEFT JOIN registrations r ON r.id = COALESCE((SELECT id FROM registrations WHERE change_id = ?1 AND parent_id IS NULL), (${shifted(keyed, 1).sql}))`, params: [change.id, ...keyed.params] },
-    ],
-    " ",
+  const outbox = change.outbox({
+    // An address to confirm comes first: an application goes to the organisers once it is confirmed.
+    sql: `CASE WHEN NOT (${isNew}) THEN 'manage_link' WHEN r.awaiting_email = 1 THEN 'confirm_email' WHEN r.status = 'pending_approval' THEN 'application_pending'
+            WHEN r.status = 'waitlisted' THEN 'waitlisted' ELSE 'confirmed' END`,
+  });
+  const stamped: SqlPart = { sql: `EXISTS (SELECT 1 FROM registrations s WHERE s.change_id = ?1)`, params: [change.id] };
+  const counted = limits?.count(current, stamped) ?? null;
+  // The registration this request created, else the one its idempotency key created before.
+  const registrationOf: SqlPart = {
+    sql: `COALESCE((SELECT id FROM registrations WHERE manage_token_hash = ?1), (${shifted(keyed, 1).sql}))`,
+    params: [token.hash, ...keyed.params],
+  };
+  const outcome = prepared(
+    db,
+    joined(
+      [
+        {
+          sql: `SELECT (SELECT version FROM events WHERE id = ?1) AS version,
+                  COALESCE(${isNew}, 0) AS created,
+                  EXISTS (SELECT 1 FROM registrations s WHERE s.change_id = ?2 AND s.parent_id IS NULL AND s.manage_token_hash <> ?3) AS repeated,
+                  r.id, r.idempotency_hash AS idempotencyHash, r.status, r.places, r.awaiting_email AS awaitingEmail, r.locale,
+                  ${WAITLIST_POSITION_SQL} AS waitlistPosition,`,
+          params: [event.id, change.id, token.hash],
+        },
+        { sql: limits ? `${limits.emailCount.sql} AS emailCount` : `NULL AS emailCount`, params: limits?.emailCount.params ?? [] },
+        { sql: `FROM (SELECT 1) LEFT JOIN registrations r ON r.id = ${registrationOf.sql}`, params: registrationOf.params },
+      ],
+      " ",
+    ),
   );
-  const registrationOf: SqlPart = ({ sql: `COALESCE((SELECT id FROM registrations WHERE change_id = ?1 AND parent_id IS NULL), (${shifted(keyed, 1).sql}))`, params: [change.id, ...keyed.params] });
   const workshops = definition.pools.some((p) => p.kind === "workshop")
     ? prepared(db, { sql: WORKSHOPS_SQL.replace("r.parent_id = ?1", `r.parent_id = ${registrationOf.sql}`), params: registrationOf.params })
     : null;
-  const countAddress = limits?.countAddress ?? null;
-  const countEmail = limits?.countEmail(wentThrough) ?? null;
-  const created = change.outbox({
-    // An address to confirm comes first: an application goes to the organisers once it is confirmed.
-    sql: `CASE WHEN r.awaiting_email = 1 THEN 'confirm_email' WHEN r.status = 'pending_approval' THEN 'application_pending'
-            WHEN r.status = 'waitlisted' THEN 'waitlisted' ELSE 'confirmed' END`,
-  });
-  const repeated = repeat.outbox("manage_link");
-  const outcomeStatement = prepared(db, outcome);
   const statements = [
-    countAddress,
     day,
     ...workshopStatements,
-    created,
-    change.audit("registration.created"),
     prepared(db, stampRepeat),
-    repeated,
-    repeat.audit("registration.repeated"),
-    countEmail,
-    outcomeStatement,
+    outbox,
+    change.audit({ sql: `CASE WHEN r.parent_id IS NULL AND NOT (${isNew}) THEN 'registration.repeated' ELSE 'registration.created' END` }),
+    counted,
+    outcome,
     workshops,
   ].filter((statement): statement is D1PreparedStatement => statement !== null);
   const results = await db.batch(statements);
   const resultOf = (statement: D1PreparedStatement | null) => (statement ? results[statements.indexOf(statement)] : undefined);
-  const answer = resultOf(outcomeStatement)!.results[0] as Answer;
+  const answer = resultOf(outcome)!.results[0] as Answer;
 
+  // Another version of the event than the one validated against: nothing was written.
   if (answer.version !== event.version) return STALE;
   const registered = (row: Answer, workshopRows: unknown[] | undefined): RegistrationResponse => ({
     registration: {
@@ -290,8 +299,8 @@ async function signUp(
       ...(workshopRows?.length ? { workshops: presentWorkshops(workshopRows as WorkshopRow[], row.locale) } : {}),
     },
   });
-  if (answer.id !== null && answer.changeId === change.id) {
-    change.dispatch(resultOf(created));
+  if (answer.created) {
+    change.dispatch(resultOf(outbox));
     return registered(answer, input.workshops?.length ? resultOf(workshops)?.results : undefined);
   }
   if (answer.id !== null && hash !== null) {
@@ -299,11 +308,12 @@ async function signUp(
     if (!sameRequest(answer.idempotencyHash, hash)) throw new IdempotencyKeyReusedError();
     return registered(answer, resultOf(workshops)?.results);
   }
-  const wait = limits?.wait(resultOf(countAddress), answer.emailCount) ?? 0;
-  if (wait > 0) throw new RateLimitedError(wait);
   if (answer.repeated) {
-    change.dispatch(resultOf(repeated));
+    change.dispatch(resultOf(outbox));
     return { registration: { status: "check_email", places: input.places, waitlistPosition: null } };
   }
+  // Nothing was written: over a limit, or full.
+  const wait = limits?.wait(resultOf(counted), answer.emailCount) ?? 0;
+  if (wait > 0) throw new RateLimitedError(wait);
   throw new DomainError("event_full", 409, "error.event_full");
 }
