@@ -37,6 +37,8 @@ export default defineConfig({
             wrangler: { configPath: "./wrangler.toml" },
             miniflare: {
               workers: [await documentsWorker()],
+              // A second local database for the tenant routing (workers/test/tenants.test.ts sets TENANTS).
+              d1Databases: { DB_SECOND: "zusammen-second" },
               bindings: {
                 TEST_MIGRATIONS: await readD1Migrations("./db/migrations"),
                 // Test files reuse a few addresses across many events; the per-email limits are

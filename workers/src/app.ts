@@ -69,8 +69,6 @@ export function buildApp() {
     // One line per request. The route pattern, never the path: paths carry tokens.
     log("info", "request", { requestId: c.var.requestId, method: c.req.method, route: routeOf(c), status: c.res.status, ms: Date.now() - started });
   });
-  // The request's database (tenant, D1 session, metering) before anything reads it.
-  app.use(requestDatabase);
   app.use(
     secureHeaders({
       // A handler's own CSP wins: the dev mailbox and email previews allow the emails' inline styles.
@@ -97,6 +95,10 @@ export function buildApp() {
       },
     }),
   );
+
+  // The request's database (its tenant's, a D1 session, metered) before any route reads it; after
+  // the body limit, since finding the tenant may read a (small) body.
+  app.use(requestDatabase);
 
   // Anything personal is never cached: the participant's own pages, the console, sign-in, privacy.
   app.use(async (c, next) => {

@@ -7,6 +7,10 @@ export type Env = {
   DB: D1Database;
   /** The binding name `DB` stands for in this request (default "DB"): keys per-database caches. */
   DB_NAME?: string;
+  /** The default database, where `DB` stands for a tenant's (lib/tenants.ts). */
+  DB_DEFAULT?: D1Database;
+  /** Organisations with a database of their own: "organisation-slug=BINDING,…" (lib/tenants.ts); the rest live in DB. */
+  TENANTS?: string;
   ASSETS: Fetcher;
   MAIL_QUEUE: Queue<MailMessage>;
   /** The documents Worker (workers/documents): renders PDFs over RPC. */
@@ -35,8 +39,8 @@ export type Env = {
   TURNSTILE_SITE_KEY?: string;
 };
 
-/** A queue message names one outbox row; the row itself is the source of truth. */
-export type MailMessage = { outboxId: string };
+/** A queue message names one outbox row (and its database, where not DB); the row itself is the source of truth. */
+export type MailMessage = { outboxId: string; database?: string };
 
 /** Dev mode is the embedded default: no mail provider configured. */
 export function isDevMode(env: Env): boolean {

@@ -26,10 +26,21 @@ export async function sha256(value: string): Promise<string> {
 /** A fixed secret for local development and tests only; production refuses to run without its own. */
 const DEV_TOKEN_SECRET = "zusammen-local-development-secret-not-for-production";
 
-function tokenSecret(env: Env): string {
+function baseSecret(env: Env): string {
   if (env.TOKEN_SECRET) return env.TOKEN_SECRET;
   if (isDevMode(env)) return DEV_TOKEN_SECRET;
   throw new Error("TOKEN_SECRET is not set (wrangler secret put TOKEN_SECRET)");
+}
+
+/**
+ * The secret of the request's database: TOKEN_SECRET for `DB`, and for a tenant's own
+ * database (lib/tenants.ts) one derived from it with the binding's name. Signatures over an
+ * id (data-access links, check-in codes) and certificate codes are thereby bound to their
+ * database: the same id in another database is another registration, and its link is no link there.
+ */
+function tokenSecret(env: Env): string {
+  const name = env.DB_NAME ?? "DB";
+  return name === "DB" ? baseSecret(env) : `${baseSecret(env)}\u0000database:${name}`;
 }
 
 const keyCache = new Map<string, Promise<CryptoKey>>();

@@ -2,7 +2,8 @@
 import { Hono } from "hono";
 import * as z from "zod/mini";
 import type { AppBindings } from "../env";
-import { eventCalendar, listPublicEvents, loadPublicEvent, presentEvent, presentEventDetail } from "../domain/events/public";
+import { eventCalendar, listPublicEvents, loadPublicEvent, presentEvent, presentEventDetail, type LoadedEvent } from "../domain/events/public";
+import { forEachDatabase } from "../lib/tenants";
 import { registerForEvent } from "../domain/registrations/register";
 import { clientAddress, countsAddressInD1, RateLimitedError, rateLimited } from "../lib/rate-limit";
 import { registrationRequestSchema } from "../domain/registrations/validate";
@@ -52,7 +53,9 @@ named("RegistrationRequest", registrationRequestSchema);
 export const eventRoutes = new Hono<AppBindings>()
   .get("/", access("public"), describe({ summary: "Published upcoming events", tags: ["public"], responses: { 200: eventListResponse } }), async (c) => {
     const now = Date.now();
-    const loaded = await listPublicEvents(c.env, now);
+    // Every database's programme (lib/tenants.ts), soonest first.
+    const firstStart = (l: LoadedEvent) => l.sessions[0]?.startsAt ?? Number.MAX_SAFE_INTEGER;
+    const loaded = (await forEachDatabase(c.env, (env) => listPublicEvents(env, now))).flat().sort((a, b) => firstStart(a) - firstStart(b));
     return c.json({ events: loaded.map((event) => presentEvent(event, c.var.locale, now)) });
   })
   .get(
