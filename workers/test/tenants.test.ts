@@ -99,9 +99,7 @@ describe("two organisations on two databases", () => {
   it("a queued email is sent from its own database; the scheduled jobs run in every database", async () => {
     const [row] = (await second.prepare(`SELECT id FROM outbox WHERE to_address = 'zweite@example.org'`).all<{ id: string }>()).results;
     const batch = createMessageBatch<MailMessage>("zusammen-mail", [{ id: "m1", timestamp: new Date(), attempts: 1, body: { outboxId: row!.id, database: "DB_SECOND" } }]);
-    const ctx = createExecutionContext();
-    await worker.queue(batch, tenants, ctx);
-    await waitOnExecutionContext(ctx);
+    await worker.queue(batch, tenants);
     const sent = await second.prepare(`SELECT status FROM outbox WHERE id = ?1`).bind(row!.id).first<{ status: string }>();
     expect(sent!.status).toBe("sent");
     expect(await env.DB.prepare(`SELECT 1 FROM outbox WHERE id = ?1`).bind(row!.id).first()).toBeNull();
