@@ -2,7 +2,7 @@
 import { Hono } from "hono";
 import * as z from "zod/mini";
 import type { AppBindings } from "../env";
-import { eventCalendar, listPublicEvents, loadPublicEvent, presentEvent, presentEventDetail, type LoadedEvent } from "../domain/events/public";
+import { eventCalendar, listPublicEvents, loadPublicEvent, presentEvent, presentEventDetail, soonestFirst } from "../domain/events/public";
 import { forEachDatabase } from "../lib/tenants";
 import { registerForEvent } from "../domain/registrations/register";
 import { clientAddress, countsAddressInD1, RateLimitedError, rateLimited } from "../lib/rate-limit";
@@ -54,8 +54,7 @@ export const eventRoutes = new Hono<AppBindings>()
   .get("/", access("public"), describe({ summary: "Published upcoming events", tags: ["public"], responses: { 200: eventListResponse } }), async (c) => {
     const now = Date.now();
     // Every database's programme (lib/tenants.ts), soonest first.
-    const firstStart = (l: LoadedEvent) => l.sessions[0]?.startsAt ?? Number.MAX_SAFE_INTEGER;
-    const loaded = (await forEachDatabase(c.env, (env) => listPublicEvents(env, now))).flat().sort((a, b) => firstStart(a) - firstStart(b));
+    const loaded = soonestFirst((await forEachDatabase(c.env, (env) => listPublicEvents(env, now))).flat());
     return c.json({ events: loaded.map((event) => presentEvent(event, c.var.locale, now)) });
   })
   .get(

@@ -14,13 +14,11 @@
  *
  * Keyed by the database (tenants may have their own, ../../lib/tenants.ts) and the slug.
  */
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import { capacityPools, events, sessions } from "../../../../db/schema";
 import { database, databaseName } from "../../lib/db";
 import { NotFoundError } from "../../lib/errors";
 import type { SqlPart } from "../../lib/sql";
 import type { Env } from "../../env";
-import type { EventRow, PoolRow, SessionRow } from "./public";
+import { publicEventStatements, type EventRow, type PoolRow, type SessionRow } from "./public";
 
 export type EventDefinition = {
   event: EventRow;
@@ -35,20 +33,9 @@ const CACHE_MS = 60_000;
 const MAX_ENTRIES = 500;
 const cache = new Map<string, { definition: EventDefinition; until: number }>();
 
-const PUBLIC_STATUSES = ["published", "cancelled"] as const;
-
 async function load(env: Env, slug: string): Promise<EventDefinition> {
   const db = database(env.DB);
-  const eventId = sql`(SELECT id FROM events WHERE slug = ${slug})`;
-  const [eventRows, sessionRows, poolRows] = await db.batch([
-    db
-      .select()
-      .from(events)
-      .where(and(eq(events.slug, slug), inArray(events.status, [...PUBLIC_STATUSES])))
-      .limit(1),
-    db.select().from(sessions).where(eq(sessions.eventId, eventId)).orderBy(asc(sessions.startsAt)),
-    db.select().from(capacityPools).where(eq(capacityPools.eventId, eventId)).orderBy(asc(capacityPools.id)),
-  ]);
+  const [eventRows, sessionRows, poolRows] = await db.batch(publicEventStatements(db, slug).statements);
   const event = eventRows[0];
   if (!event) throw new NotFoundError("error.event_not_found");
   return { event, sessions: sessionRows, pools: poolRows, mainPool: poolRows.find((p) => p.kind === "event") ?? null };
