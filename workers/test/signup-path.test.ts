@@ -2,11 +2,14 @@
  * The sign-up path: one D1 round trip with the event's definition in the isolate's cache (two
  * without), whatever the answer (new, the same address again, a retry); a cached definition
  * that an organiser's edit made stale changes nothing; an idempotency key is bound to its
- * request; public reads go through a D1 session whose bookmark the client carries.
+ * request; public reads go through a D1 session whose bookmark the client carries; every
+ * statement of a sign-up finds its rows through an index (EXPLAIN QUERY PLAN), so its busy time
+ * does not grow with the pool.
  *
  * Round trips and D1 busy time come from the Worker's `Server-Timing` entry (dev mode).
  */
-import { env, SELF } from "cloudflare:test";
+import { createExecutionContext, env, SELF, waitOnExecutionContext } from "cloudflare:test";
+import worker from "../src/index";
 import { describe, expect, it } from "vitest";
 import { createEvent, participant, register, rows } from "./fixtures";
 
@@ -157,5 +160,51 @@ describe("public reads through a D1 session", () => {
     }
     // The console reads the primary, without a session.
     expect((await get(`/api/console/events`)).headers.get("x-d1-bookmark")).toBeNull();
+  });
+});
+
+/** `db`, writing down the SQL and the parameters of every statement prepared through it (or a session of it). */
+function recording(db: D1Database, statements: { sql: string; params: unknown[] }[]): D1Database {
+  const forward = (target: object, name: PropertyKey) => {
+    const value = Reflect.get(target, name);
+    return typeof value === "function" ? value.bind(target) : value;
+  };
+  return new Proxy(db, {
+    get(target, name) {
+      if (name === "withSession") return (constraint: string) => recording(target.withSession(constraint) as unknown as D1Database, statements);
+      if (name !== "prepare") return forward(target, name);
+      return (sql: string) => {
+        const record = { sql, params: [] as unknown[] };
+        statements.push(record);
+        return new Proxy(target.prepare(sql), {
+          get: (statement, key) => (key === "bind" ? (...params: unknown[]) => ((record.params = params), statement.bind(...params)) : forward(statement, key)),
+        });
+      };
+    },
+  });
+}
+
+describe("the sign-up's statements at any size of the pool", () => {
+  it("find every row through an index: no statement scans a table", async () => {
+    const { slug } = await createEvent({ capacity: 2 });
+    const statements: { sql: string; params: unknown[] }[] = [];
+    const answers: number[] = [];
+    for (const n of [1, 2, 3, 1]) {
+      // The last two: waitlisted, and the same address again (its own statements).
+      statements.length = 0;
+      const ctx = createExecutionContext();
+      const request = new Request(`https://zusammen.test/api/events/${slug}/registrations`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(participant(n)) });
+      answers.push((await worker.fetch(request, { ...env, DB: recording(env.DB, statements) }, ctx)).status);
+      await waitOnExecutionContext(ctx);
+      const scans: string[] = [];
+      for (const { sql, params } of statements) {
+        const plan = await env.DB.prepare(`EXPLAIN QUERY PLAN ${sql}`).bind(...params).all<{ detail: string }>();
+        // "SCAN CONSTANT ROW" and "SCAN (subquery-n)" read no table.
+        for (const { detail } of plan.results) if (/^SCAN (?!CONSTANT ROW|\(subquery)/.test(detail)) scans.push(`${detail} in ${sql.slice(0, 80)}`);
+      }
+      expect(statements.length).toBeGreaterThan(0);
+      expect(scans).toEqual([]);
+    }
+    expect(answers).toEqual([201, 201, 201, 201]);
   });
 });
