@@ -37,6 +37,8 @@ export default defineConfig({
             wrangler: { configPath: "./wrangler.toml" },
             miniflare: {
               workers: [await documentsWorker()],
+              // A second local database for the tenant routing (workers/test/tenants.test.ts sets TENANTS).
+              d1Databases: { DB_SECOND: "zusammen-second" },
               bindings: {
                 TEST_MIGRATIONS: await readD1Migrations("./db/migrations"),
                 // Development mode is explicit (workers/src/env.ts): the tests run in it, with the

@@ -152,6 +152,13 @@ export const events = sqliteTable(
     /** Name and role printed under the certificate. */
     certificateSigner: text("certificate_signer", { mode: "json" }).$type<{ name: string; role: string } | null>(),
     cancellationReason: text("cancellation_reason"),
+    /**
+     * A stamp that changes with every change to the event, its dates or its pools (set by the
+     * triggers of migration 0006, whatever writes the change), so a cached copy of the event's
+     * definition can be checked inside the batch that relies on it (domain/events/definition.ts).
+     * Random rather than counted: a copy cached before a restore of the database cannot match.
+     */
+    version: integer("version").notNull().default(0),
     ...timestamps,
   },
   (t) => [index("events_status_idx").on(t.status)],
@@ -192,6 +199,14 @@ export const capacityPools = sqliteTable(
     slot: text("slot"),
     name: text("name", { mode: "json" }).$type<LocalizedText | null>(),
     capacity: integer("capacity").notNull(),
+    /**
+     * Places taken by registrations in PLACE_TAKING_STATUSES, and registrations in the line
+     * (waitlisted with a confirmed address): counted by the triggers of migration 0006 inside
+     * the very statement that changes a registration, so a guarded statement reads them in
+     * O(1) however many registrations the pool holds (domain/places/capacity.ts).
+     */
+    placesTaken: integer("places_taken").notNull().default(0),
+    lineLength: integer("line_length").notNull().default(0),
   },
   (t) => [uniqueIndex("capacity_pools_event_key_idx").on(t.eventId, t.key)],
 );
@@ -224,6 +239,8 @@ export const registrations = sqliteTable(
     tokenNonce: text("token_nonce").notNull(),
     manageTokenHash: text("manage_token_hash").notNull(),
     idempotencyKey: text("idempotency_key"),
+    /** Keyed hash of the request that came with the idempotency key: the same key with another request is refused. */
+    idempotencyHash: text("idempotency_hash"),
     /** Waitlist order within the pool; organisers may reorder it later. */
     queueOrder: integer("queue_order").notNull(),
     /** 1 while a double opt-in registration waits for its email address to be confirmed. */
@@ -251,6 +268,10 @@ export const registrations = sqliteTable(
       .on(t.eventId, t.poolId, t.emailNormalized)
       .where(sql.raw(`parent_id IS NULL AND status NOT IN ${sqlList(ENDED_STATUSES)}`)),
     index("registrations_pool_status_idx").on(t.poolId, t.status, t.queueOrder),
+    // The end of a pool's line (MAX(queue_order)) and "does someone waiting fit n places?" as
+    // index seeks, not scans of the pool (domain/places/take.ts, waitlist.ts).
+    index("registrations_pool_order_idx").on(t.poolId, t.queueOrder),
+    index("registrations_pool_fit_idx").on(t.poolId, t.status, t.awaitingEmail, t.places),
     index("registrations_change_idx").on(t.changeId),
     index("registrations_hold_idx").on(t.status, t.holdExpiresAt),
     index("registrations_offer_idx").on(t.status, t.offerExpiresAt),

@@ -24,7 +24,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { runtimeCpuMs, startLocalServer } from "./local-server.mjs";
-import { cpuMs, importForNode, root } from "./node-bundle.mjs";
+import { emailRenderCpu } from "./node-bundle.mjs";
 
 function option(name, fallback) {
   const i = process.argv.indexOf(`--${name}`);
@@ -87,28 +87,7 @@ SELECT 901, 901, 'confirmed', 1, 'Bench ' || i, 'bench-' || i || '@example.org',
   CASE i % 3 WHEN 0 THEN 'de' WHEN 1 THEN 'en' ELSE 'tr' END, 'nonce-' || i, 'hash-' || i, i, 0, 0 FROM n;`;
 }
 
-/** Median CPU time of rendering one email, per template and language (after one warm-up render each). */
-async function renderCpu() {
-  const templates = ["confirmed", "reminder", "certificate_issued"];
-  const { renderEmail, previews } = await importForNode(
-    `export { renderEmail } from "${root}emails/render.ts";\n` +
-      templates.map((t, i) => `import { previewProps as p${i} } from "${root}emails/templates/${t}.tsx";`).join("\n") +
-      `\nexport const previews = { ${templates.map((t, i) => `${t}: p${i}`).join(", ")} };`,
-  );
-  const results = [];
-  for (const template of templates) {
-    for (const locale of ["de", "ar"]) {
-      const render = () => renderEmail(template, locale, previews[template].data);
-      await render();
-      const runs = [];
-      for (let i = 0; i < 15; i++) runs.push((await cpuMs(render)).ms);
-      results.push({ template, locale, median: runs.sort((a, b) => a - b)[7] });
-    }
-  }
-  return results;
-}
-
-const rendering = await renderCpu();
+const rendering = await emailRenderCpu(["confirmed", "reminder", "certificate_issued"], ["de", "ar"]);
 if (!json) {
   console.log("CPU time of rendering one email (Node, the Worker's templates):");
   for (const r of rendering) console.log(`  ${r.template} (${r.locale}): median ${r.median.toFixed(1)} ms over 15 renders`);

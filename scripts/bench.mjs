@@ -1,21 +1,34 @@
 #!/usr/bin/env node
 /**
- * Burst benchmark: starts the product locally (scripts/local-server.mjs: the Workers in
- * workerd through Miniflare, local D1), fires a burst of
- * registrations at one event with 500 places and a burst of requests at the reference route
- * (a single D1 batch with one INSERT), and prints throughput, latency and whether the
- * capacity held (exactly 500 confirmed, waitlist positions 1..N-500 without gaps).
+ * Sign-up benchmark: starts the product locally (scripts/local-server.mjs: the Workers in
+ * workerd through Miniflare, local D1, the mail queue and its consumer, rate limits at their
+ * defaults), then, for an empty pool and for a pool that holds 5,000 registrations already,
+ * fires a burst of registrations (each from its own client address, as people are), a burst
+ * of one D1 batch with one write (`/api/dev/bench/batch-write`, the floor of any write) and a
+ * burst of `GET /api/health` (no D1 at all), one after the other at the same concurrency.
  *
- * Usage: node scripts/bench.mjs [--requests N] [--concurrency C] [--port P] [--json] [--verbose]
+ * Per burst: requests/s, p50/p95/p99, answers by status (5xx and requests without an answer
+ * apart), and, from each answer's `Server-Timing` (dev mode), D1 round trips per request and
+ * D1 busy time per request (the sum of every statement's `meta.duration`). The busy time sets
+ * the ceiling of one database: D1 runs one statement at a time, so 1,000 ms ÷ busy time =
+ * registrations a second. Local D1 reports `meta.duration` in whole milliseconds; the mean
+ * over a burst is still an unbiased estimate (each statement starts at a random point of a
+ * millisecond), but single values are 0 or 1. The capacity must hold exactly: 500 confirmed,
+ * waitlist positions 1..N-500 without gaps, in both pools. It also prints the CPU time
+ * workerd spent per request (an upper bound of the Worker's CPU time: local D1 and the mail
+ * queue's consumer run in the same process), and the CPU time of rendering one email
+ * (the consumer's work per registration; not part of the registration's answer).
+ *
+ * Usage: node scripts/bench.mjs [--requests N] [--concurrency C] [--port P] [--json]
+ *   [--no-mail] [--skip-pages] [--verbose]
  * (also BENCH_REQUESTS, BENCH_CONCURRENCY, BENCH_PORT; port 0, the default, lets the system
- * choose). Every answer is counted by status, 5xx (and requests without an answer) apart;
- * exit code 1 if the capacity was not held or any request failed. It also prints the CPU
- * time workerd spent per request (an upper bound of the Worker's CPU time: local D1 runs in
- * the same process).
+ * choose). `--no-mail` runs without the queue consumer, to see the registrations without the
+ * emails' rendering competing for the same cores. Exit code 1 if the capacity was not held
+ * or any request failed.
  *
  * It also reports the weight of the participant pages in frontend/dist (JavaScript and CSS
  * gzipped, HTML) and, in Chromium on a slow phone profile (400 ms round trip, 400 kbit/s,
- * CPU slowed down 4×, cold cache), how long /event?slug=bench-burst takes until its
+ * CPU slowed down 4×, cold cache), how long /event?slug=bench-empty takes until its
  * registration form can be used (`--skip-pages` or BENCH_SKIP_PAGES=1 leaves both out;
  * CHROMIUM_PATH if Chromium is not at /usr/bin/chromium).
  */
@@ -26,8 +39,12 @@ import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { runtimeCpuMs, startLocalServer } from "./local-server.mjs";
+import { emailRenderCpu } from "./node-bundle.mjs";
 
+/** Places left in each pool when its burst begins. */
 const CAPACITY = 500;
+/** Registrations the full pool holds before its burst. */
+const EXISTING = 5000;
 const WARMUP = 20;
 
 function option(name, envName, fallback) {
@@ -42,46 +59,70 @@ function option(name, envName, fallback) {
   return value;
 }
 
-const requests = option("requests", "BENCH_REQUESTS", 2000);
+const requests = option("requests", "BENCH_REQUESTS", 1500);
 const concurrency = option("concurrency", "BENCH_CONCURRENCY", 50);
 const port = option("port", "BENCH_PORT", 0);
 const json = process.argv.includes("--json") || process.env.BENCH_JSON === "1";
-const verbose = process.argv.includes("--verbose"); // show wrangler's own output
+const verbose = process.argv.includes("--verbose"); // show workerd's own output
 const skipPages = process.argv.includes("--skip-pages") || process.env.BENCH_SKIP_PAGES === "1";
+const mail = !process.argv.includes("--no-mail");
 
-function eventSql(slug, capacity, startsAt) {
+const POOLS = [
+  { name: "empty pool", slug: "bench-empty", existing: 0 },
+  { name: `pool of ${EXISTING.toLocaleString("en")}`, slug: "bench-full", existing: EXISTING },
+];
+
+function eventSql({ slug, existing, capacity = existing + CAPACITY }, organisation, startsAt) {
   return `
 INSERT INTO events (organisation_id, slug, format, status, texts, registration_mode, registration_opens_at,
   registration_closes_at, max_places_per_registration, email_confirmation, waitlist_enabled, waitlist_mode, questions)
-VALUES (900, '${slug}', 'workshop', 'published', '{"de":{"title":"Bench"}}', 'open', NULL, NULL, 1, 0, 1, 'confirm', '[]');
+VALUES (${organisation}, '${slug}', 'workshop', 'published', '{"de":{"title":"Bench"}}', 'open', NULL, NULL, 1, 0, 1, 'confirm', '[]');
 INSERT INTO sessions (event_id, starts_at, ends_at)
   SELECT id, ${startsAt}, ${startsAt + 3 * 3600_000} FROM events WHERE slug = '${slug}';
 INSERT INTO capacity_pools (event_id, kind, key, capacity)
-  SELECT id, 'event', 'main', ${capacity} FROM events WHERE slug = '${slug}';`;
+  SELECT id, 'event', 'main', ${capacity} FROM events WHERE slug = '${slug}';
+${
+  existing > 0
+    ? `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${existing})
+INSERT INTO registrations (event_id, pool_id, status, places, name, email, email_normalized, locale, token_nonce,
+  manage_token_hash, queue_order, consent_version, consent_at, created_at, updated_at)
+SELECT e.id, p.id, 'confirmed', 1, 'Bench ' || i, 'seed-' || i || '@example.org', 'seed-' || i || '@example.org', 'de',
+  'nonce-' || i, lower(hex(randomblob(16))), i, '2026-11', 0, 0, 0
+FROM n, events e JOIN capacity_pools p ON p.event_id = e.id WHERE e.slug = '${slug}';`
+    : ""
+}`;
 }
 
 function benchSql() {
   const startsAt = Date.now() + 30 * 24 * 3600_000;
   return [
     `INSERT OR IGNORE INTO organisations (id, slug, name) VALUES (900, 'bench-org', 'Bench');`,
-    eventSql("bench-burst", CAPACITY, startsAt),
-    eventSql("bench-warm", 10_000, startsAt),
+    ...POOLS.map((pool) => eventSql(pool, 900, startsAt)),
+    eventSql({ slug: "bench-warm", existing: 0, capacity: 100_000 }, 900, startsAt),
   ].join("\n");
 }
 
-function register(url, slug, label) {
+/** A client address of its own for request `n` (10.x.y.z), as a crowd of people has. */
+const address = (n) => `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
+
+function register(url, slug, label, n) {
   return fetch(`${url}/api/events/${slug}/registrations`, {
     method: "POST",
-    headers: { "content-type": "application/json" },
+    headers: { "content-type": "application/json", "cf-connecting-ip": address(n) },
     body: JSON.stringify({ name: `Bench ${label}`, email: `bench-${label}@example.org`, locale: "de", consent: true }),
   });
 }
 
-function reference(url) {
-  return fetch(`${url}/api/dev/bench/batch-write`, { method: "POST" });
+const reference = (url) => fetch(`${url}/api/dev/bench/batch-write`, { method: "POST" });
+const health = (url) => fetch(`${url}/api/health`);
+
+/** Round trips and busy ms of an answer's Server-Timing `d1` entry (null without one). */
+function d1Timing(response) {
+  const entry = /(?:^|,\s*)d1;dur=([\d.]+);desc="(\d+) round trips, (\d+) statements/.exec(response.headers.get("server-timing") ?? "");
+  return entry ? { busyMs: Number(entry[1]), roundTrips: Number(entry[2]), statements: Number(entry[3]) } : null;
 }
 
-/** Runs `count` requests with `inFlight` workers; returns per-request latency, status, body. */
+/** Runs `count` requests with `inFlight` workers; returns per-request latency, status, body, D1 use. */
 async function burst(count, inFlight, send, { keepBody = false } = {}) {
   const results = new Array(count);
   let next = 0;
@@ -92,16 +133,18 @@ async function burst(count, inFlight, send, { keepBody = false } = {}) {
       const t0 = performance.now();
       let status = 0;
       let body = null;
+      let d1 = null;
       try {
         const response = await send(i);
         status = response.status;
-        if (status !== 201) body = { error: (await response.text()).slice(0, 300) };
+        d1 = d1Timing(response);
+        if (status >= 300) body = { error: (await response.text()).slice(0, 300) };
         else if (keepBody) body = await response.json();
         else await response.arrayBuffer();
       } catch (error) {
         body = { error: String(error) };
       }
-      results[i] = { ms: performance.now() - t0, status, body };
+      results[i] = { ms: performance.now() - t0, status, body, d1 };
     }
   };
   const start = performance.now();
@@ -116,14 +159,18 @@ function percentile(sorted, p) {
   return sorted[Math.min(sorted.length - 1, Math.max(0, rank))];
 }
 
-function summarize({ results, seconds, cpuMs }) {
+function summarize({ results, seconds, cpuMs }, okStatus) {
   const latencies = results.map((r) => r.ms).sort((a, b) => a - b);
   const statuses = {};
   for (const r of results) statuses[r.status] = (statuses[r.status] ?? 0) + 1;
-  const errorSamples = [...new Set(results.filter((r) => r.status !== 201).map((r) => `${r.status} ${r.body?.error ?? ""}`))].slice(0, 3);
+  const errorSamples = [...new Set(results.filter((r) => r.status !== okStatus).map((r) => `${r.status} ${r.body?.error ?? ""}`))].slice(0, 3);
+  const timed = results.filter((r) => r.d1);
+  const mean = (values) => (values.length ? values.reduce((a, b) => a + b, 0) / values.length : NaN);
+  const roundTrips = {};
+  for (const r of timed) roundTrips[r.d1.roundTrips] = (roundTrips[r.d1.roundTrips] ?? 0) + 1;
   return {
     requests: results.length,
-    errors: results.filter((r) => r.status !== 201).length,
+    errors: results.filter((r) => r.status !== okStatus).length,
     // 5xx, or no answer at all (status 0): what "Your worker restarted mid-request" was.
     serverErrors: results.filter((r) => r.status >= 500 || r.status === 0).length,
     cpuMsPerRequest: cpuMs / results.length,
@@ -133,25 +180,33 @@ function summarize({ results, seconds, cpuMs }) {
     p50: percentile(latencies, 50),
     p95: percentile(latencies, 95),
     p99: percentile(latencies, 99),
+    d1RoundTrips: mean(timed.map((r) => r.d1.roundTrips)),
+    d1RoundTripsMax: timed.length ? Math.max(...timed.map((r) => r.d1.roundTrips)) : NaN,
+    d1RoundTripCounts: roundTrips,
+    d1Statements: mean(timed.map((r) => r.d1.statements)),
+    d1BusyMs: mean(timed.map((r) => r.d1.busyMs)),
     errorSamples,
   };
 }
 
 async function warmUp(url) {
   for (let i = 0; i < WARMUP; i++) {
-    const a = await register(url, "bench-warm", `warm-${i}`);
-    await a.arrayBuffer();
-    const b = await reference(url);
-    await b.arrayBuffer();
-    if (a.status !== 201 || b.status !== 201) throw new Error(`warm-up failed: registration ${a.status}, reference ${b.status}`);
+    for (const [name, response] of [
+      ["registration", await register(url, "bench-warm", `warm-${i}`, 1_000_000 + i)],
+      ["reference", await reference(url)],
+      ["health", await health(url)],
+    ]) {
+      await response.arrayBuffer();
+      if (response.status >= 300) throw new Error(`warm-up failed: ${name} ${response.status}`);
+    }
   }
 }
 
 /**
- * No overselling: the read-back confirmed count is exactly the capacity (or every request, if
- * fewer), no response claimed more, and waitlist positions are distinct. With no failed
- * requests the outcome must also be exact: 500 confirmed responses and positions 1..N-500
- * without gaps. (A failed request may still have committed, so then gaps are tolerated.)
+ * No overselling: the read-back confirmed count is exactly the capacity left (or every
+ * request, if fewer), no response claimed more, and waitlist positions are distinct. With no
+ * failed requests the outcome must also be exact: 500 confirmed responses and positions
+ * 1..N-500 without gaps. (A failed request may still have committed, so then gaps are tolerated.)
  */
 function checkCapacity(registrations, placesLeft) {
   const byStatus = {};
@@ -185,23 +240,28 @@ function checkCapacity(registrations, placesLeft) {
 
 const fmt = (n, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : "-");
 
-function printTable(reg, ref) {
+function printTable(columns) {
+  const names = Object.keys(columns);
+  const s = Object.values(columns);
   const rows = [
-    ["", "registrations", "reference batch"],
-    ["requests", String(reg.requests), String(ref.requests)],
-    ["errors (non-201)", String(reg.errors), String(ref.errors)],
-    ["of them 5xx or no answer", String(reg.serverErrors), String(ref.serverErrors)],
-    ["duration s", fmt(reg.seconds, 2), fmt(ref.seconds, 2)],
-    ["requests/s", fmt(reg.perSecond), fmt(ref.perSecond)],
-    ["p50 ms", fmt(reg.p50), fmt(ref.p50)],
-    ["p95 ms", fmt(reg.p95), fmt(ref.p95)],
-    ["p99 ms", fmt(reg.p99), fmt(ref.p99)],
-    ["workerd CPU ms/request", fmt(reg.cpuMsPerRequest, 2), fmt(ref.cpuMsPerRequest, 2)],
+    ["", ...names],
+    ["requests", ...s.map((x) => String(x.requests))],
+    ["errors (non-2xx)", ...s.map((x) => String(x.errors))],
+    ["of them 5xx or no answer", ...s.map((x) => String(x.serverErrors))],
+    ["duration s", ...s.map((x) => fmt(x.seconds, 2))],
+    ["requests/s", ...s.map((x) => fmt(x.perSecond))],
+    ["p50 ms", ...s.map((x) => fmt(x.p50))],
+    ["p95 ms", ...s.map((x) => fmt(x.p95))],
+    ["p99 ms", ...s.map((x) => fmt(x.p99))],
+    ["D1 round trips/request", ...s.map((x) => fmt(x.d1RoundTrips, 2))],
+    ["D1 statements/request", ...s.map((x) => fmt(x.d1Statements, 1))],
+    ["D1 busy ms/request", ...s.map((x) => fmt(x.d1BusyMs, 3))],
+    ["workerd CPU ms/request", ...s.map((x) => fmt(x.cpuMsPerRequest, 2))],
   ];
-  const widths = [0, 1, 2].map((c) => Math.max(...rows.map((r) => r[c].length)));
-  const line = (r) => `  ${r[0].padEnd(widths[0])}  ${r[1].padStart(widths[1])}  ${r[2].padStart(widths[2])}`;
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+  const line = (r) => `  ${r[0].padEnd(widths[0])}${r.slice(1).map((v, i) => `  ${v.padStart(widths[i + 1])}`).join("")}`;
   console.log(line(rows[0]));
-  console.log(`  ${"-".repeat(widths[0] + widths[1] + widths[2] + 4)}`);
+  console.log(`  ${"-".repeat(widths.reduce((a, b) => a + b + 2, -2))}`);
   for (const r of rows.slice(1)) console.log(line(r));
 }
 
@@ -279,7 +339,7 @@ async function formReadiness(url) {
         });
         await cdp.send("Emulation.setCPUThrottlingRate", { rate: SLOW.cpuSlowdown });
         const t0 = performance.now();
-        await page.goto(`${url}/event?slug=bench-burst`, { waitUntil: "commit", timeout: FORM_TIMEOUT_MS });
+        await page.goto(`${url}/event?slug=bench-empty`, { waitUntil: "commit", timeout: FORM_TIMEOUT_MS });
         await page.locator("form.registration-form button[type=submit]:enabled").waitFor({ state: "visible", timeout: FORM_TIMEOUT_MS });
         const usableMs = performance.now() - t0;
         const domContentLoadedMs = await page.evaluate(() => {
@@ -312,7 +372,7 @@ function printPages(weights, readiness) {
     for (const r of rows) console.log(`    ${r[0].padEnd(widths[0])}  ${r[1].padStart(widths[1])}  ${r[2].padStart(widths[2])}  ${r[3].padStart(widths[3])}`);
   }
   console.log(
-    `  registration form usable (Chromium, ${SLOW.latencyMs} ms RTT, ${SLOW.downKbit} kbit/s, CPU ÷${SLOW.cpuSlowdown}, cold cache, /event?slug=bench-burst):`,
+    `  registration form usable (Chromium, ${SLOW.latencyMs} ms RTT, ${SLOW.downKbit} kbit/s, CPU ÷${SLOW.cpuSlowdown}, cold cache, /event?slug=bench-empty):`,
   );
   if (readiness.skipped) console.log(`    skipped: ${readiness.skipped}`);
   for (const locale of ["de", "ar"]) {
@@ -342,12 +402,60 @@ for (const signal of ["SIGINT", "SIGTERM"]) {
   });
 }
 
+/** One pool: registrations, the one-batch reference and health, one after the other. */
+async function measurePool(url, pool, runId) {
+  const regRun = await burst(requests, concurrency, (i) => register(url, pool.slug, `${runId}-${pool.slug}-${i}`, i), { keepBody: true });
+  const refRun = await burst(requests, concurrency, () => reference(url));
+  const healthRun = await burst(requests, concurrency, () => health(url));
+  const eventResponse = await fetch(`${url}/api/events/${pool.slug}`);
+  const event = eventResponse.ok ? (await eventResponse.json()).event : null;
+  const placesLeft = event?.registration?.placesLeft ?? null;
+  const registrations = summarize(regRun, 201);
+  const referenceBatch = summarize(refRun, 201);
+  const healthRoute = summarize(healthRun, 200);
+  const capacity = checkCapacity(regRun, placesLeft);
+  return {
+    pool: pool.name,
+    existing: pool.existing,
+    registrations,
+    referenceBatch,
+    health: healthRoute,
+    capacity: { left: CAPACITY, ...capacity },
+    healthRatio: registrations.perSecond / healthRoute.perSecond,
+    referenceRatio: registrations.perSecond / referenceBatch.perSecond,
+    ceilingPerSecond: 1000 / registrations.d1BusyMs,
+  };
+}
+
+function printPool(result) {
+  console.log("");
+  console.log(`${result.pool} (${result.existing} registrations before the burst, ${CAPACITY} places left)`);
+  printTable({ registrations: result.registrations, "one D1 batch": result.referenceBatch, "GET /api/health": result.health });
+  const { capacity, registrations } = result;
+  const statusText = Object.entries(capacity.byStatus).map(([s, n]) => `${s} ${n}`).join(", ") || "none";
+  console.log(`  registration outcomes:   ${statusText}`);
+  console.log(`  D1 round trips:          ${Object.entries(registrations.d1RoundTripCounts).map(([n, c]) => `${c} × ${n}`).join(", ")} (at most ${registrations.d1RoundTripsMax})`);
+  for (const [name, s] of [["registration", registrations], ["reference", result.referenceBatch], ["health", result.health]]) {
+    if (s.errors > 0) console.log(`  ${name} HTTP codes: ${JSON.stringify(s.httpStatuses)}`);
+    for (const sample of s.errorSamples) console.log(`  ${name} error sample: ${sample}`);
+  }
+  console.log(`  confirmed (read back):   ${capacity.confirmedReadBack ?? "?"} of ${CAPACITY} (expected ${capacity.expectedConfirmed})`);
+  console.log(
+    `  waitlist positions:      ${capacity.waitlisted} returned (expected 1..${capacity.expectedWaitlisted}); distinct: ${capacity.distinct ? "yes" : "no"}, 1..${capacity.waitlisted} without gaps: ${capacity.noGaps ? "yes" : "no"}`,
+  );
+  if (capacity.failed > 0) console.log(`  (${capacity.failed} registration requests failed and may have committed: exactness not checkable, only no overselling)`);
+  console.log(`  capacity held:           ${capacity.held ? "yes" : "no"}`);
+  console.log(`  registrations/s ÷ health/s = ${fmt(result.healthRatio, 3)}; ÷ one-batch/s = ${fmt(result.referenceRatio, 3)}`);
+  console.log(`  one database's ceiling:  1,000 ms ÷ ${fmt(registrations.d1BusyMs, 3)} ms busy = ${fmt(result.ceilingPerSecond, 0)} registrations/s`);
+}
+
 async function main() {
   persistTo = mkdtempSync(join(tmpdir(), "zusammen-bench-"));
-  console.log(`zusammen bench: ${requests} requests per burst, ${concurrency} in flight`);
+  console.log(`zusammen bench: ${requests} requests per burst, ${concurrency} in flight, queue consumer ${mail ? "running" : "off (--no-mail)"}`);
+  const rendering = await emailRenderCpu(["confirmed", "waitlisted"], ["de", "ar"]);
   const t0 = performance.now();
-  // Rate limits off: the benchmark is one client address sending bursts on purpose.
-  server = await startLocalServer({ port, persistTo, seed: false, extraSql: benchSql(), stdio: verbose ? "inherit" : "pipe", vars: { RATE_LIMITS: "off" } });
+  // Rate limits at their defaults: every request comes from its own client address.
+  server = await startLocalServer({ port, persistTo, seed: false, extraSql: benchSql(), stdio: verbose ? "inherit" : "pipe", crons: false, queueConsumers: mail });
   const { url } = server;
   console.log(`server up at ${url} after ${fmt((performance.now() - t0) / 1000, 1)} s; warming up (${WARMUP} requests per route)`);
   await warmUp(url);
@@ -356,53 +464,28 @@ async function main() {
   const readiness = skipPages ? null : await formReadiness(url);
 
   const runId = Date.now().toString(36);
-  const regRun = await burst(requests, concurrency, (i) => register(url, "bench-burst", `${runId}-${i}`), { keepBody: true });
-  const refRun = await burst(requests, concurrency, () => reference(url));
-
-  const eventResponse = await fetch(`${url}/api/events/bench-burst`);
-  const placesLeft = eventResponse.ok ? (await eventResponse.json()).event?.registration?.placesLeft ?? null : null;
-
-  const reg = summarize(regRun);
-  const ref = summarize(refRun);
-  const capacity = checkCapacity(regRun, placesLeft);
-  const throughputRatio = reg.perSecond / ref.perSecond;
-  const p50Ratio = reg.p50 / ref.p50;
-
+  const pools = [];
+  for (const pool of POOLS) {
+    const result = await measurePool(url, pool, runId);
+    pools.push(result);
+    printPool(result);
+  }
   console.log("");
-  printTable(reg, ref);
-  console.log("");
-  const statusText = Object.entries(capacity.byStatus).map(([s, n]) => `${s} ${n}`).join(", ") || "none";
-  console.log(`  registration outcomes:   ${statusText}`);
-  if (reg.errors > 0) console.log(`  registration HTTP codes: ${JSON.stringify(reg.httpStatuses)}`);
-  if (ref.errors > 0) console.log(`  reference HTTP codes:    ${JSON.stringify(ref.httpStatuses)}`);
-  for (const [name, s] of [["registration", reg], ["reference", ref]])
-    for (const sample of s.errorSamples) console.log(`  ${name} error sample: ${sample}`);
-  console.log(`  confirmed (read back):   ${capacity.confirmedReadBack ?? "?"} of ${CAPACITY} (expected ${capacity.expectedConfirmed})`);
-  console.log(
-    `  waitlist positions:      ${capacity.waitlisted} returned (expected 1..${capacity.expectedWaitlisted}); distinct: ${capacity.distinct ? "yes" : "no"}, 1..${capacity.waitlisted} without gaps: ${capacity.noGaps ? "yes" : "no"}`,
-  );
-  if (capacity.failed > 0)
-    console.log(`  (${capacity.failed} registration requests failed and may have committed: exactness not checkable, only no overselling)`);
-  console.log(`  capacity held:           ${capacity.held ? "yes" : "no"}`);
-  console.log("");
-  console.log(`  throughput ratio: registrations/s ÷ reference/s = ${fmt(throughputRatio, 3)}`);
-  console.log(`  p50 ratio:        registration p50 ÷ reference p50 = ${fmt(p50Ratio, 2)}`);
-  console.log(`  → a registration costs ${fmt(1 / throughputRatio, 1)} reference batch writes (by throughput), ${fmt(p50Ratio, 1)} by p50 latency`);
+  console.log("  CPU time of rendering one email (Node, the Worker's templates; the queue consumer's work, after the answer):");
+  for (const r of rendering) console.log(`    ${r.template} (${r.locale}): median ${fmt(r.median, 1)} ms`);
 
   if (!skipPages) printPages(weights, readiness);
 
-  const ok = capacity.held && reg.errors === 0 && ref.errors === 0;
+  const ok = pools.every((p) => p.capacity.held && p.registrations.errors === 0 && p.referenceBatch.errors === 0 && p.health.errors === 0);
   if (json) {
-    const round = (s) => ({ ...s, seconds: +s.seconds.toFixed(3), perSecond: +s.perSecond.toFixed(1), p50: +s.p50.toFixed(2), p95: +s.p95.toFixed(2), p99: +s.p99.toFixed(2) });
+    const round = (s) => ({ ...s, seconds: +s.seconds.toFixed(3), perSecond: +s.perSecond.toFixed(1), p50: +s.p50.toFixed(2), p95: +s.p95.toFixed(2), p99: +s.p99.toFixed(2), d1BusyMs: +s.d1BusyMs.toFixed(4) });
     console.log(
       JSON.stringify({
         requests,
         concurrency,
-        registrations: round(reg),
-        reference: round(ref),
-        capacity: { capacity: CAPACITY, ...capacity },
-        throughputRatio: +throughputRatio.toFixed(4),
-        p50Ratio: +p50Ratio.toFixed(3),
+        mail,
+        pools: pools.map((p) => ({ ...p, registrations: round(p.registrations), referenceBatch: round(p.referenceBatch), health: round(p.health) })),
+        emailRenderCpuMs: rendering,
         ...(skipPages ? {} : { pages: weights, formReadiness: { profile: SLOW, ...readiness } }),
         ok,
       }),

@@ -53,4 +53,27 @@ export async function cpuMs(task) {
   return { ms: (used.user + used.system) / 1000, value };
 }
 
+/**
+ * Median CPU time (ms) of rendering one email with the Worker's templates and renderEmail,
+ * per template and language, after one warm-up render each (V8 as in workerd).
+ */
+export async function emailRenderCpu(templates, locales, runs = 15) {
+  const { renderEmail, previews } = await importForNode(
+    `export { renderEmail } from "${root}emails/render.ts";\n` +
+      templates.map((t, i) => `import { previewProps as p${i} } from "${root}emails/templates/${t}.tsx";`).join("\n") +
+      `\nexport const previews = { ${templates.map((t, i) => `${t}: p${i}`).join(", ")} };`,
+  );
+  const results = [];
+  for (const template of templates) {
+    for (const locale of locales) {
+      const render = () => renderEmail(template, locale, previews[template].data);
+      await render();
+      const times = [];
+      for (let i = 0; i < runs; i++) times.push((await cpuMs(render)).ms);
+      results.push({ template, locale, median: times.sort((a, b) => a - b)[Math.floor(runs / 2)] });
+    }
+  }
+  return results;
+}
+
 export { root };

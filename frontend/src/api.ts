@@ -14,11 +14,41 @@ export class ApiFailure extends Error {
   }
 }
 
+/**
+ * The D1 bookmark of the last answer (http/database.ts on the Worker): sent back, so reads
+ * that a read replica may answer show at least what this tab wrote. Kept for the tab only.
+ */
+const BOOKMARK_HEADER = "X-D1-Bookmark";
+const BOOKMARK_KEY = "zusammen.d1-bookmark";
+
+function storedBookmark(): string | null {
+  try {
+    return sessionStorage.getItem(BOOKMARK_KEY);
+  } catch {
+    return null; // storage switched off: reads may simply be a moment behind
+  }
+}
+
+function keepBookmark(response: Response): void {
+  const bookmark = response.headers.get(BOOKMARK_HEADER);
+  try {
+    if (bookmark) sessionStorage.setItem(BOOKMARK_KEY, bookmark);
+  } catch {
+    // as above
+  }
+}
+
 export async function api<T>(
   path: string,
   options: { method?: "GET" | "POST"; body?: unknown; headers?: Record<string, string> } = {},
 ): Promise<T> {
-  const headers: Record<string, string> = { Accept: "application/json", "Accept-Language": chosenLocale(), ...options.headers };
+  const bookmark = storedBookmark();
+  const headers: Record<string, string> = {
+    Accept: "application/json",
+    "Accept-Language": chosenLocale(),
+    ...(bookmark ? { [BOOKMARK_HEADER]: bookmark } : {}),
+    ...options.headers,
+  };
   let body: string | undefined;
   if (options.body !== undefined) {
     headers["Content-Type"] = "application/json";
@@ -30,6 +60,7 @@ export async function api<T>(
   } catch {
     throw new ApiFailure(0, "network", t("common.network_error"));
   }
+  keepBookmark(response);
   let data: unknown = null;
   try {
     data = await response.json();

@@ -97,4 +97,42 @@ describe("participant signup", () => {
     expect(requests.filter((line) => line.startsWith("POST "))).toHaveLength(1);
     expect(await managePage.getByRole("button", { name: "Cancel my registration" }).count()).toBe(0);
   });
+
+  /**
+   * The answer to a sign-up is lost on the way (the server stored it). Sending again as it
+   * was is the same request: the person sees the registration they made. Correcting the form
+   * first is a new request with a new key: the server answers it ("check your email", the
+   * address is registered already) instead of refusing a key sent with other details.
+   */
+  it("after a lost answer, sending again gives the first answer; a changed form is a new request", async () => {
+    for (const change of [false, true]) {
+      const page = await context.newPage();
+      const keys: string[] = [];
+      let loseAnswer = true;
+      await page.route("**/api/events/*/registrations", async (route) => {
+        keys.push(route.request().headers()["idempotency-key"] ?? "");
+        const response = await route.fetch();
+        if (loseAnswer) {
+          loseAnswer = false;
+          await route.abort("connectionreset");
+        } else await route.fulfill({ response });
+      });
+      await page.goto(`${baseUrl}/event?slug=asylrecht-workshop`);
+      await page.getByLabel("Your name").fill("Amina Beispiel");
+      await page.getByLabel("Your email address").fill(`lost-${change}-${Date.now()}@example.org`);
+      await page.getByLabel("Which advice centre do you work for?").fill("Beratungsstelle Nord");
+      await page.getByLabel(/I agree that my details are stored/).check();
+      await page.getByRole("button", { name: "Register" }).click();
+      await page.getByRole("alert").filter({ hasText: "connection" }).waitFor();
+
+      if (change) await page.getByLabel("Your name").fill("Amina Beispiel-Nord");
+      await page.getByRole("button", { name: "Register" }).click();
+      const outcome = page.locator(change ? '[data-status="check_email"]' : '[data-status="confirmed"]');
+      await outcome.waitFor();
+      expect(await page.getByRole("alert").count()).toBe(0);
+      expect(keys).toHaveLength(2);
+      expect(keys[0] === keys[1]).toBe(!change);
+      await page.close();
+    }
+  });
 });

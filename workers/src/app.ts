@@ -22,6 +22,7 @@ import { certificateRoutes, checkInQrRoutes, participantDocumentRoutes, verifyPa
 import type { ApiError } from "./api-types";
 import { publicSiteKey } from "./domain/abuse/turnstile";
 import { access } from "./http/access";
+import { requestDatabase } from "./http/database";
 import { describe, openApiDocument } from "./http/openapi";
 import { apiErrorSchema, health, publicConfig } from "./routes/schemas";
 import * as z from "zod/mini";
@@ -102,6 +103,10 @@ export function buildApp() {
       },
     }),
   );
+
+  // The request's database (its tenant's, a D1 session, metered) before any route reads it; after
+  // the body limit, since finding the tenant may read a (small) body.
+  app.use(requestDatabase);
 
   // Anything personal is never cached: the participant's own pages, the console, sign-in, privacy.
   app.use(async (c, next) => {

@@ -3,7 +3,14 @@ import type { Staff } from "./domain/auth/staff";
 
 /** Bindings and variables of the Worker (see wrangler.toml). */
 export type Env = {
+  /** The request's database: the tenant's (lib/tenants.ts), as the request reaches it (http/database.ts). */
   DB: D1Database;
+  /** The binding name `DB` stands for in this request (default "DB"): keys per-database caches. */
+  DB_NAME?: string;
+  /** The default database, where `DB` stands for a tenant's (lib/tenants.ts). */
+  DB_DEFAULT?: D1Database;
+  /** Organisations with a database of their own: "organisation-slug=BINDING,…" (lib/tenants.ts); the rest live in DB. */
+  TENANTS?: string;
   ASSETS: Fetcher;
   MAIL_QUEUE: Queue<MailMessage>;
   /** The documents Worker (workers/documents): renders PDFs over RPC. */
@@ -40,8 +47,8 @@ export type Env = {
   EMBED_ALLOWED_ORIGINS?: string;
 };
 
-/** A queue message names one outbox row; the row itself is the source of truth. */
-export type MailMessage = { outboxId: string };
+/** A queue message names one outbox row (and its database, where not DB); the row itself is the source of truth. */
+export type MailMessage = { outboxId: string; database?: string };
 
 /** A PUBLIC_URL on this machine: http(s)://localhost, 127.0.0.1 or [::1], any port. */
 function isLocalUrl(url: string | undefined): boolean {

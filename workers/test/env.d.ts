@@ -5,6 +5,8 @@ declare global {
   namespace Cloudflare {
     interface Env extends WorkerEnv {
       TEST_MIGRATIONS: D1Migration[];
+      /** A second database, for the tenant routing (tenants.test.ts). */
+      DB_SECOND: D1Database;
     }
   }
 }

@@ -24,15 +24,15 @@ export type EventOptions = {
   onlineUrl?: string | null;
 };
 
-/** Creates an organisation (once), an event with one session and its event-wide pool. */
-export async function createEvent(options: EventOptions = {}): Promise<{ slug: string; eventId: number; poolId: number }> {
+/** Creates an organisation (once), an event with one session and its event-wide pool (in `db`, by default DB). */
+export async function createEvent(options: EventOptions = {}, db: D1Database = env.DB): Promise<{ slug: string; eventId: number; poolId: number }> {
   counter += 1;
   const slug = `test-event-${counter}-${crypto.randomUUID().slice(0, 8)}`;
   const startsAt = options.startsAt ?? Date.now() + 14 * 24 * HOUR;
-  await env.DB.prepare(
+  await db.prepare(
     `INSERT OR IGNORE INTO organisations (id, slug, name) VALUES (1, 'test-org', 'Kommunales Integrationszentrum Test')`,
   ).run();
-  const event = await env.DB.prepare(
+  const event = await db.prepare(
     `INSERT INTO events (organisation_id, slug, format, status, texts, location, online_url, registration_mode,
        registration_opens_at, registration_closes_at, max_places_per_registration, email_confirmation,
        waitlist_enabled, waitlist_mode, questions)
@@ -55,10 +55,10 @@ export async function createEvent(options: EventOptions = {}): Promise<{ slug: s
     )
     .first<{ id: number }>();
   const eventId = event!.id;
-  await env.DB.prepare(`INSERT INTO sessions (event_id, starts_at, ends_at) VALUES (?1, ?2, ?3)`)
+  await db.prepare(`INSERT INTO sessions (event_id, starts_at, ends_at) VALUES (?1, ?2, ?3)`)
     .bind(eventId, startsAt, startsAt + 3 * HOUR)
     .run();
-  const pool = await env.DB.prepare(
+  const pool = await db.prepare(
     `INSERT INTO capacity_pools (event_id, kind, key, capacity) VALUES (?1, 'event', 'main', ?2) RETURNING id`,
   )
     .bind(eventId, options.capacity ?? 10)
@@ -133,28 +133,29 @@ export type StaffSession = { userId: number; cookie: string; csrf: string };
  */
 export async function createStaff(
   options: { role?: "organiser" | "checkin_helper"; organisationId?: number; isAdmin?: boolean; assignedEventIds?: number[] } = {},
+  db: D1Database = env.DB,
 ): Promise<StaffSession> {
   const { sha256 } = await import("../src/lib/tokens");
   const { csrfToken } = await import("../src/domain/auth/sign-in");
   counter += 1;
   const email = `staff${counter}-${crypto.randomUUID().slice(0, 6)}@example.org`;
-  await env.DB.prepare(`INSERT OR IGNORE INTO organisations (id, slug, name) VALUES (1, 'test-org', 'Kommunales Integrationszentrum Test')`).run();
-  await env.DB.prepare(`INSERT OR IGNORE INTO organisations (id, slug, name) VALUES (2, 'other-org', 'Anderes Amt')`).run();
-  const user = await env.DB.prepare(`INSERT INTO users (email, email_normalized, name, is_admin) VALUES (?1, ?1, 'Staff', ?2) RETURNING id`)
+  await db.prepare(`INSERT OR IGNORE INTO organisations (id, slug, name) VALUES (1, 'test-org', 'Kommunales Integrationszentrum Test')`).run();
+  await db.prepare(`INSERT OR IGNORE INTO organisations (id, slug, name) VALUES (2, 'other-org', 'Anderes Amt')`).run();
+  const user = await db.prepare(`INSERT INTO users (email, email_normalized, name, is_admin) VALUES (?1, ?1, 'Staff', ?2) RETURNING id`)
     .bind(email, options.isAdmin ? 1 : 0)
     .first<{ id: number }>();
   const userId = user!.id;
   if (options.role) {
-    await env.DB.prepare(`INSERT INTO memberships (user_id, organisation_id, role) VALUES (?1, ?2, ?3)`)
+    await db.prepare(`INSERT INTO memberships (user_id, organisation_id, role) VALUES (?1, ?2, ?3)`)
       .bind(userId, options.organisationId ?? 1, options.role)
       .run();
   }
   for (const eventId of options.assignedEventIds ?? []) {
-    await env.DB.prepare(`INSERT INTO event_assignments (user_id, event_id) VALUES (?1, ?2)`).bind(userId, eventId).run();
+    await db.prepare(`INSERT INTO event_assignments (user_id, event_id) VALUES (?1, ?2)`).bind(userId, eventId).run();
   }
   const token = crypto.randomUUID().replace(/-/g, "") + "abcdefghijk"; // 43 characters
   const now = Date.now();
-  await env.DB.prepare(`INSERT INTO user_sessions (token_hash, user_id, created_at, last_seen_at, expires_at) VALUES (?1, ?2, ?3, ?3, ?4)`)
+  await db.prepare(`INSERT INTO user_sessions (token_hash, user_id, created_at, last_seen_at, expires_at) VALUES (?1, ?2, ?3, ?3, ?4)`)
     .bind(await sha256(token), userId, now, now + 86_400_000)
     .run();
   return { userId, cookie: `zusammen_session=${token}`, csrf: await csrfToken(token) };

@@ -6,6 +6,7 @@
  * - nobody waiting who may be served fits the free places, and promotions follow the line
  *   (no one is promoted past someone eligible ahead of them who needs no more places);
  * - waitlist positions of each pool run 1..n;
+ * - each pool's counters (places taken, length of the line) equal what its registrations hold;
  * - workshop choices end with their day registration;
  * - every state change of a day registration is audited, and each audited change that calls
  *   for an email queued exactly one (no email without a change).
@@ -27,9 +28,12 @@ export type RegistrationState = {
   position: number | null;
 };
 
+/** A pool, with the counters that the triggers keep (db/migrations/0006). */
+export type PoolState = { capacity: number; kind: string; placesTaken: number; lineLength: number };
+
 export type Snapshot = {
   registrations: Map<number, RegistrationState>;
-  pools: Map<number, { capacity: number; kind: string }>;
+  pools: Map<number, PoolState>;
   eventPublished: boolean;
   audit: { id: number; registrationId: number | null; changeId: string | null; action: string }[];
   outbox: { id: string; registrationId: number | null; changeId: string | null; template: string }[];
@@ -54,7 +58,7 @@ export async function snapshot(eventId: number): Promise<Snapshot> {
          FROM registrations r WHERE r.event_id = ?1`,
       )
       .bind(eventId),
-    db.prepare(`SELECT id, capacity, kind FROM capacity_pools WHERE event_id = ?1`).bind(eventId),
+    db.prepare(`SELECT id, capacity, kind, places_taken AS placesTaken, line_length AS lineLength FROM capacity_pools WHERE event_id = ?1`).bind(eventId),
     db.prepare(`SELECT status FROM events WHERE id = ?1`).bind(eventId),
     db
       .prepare(`SELECT id, registration_id AS registrationId, change_id AS changeId, action FROM audit_log WHERE event_id = ?1 ORDER BY id`)
@@ -68,7 +72,7 @@ export async function snapshot(eventId: number): Promise<Snapshot> {
   ]);
   return {
     registrations: new Map(((registrations!.results ?? []) as RegistrationState[]).map((r) => [r.id, r])),
-    pools: new Map(((pools!.results ?? []) as { id: number; capacity: number; kind: string }[]).map((p) => [p.id, p])),
+    pools: new Map(((pools!.results ?? []) as ({ id: number } & PoolState)[]).map((p) => [p.id, p])),
     eventPublished: (event!.results[0] as { status: string }).status === "published",
     audit: (audit!.results ?? []) as Snapshot["audit"],
     outbox: (outbox!.results ?? []) as Snapshot["outbox"],
@@ -108,6 +112,9 @@ export function placesProblems(before: Snapshot, after: Snapshot, options: { out
       return sum + Math.max(0, (takesPlaces(r.status) ? r.places : 0) - had);
     }, 0);
     if (!options.concurrent && gained > 0 && taken > pool.capacity) problems.push(`pool ${poolId}: ${taken} places taken of ${pool.capacity} after ${gained} were taken`);
+    const inLine = inPool.filter((r) => r.status === "waitlisted" && !r.awaitingEmail).length;
+    if (pool.placesTaken !== taken || pool.lineLength !== inLine)
+      problems.push(`pool ${poolId}: counters say ${pool.placesTaken} places taken and ${pool.lineLength} in line, the registrations ${taken} and ${inLine}`);
 
     const waiting = inPool.filter((r) => eligible(r, after.registrations)).sort((a, b) => a.queueOrder - b.queueOrder);
     if (after.eventPublished) {

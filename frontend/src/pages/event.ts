@@ -114,10 +114,12 @@ function registrationForm(event: PublicEventDetail, main: HTMLElement, section: 
   const fields = new FieldSet();
   const lang = contentLang(event.fallback);
   const maxPlaces = event.registration.maxPlaces;
-  // One key per form load: a double click or a retry after a lost answer is the same
-  // registration for the server. Renewed only after the server refused the request
-  // (a 4xx stores nothing), so corrected details are not answered from its replay cache.
+  // One key per request: a double click or a retry after a lost answer sends the same form
+  // with the same key, and the server answers it as the same registration. A key belongs to
+  // what was sent with it (the server refuses it with other details), so once a request has
+  // been sent, any change to the form makes a new key.
   let idempotencyKey = newIdempotencyKey();
+  let keySent = false;
   let sending = false;
   // Bots fill every field and submit at once: the server ignores a filled honeypot or a form sent within 2 s.
   const formStartedAt = Date.now();
@@ -164,6 +166,13 @@ function registrationForm(event: PublicEventDetail, main: HTMLElement, section: 
     h("div", { class: "actions" }, submit),
   );
 
+  const renewKey = () => {
+    if (!keySent) return;
+    idempotencyKey = newIdempotencyKey();
+    keySent = false;
+  };
+  form.addEventListener("input", renewKey);
+  form.addEventListener("change", renewKey);
   form.addEventListener("submit", async (submitEvent) => {
     submitEvent.preventDefault();
     if (sending) return;
@@ -174,6 +183,7 @@ function registrationForm(event: PublicEventDetail, main: HTMLElement, section: 
     try {
       const turnstileToken = (await challenge).token();
       const body = { ...collect(form, event), formStartedAt, ...(turnstileToken ? { turnstileToken } : {}) };
+      keySent = true;
       const { registration } = await api<RegistrationResponse>(`/api/events/${encodeURIComponent(event.slug)}/registrations`, {
         method: "POST",
         body,
@@ -185,7 +195,6 @@ function registrationForm(event: PublicEventDetail, main: HTMLElement, section: 
       focusOn(outcome.querySelector("h2") ?? outcome);
     } catch (error) {
       const failure = error instanceof ApiFailure ? error : new ApiFailure(0, "unexpected", t("common.server_error"));
-      if (failure.status >= 400 && failure.status < 500) idempotencyKey = newIdempotencyKey();
       (await challenge).reset();
       fields.showErrors(main, failure.message, failure.fields);
     } finally {

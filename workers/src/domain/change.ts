@@ -65,18 +65,23 @@ export class Change {
   }
 
   /**
-   * Audit rows for every registration stamped by this change: status and places, plus
+   * Audit rows for every registration stamped by this change (`action`: a fixed action, or
+   * SQL over `r`): status and places, plus
    * `details` (a JS object, bound as one JSON parameter: untrusted text such as a reason
    * belongs here) and `detailsSql`, an SQL expression over `r` yielding a JSON object (e.g.
    * what was confirmed, or a waitlist position).
    */
-  audit(action: string, details: Record<string, unknown> = {}, detailsSql?: string): D1PreparedStatement {
-    const base = `json_patch(json_object('status', r.status, 'places', r.places), ?5)`;
+  audit(action: string | { sql: string }, details: Record<string, unknown> = {}, detailsSql?: string): D1PreparedStatement {
+    const base = `json_patch(json_object('status', r.status, 'places', r.places), ?4)`;
     const all = detailsSql ? `json_patch(${base}, (${detailsSql}))` : base;
-    return this.env.DB.prepare(
+    // The action: a fixed one, or an SQL expression over `r` (e.g. created or repeated, per row).
+    const actionSql = typeof action === "string" ? "?5" : `(${action.sql})`;
+    const statement = this.env.DB.prepare(
       `INSERT INTO audit_log (at, actor, action, event_id, registration_id, details, change_id)
-       SELECT ?2, ?3, ?4, r.event_id, r.id, ${all}, r.change_id
+       SELECT ?2, ?3, ${actionSql}, r.event_id, r.id, ${all}, r.change_id
        FROM registrations r WHERE r.change_id = ?1`,
-    ).bind(this.id, this.now, this.actor, action, JSON.stringify(details));
+    );
+    const params = [this.id, this.now, this.actor, JSON.stringify(details)];
+    return typeof action === "string" ? statement.bind(...params, action) : statement.bind(...params);
   }
 }

@@ -21,8 +21,13 @@ async function jsonBody(c: Context<AppBindings>): Promise<unknown> {
 
 const TOO_MANY = "Too many requests from this address or for this email (Retry-After)";
 
-export function formGuard(scope: RateScope, options: { turnstile?: boolean } = {}): MiddlewareHandler<AppBindings> {
-  const limit = rateLimit(scope);
+/**
+ * `limitsInBatch`: the domain verb counts the limits inside its own batch (registration: no
+ * round trip of their own, lib/rate-limit.ts `batchLimits`); the guard then only asks the
+ * rate-limiting binding, where configured.
+ */
+export function formGuard(scope: RateScope, options: { turnstile?: boolean; limitsInBatch?: boolean } = {}): MiddlewareHandler<AppBindings> {
+  const limit = rateLimit(scope, { inBatch: options.limitsInBatch });
   const guard: MiddlewareHandler<AppBindings> = async (c, next) =>
     limit(c, async () => {
       if (options.turnstile) {

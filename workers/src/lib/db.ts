@@ -6,3 +6,8 @@ export function database(d1: D1Database) {
   return drizzle(d1, { schema });
 }
 export type Database = ReturnType<typeof database>;
+
+/** The binding name of the request's database ("DB" unless the tenant routing chose another). */
+export function databaseName(env: { DB_NAME?: string }): string {
+  return env.DB_NAME ?? "DB";
+}

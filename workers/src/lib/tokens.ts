@@ -29,14 +29,25 @@ export async function sha256(value: string): Promise<string> {
 }
 
 /**
- * The secret: TOKEN_SECRET, or in development mode (explicit and local) the fixed development
+ * The base secret: TOKEN_SECRET, or in development mode (explicit and local) the fixed development
  * one. Anywhere else a missing, short or published secret derives nothing: NotConfiguredError.
  */
-function tokenSecret(env: Env): string {
+function baseSecret(env: Env): string {
   if (isDevMode(env)) return env.TOKEN_SECRET || DEV_TOKEN_SECRET;
   const missing = missingConfiguration(env);
   if (missing.includes("TOKEN_SECRET")) throw new NotConfiguredError(missing);
   return env.TOKEN_SECRET!;
+}
+
+/**
+ * The secret of the request's database: TOKEN_SECRET for `DB`, and for a tenant's own
+ * database (lib/tenants.ts) one derived from it with the binding's name. Signatures over an
+ * id (data-access links, check-in codes) and certificate codes are thereby bound to their
+ * database: the same id in another database is another registration, and its link is no link there.
+ */
+function tokenSecret(env: Env): string {
+  const name = env.DB_NAME ?? "DB";
+  return name === "DB" ? baseSecret(env) : `${baseSecret(env)}\u0000database:${name}`;
 }
 
 const keyCache = new Map<string, Promise<CryptoKey>>();

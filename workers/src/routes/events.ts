@@ -8,6 +8,7 @@ import { facetsOf, matchesFilter, programmeFilterSchema } from "../domain/reach/
 import { renderPoster } from "../domain/reach/poster";
 import { loadProgramme, loadProgrammeEvent } from "../domain/reach/programme";
 import { registerForEvent } from "../domain/registrations/register";
+import { clientAddress, countsAddressInD1, RateLimitedError, rateLimited } from "../lib/rate-limit";
 import { registrationRequestSchema } from "../domain/registrations/validate";
 import { access } from "../http/access";
 import { formGuard } from "../http/form-guard";
@@ -124,31 +125,42 @@ export const eventRoutes = new Hono<AppBindings>()
   .post(
     "/:slug/registrations",
     access("public"),
-    formGuard("registration", { turnstile: true }),
+    formGuard("registration", { turnstile: true, limitsInBatch: true }),
     describe({
       summary: "Register for an event",
       description:
-        "Confirms, waitlists or (with email confirmation) holds places. The same Idempotency-Key returns the same registration. " +
+        "Confirms, waitlists or (with email confirmation) holds places. The same Idempotency-Key with the same request returns the same registration; with another request it is refused (422 `idempotency_key_reused`). " +
         "The same email again for the event creates nothing, re-sends the manage link and answers `check_email`. The manage link is only ever sent by email. " +
         "Conferences: one workshop per parallel slot (`workshops`); fairs: a stand application (`registrationType`, `exhibitor`); households: `places` and `children`. " +
         "`website` (a honeypot) and `formStartedAt` are the page's bot checks; `turnstileToken` is needed where Turnstile is on.",
       tags: ["public"],
       params: slug,
-      headers: { "Idempotency-Key": { description: "Repeats with the same key return the first answer", schema: z.string().check(z.maxLength(200)) } },
+      headers: {
+        "Idempotency-Key": {
+          description: "A retry of the same request with the same key returns the first answer; the same key with another request is 422 idempotency_key_reused",
+          schema: z.string().check(z.maxLength(200)),
+        },
+      },
       // registerForEvent validates the body with this schema and the event's own rules.
       body: documentedBody(registrationRequestSchema, { examples: registrationExamples }),
       responses: { 201: registrationResponse },
       errors: {
         ...BODY_ERRORS,
         ...unknownEvent,
-        409: "Registration closed or not open yet, event cancelled, no registration needed, or full without waitlist",
+        409: "Registration closed or not open yet, event cancelled, no registration needed, full without waitlist, or the event changed during three tries (event_changed)",
       },
     }),
     async (c) => {
       const body = await readJson(c);
-      const key = c.req.header("idempotency-key")?.slice(0, 200) || null;
-      const result = await registerForEvent(domainContext(c), c.req.param("slug"), body, key);
+      const idempotencyKey = c.req.header("idempotency-key")?.slice(0, 200) || null;
+      const address = countsAddressInD1(c.env) ? clientAddress(c) : null;
       c.header("Cache-Control", "no-store");
-      return c.json(result, 201);
+      try {
+        return c.json(await registerForEvent(domainContext(c), c.req.param("slug"), body, idempotencyKey, { address }), 201);
+      } catch (error) {
+        // Counted in the registration's batch: the 429 in the participant's language, with Retry-After.
+        if (error instanceof RateLimitedError) throw rateLimited(c, error.retryAfterSeconds, (body as { locale?: unknown } | null)?.locale);
+        throw error;
+      }
     },
   );

@@ -6,7 +6,7 @@
 import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { capacityPools, events, registrations, sessions, type Locale, type LocalizedText } from "../../../../db/schema";
 import type { PublicEventDetail, PublicEventSummary, PublicLocation } from "../../api-types";
-import { database } from "../../lib/db";
+import { database, type Database } from "../../lib/db";
 import { NotFoundError } from "../../lib/errors";
 import type { Env } from "../../env";
 import { PLACE_TAKING_SQL } from "../places/statuses";
@@ -207,23 +207,41 @@ export async function listPublicEvents(env: Env, now: number): Promise<LoadedEve
         sql`EXISTS (SELECT 1 FROM sessions s WHERE s.event_id = ${events.id} AND s.ends_at >= ${now})`,
       ),
     );
-  const loaded = await attach(env, rows);
-  const firstStart = (l: LoadedEvent) => l.sessions[0]?.startsAt ?? Number.MAX_SAFE_INTEGER;
+  return soonestFirst(await attach(env, rows));
+}
+
+/** Events by their first date, soonest first (also across databases, routes/events.ts). */
+export function soonestFirst<T extends LoadedEvent>(loaded: T[]): T[] {
+  const firstStart = (l: T) => l.sessions[0]?.startsAt ?? Number.MAX_SAFE_INTEGER;
   return loaded.sort((a, b) => firstStart(a) - firstStart(b));
+}
+
+/**
+ * The first statements of a batch that reads the public event `slug`: the event (public
+ * statuses only), its sessions and its pools; `eventId` for further statements.
+ */
+export function publicEventStatements(db: Database, slug: string) {
+  const eventId = sql`(SELECT id FROM events WHERE slug = ${slug})`;
+  return {
+    eventId,
+    statements: [
+      db
+        .select()
+        .from(events)
+        .where(and(eq(events.slug, slug), inArray(events.status, [...PUBLIC_STATUSES])))
+        .limit(1),
+      db.select().from(sessions).where(eq(sessions.eventId, eventId)).orderBy(asc(sessions.startsAt)),
+      db.select().from(capacityPools).where(eq(capacityPools.eventId, eventId)).orderBy(asc(capacityPools.id)),
+    ] as const,
+  };
 }
 
 /** One public event by slug, in one round trip; drafts do not exist for the public. */
 export async function loadPublicEvent(env: Env, slug: string): Promise<LoadedEvent> {
   const db = database(env.DB);
-  const eventId = sql`(SELECT id FROM events WHERE slug = ${slug})`;
+  const { eventId, statements } = publicEventStatements(db, slug);
   const [eventRows, sessionRows, poolRows, stats, exhibitorRows] = await db.batch([
-    db
-      .select()
-      .from(events)
-      .where(and(eq(events.slug, slug), inArray(events.status, [...PUBLIC_STATUSES])))
-      .limit(1),
-    db.select().from(sessions).where(eq(sessions.eventId, eventId)).orderBy(asc(sessions.startsAt)),
-    db.select().from(capacityPools).where(eq(capacityPools.eventId, eventId)).orderBy(asc(capacityPools.id)),
+    ...statements,
     poolStatsQuery(db, sql`(${eventId})`),
     db
       .select({ exhibitor: registrations.exhibitor })

@@ -1,5 +1,13 @@
-import type { Env } from "../../env";
+import type { Env, MailMessage } from "../../env";
+import { databaseName } from "../../lib/db";
+import { DEFAULT_DATABASE } from "../../lib/tenants";
 import { log } from "../../lib/log";
+
+/** The message for an outbox row: it names the row's database where that is not DB (lib/tenants.ts). */
+function messageFor(env: Env, outboxId: string): MailMessage {
+  const database = databaseName(env);
+  return database === DEFAULT_DATABASE ? { outboxId } : { outboxId, database };
+}
 
 /**
  * Puts outbox ids on the mail queue. A failure here loses nothing: the row stays "queued"
@@ -8,7 +16,7 @@ import { log } from "../../lib/log";
 export async function enqueueMail(env: Env, outboxIds: string[]): Promise<void> {
   try {
     for (let i = 0; i < outboxIds.length; i += 100) {
-      await env.MAIL_QUEUE.sendBatch(outboxIds.slice(i, i + 100).map((outboxId) => ({ body: { outboxId } })));
+      await env.MAIL_QUEUE.sendBatch(outboxIds.slice(i, i + 100).map((outboxId) => ({ body: messageFor(env, outboxId) })));
     }
   } catch (error) {
     log("warn", "mail.enqueue_failed", { count: outboxIds.length, error: String(error) });

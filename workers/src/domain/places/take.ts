@@ -9,9 +9,11 @@
  * A conference's workshop choice is a child registration in the workshop's pool: it takes a
  * place only while its day registration holds one, and takes the day registration's status.
  */
+import { allOf, shifted, type SqlPart } from "../../lib/sql";
 import { newManageToken } from "../../lib/tokens";
+
+type ManageToken = Awaited<ReturnType<typeof newManageToken>>;
 import type { Change, DomainContext } from "../change";
-import { placesTakenSql } from "./capacity";
 import { HOLDING_SQL } from "./statuses";
 import { someoneFittingWaitsSql } from "./waitlist";
 
@@ -27,6 +29,8 @@ export type Person = {
   children: number;
   exhibitor: string | null;
   idempotencyKey: string | null;
+  /** Keyed hash of the request that came with the idempotency key (../registrations/idempotency.ts). */
+  idempotencyHash?: string | null;
   awaitingEmail: number;
   holdExpiresAt: number | null;
   consentVersion: string;
@@ -86,22 +90,37 @@ export function workshopPlacement(parentSql: string, poolId: number, places: num
   };
 }
 
-/** The guarded insert of one registration: stamped with the change, so its audit and outbox rows follow in the same batch. */
-export async function takePlaceStatement(ctx: DomainContext, change: Change, person: Person, placement: Placement): Promise<D1PreparedStatement> {
-  const token = await newManageToken(ctx.env, person.emailNormalized);
-  const free = `p.capacity - taken.n`;
+const PARAMS = 22;
+
+/**
+ * The guarded insert of one registration: stamped with the change, so its audit and outbox
+ * rows follow in the same batch. `precondition` (with its own ?1… parameters) must hold for
+ * anything to be inserted: e.g. the event's version stamp and the rate limits of a sign-up.
+ * `token`: the manage token to store (by default a new one), when the caller must recognise
+ * the inserted row by its hash.
+ */
+export async function takePlaceStatement(
+  ctx: DomainContext,
+  change: Change,
+  person: Person,
+  placement: Placement,
+  { precondition = allOf(), token }: { precondition?: SqlPart; token?: ManageToken } = {},
+): Promise<D1PreparedStatement> {
+  token ??= await newManageToken(ctx.env, person.emailNormalized);
+  const extra = shifted(precondition, PARAMS);
+  const free = `p.capacity - p.places_taken`;
   const takesPlace = `(${placement.gate} AND ?3 <= ${free} AND NOT ${someoneFittingWaitsSql(free)})`;
   return ctx.env.DB.prepare(
     `INSERT INTO registrations (event_id, pool_id, parent_id, status, places, children, preference, name, email, email_normalized,
-       locale, answers, needs, exhibitor, token_nonce, manage_token_hash, idempotency_key, queue_order, awaiting_email,
+       locale, answers, needs, exhibitor, token_nonce, manage_token_hash, idempotency_key, idempotency_hash, queue_order, awaiting_email,
        hold_expires_at, consent_version, consent_at, change_id, created_at, updated_at)
      SELECT p.event_id, p.id, ${placement.parent},
        CASE WHEN ?19 = 1 THEN 'pending_approval' WHEN ${takesPlace} THEN ${placement.whenFits} ELSE 'waitlisted' END,
-       ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,
+       ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?22,
        (SELECT COALESCE(MAX(q.queue_order), 0) + 1 FROM registrations q WHERE q.pool_id = p.id),
        ?16, ?17, ?18, ?2, ?1, ?2, ?2
-     FROM capacity_pools p, (SELECT ${placesTakenSql("?20")} AS n) taken
-     WHERE p.id = ?20 AND (?21 = 1 OR ?19 = 1 OR ${takesPlace}) AND ${placement.onlyIf}
+     FROM capacity_pools p
+     WHERE p.id = ?20 AND (?21 = 1 OR ?19 = 1 OR ${takesPlace}) AND ${placement.onlyIf} AND (${extra.sql})
      ON CONFLICT DO NOTHING`,
   ).bind(
     change.id, // ?1
@@ -125,5 +144,7 @@ export async function takePlaceStatement(ctx: DomainContext, change: Change, per
     placement.approval ? 1 : 0, // ?19
     placement.poolId, // ?20
     placement.waitlist ? 1 : 0, // ?21
+    person.idempotencyHash ?? null, // ?22
+    ...extra.params,
   );
 }

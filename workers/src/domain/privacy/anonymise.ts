@@ -41,7 +41,7 @@ export async function anonymiseRegistrations(env: Env, ids: number[], now: numbe
     ).bind(list),
     db.prepare(
       `UPDATE registrations SET name = '', email = '', email_normalized = 'anonymised:' || lower(hex(randomblob(12))),
-         answers = '{}', needs = '{}', exhibitor = NULL, idempotency_key = NULL,
+         answers = '{}', needs = '{}', exhibitor = NULL, idempotency_key = NULL, idempotency_hash = NULL,
          token_nonce = '', manage_token_hash = 'anonymised:' || lower(hex(randomblob(16))),
          anonymised_at = ?2, updated_at = ?2
        WHERE id IN (SELECT value FROM json_each(?1)) AND anonymised_at IS NULL`,

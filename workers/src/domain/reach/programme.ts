@@ -8,7 +8,8 @@ import type { Locale } from "../../../../db/schema";
 import type { Env } from "../../env";
 import { reachText } from "../../i18n";
 import { NotFoundError } from "../../lib/errors";
-import { listPublicEvents, loadPublicEvent, type LoadedEvent } from "../events/public";
+import { listPublicEvents, loadPublicEvent, soonestFirst, type LoadedEvent } from "../events/public";
+import { forEachDatabase } from "../../lib/tenants";
 
 export type Organisation = { id: number; slug: string; name: string; timeZone: string };
 export type ProgrammeEvent = LoadedEvent & { organisation: Organisation };
@@ -29,10 +30,13 @@ function withOrganisation(loaded: LoadedEvent, byId: Map<number, Organisation>):
   return { ...loaded, organisation };
 }
 
-/** The programme at `now`, soonest first. */
+/** The programme at `now` of every database (lib/tenants.ts), soonest first. */
 export async function loadProgramme(env: Env, now: number): Promise<ProgrammeEvent[]> {
-  const [events, byId] = await Promise.all([listPublicEvents(env, now), organisations(env)]);
-  return events.map((loaded) => withOrganisation(loaded, byId));
+  const perDatabase = await forEachDatabase(env, async (databaseEnv) => {
+    const [events, byId] = await Promise.all([listPublicEvents(databaseEnv, now), organisations(databaseEnv)]);
+    return events.map((loaded) => withOrganisation(loaded, byId));
+  });
+  return soonestFirst(perDatabase.flat());
 }
 
 /** One public event with its organisation; unknown slugs and drafts are not found. */
@@ -52,6 +56,11 @@ export async function loadProgrammeEvent(env: Env, slug: string): Promise<Progra
  * whole programme, so a client polling with If-None-Match costs one small query.
  */
 export async function programmeVersion(env: Env, now: number): Promise<string> {
+  const perDatabase = await forEachDatabase(env, (databaseEnv) => databaseVersion(databaseEnv, now));
+  return `${FEED_FORMAT}-${perDatabase.join("-")}`;
+}
+
+async function databaseVersion(env: Env, now: number): Promise<string> {
   const row = await env.DB.prepare(
     `SELECT COUNT(*) AS events, COALESCE(MAX(e.updated_at), 0) AS changed,
             (SELECT COALESCE(MAX(updated_at), 0) FROM organisations) AS organisations
@@ -61,7 +70,7 @@ export async function programmeVersion(env: Env, now: number): Promise<string> {
   )
     .bind(now)
     .first<{ events: number; changed: number; organisations: number }>();
-  return `${FEED_FORMAT}-${row?.events ?? 0}-${row?.changed ?? 0}-${row?.organisations ?? 0}`;
+  return `${row?.events ?? 0}-${row?.changed ?? 0}-${row?.organisations ?? 0}`;
 }
 
 /** The public origin, without a trailing slash. */

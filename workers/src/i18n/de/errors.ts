@@ -24,6 +24,8 @@ const errors = {
   "error.turnstile_failed": "Die Sicherheitsprüfung hat nicht geklappt. Bitte laden Sie die Seite neu und versuchen Sie es noch einmal.",
   "error.data_link_invalid": "Dieser Link ist ungültig oder abgelaufen. Bitte fordern Sie auf der Datenschutz-Seite einen neuen Link an.",
   "error.not_configured": "Dieser Dienst ist noch nicht fertig eingerichtet. Bitte versuchen Sie es später noch einmal.",
+  "error.idempotency_key_reused": "Diese Anfrage wurde schon mit anderen Angaben gesendet. Bitte laden Sie die Seite neu und senden Sie das Formular noch einmal.",
+  "error.event_changed": "Die Veranstaltung wurde gerade geändert. Bitte versuchen Sie es noch einmal.",
   "field.required": "Bitte füllen Sie dieses Feld aus.",
   "field.invalid_type": "Dieser Wert hat das falsche Format.",
   "field.too_long": "Bitte höchstens {max} Zeichen.",

@@ -26,6 +26,8 @@ const errors: Record<ErrorKey, string> = {
   "error.turnstile_failed": "The security check did not work. Please reload the page and try again.",
   "error.data_link_invalid": "This link is invalid or has expired. Please ask for a new link on the privacy page.",
   "error.not_configured": "This service is not fully set up yet. Please try again later.",
+  "error.idempotency_key_reused": "This request was already sent with different details. Please reload the page and send the form again.",
+  "error.event_changed": "The event was changed just now. Please try again.",
   "field.required": "Please fill in this field.",
   "field.invalid_type": "This value has the wrong format.",
   "field.too_long": "Please use at most {max} characters.",

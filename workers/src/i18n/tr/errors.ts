@@ -26,6 +26,8 @@ const errors: Record<ErrorKey, string> = {
   "error.turnstile_failed": "Güvenlik kontrolü başarısız oldu. Lütfen sayfayı yeniden yükleyin ve tekrar deneyin.",
   "error.data_link_invalid": "Bu bağlantı geçersiz ya da süresi dolmuş. Lütfen gizlilik sayfasından yeni bir bağlantı isteyin.",
   "error.not_configured": "Bu hizmet henüz tam olarak kurulmadı. Lütfen daha sonra tekrar deneyin.",
+  "error.idempotency_key_reused": "Bu istek daha önce farklı bilgilerle gönderildi. Lütfen sayfayı yenileyin ve formu tekrar gönderin.",
+  "error.event_changed": "Etkinlik az önce değiştirildi. Lütfen tekrar deneyin.",
   "field.required": "Lütfen bu alanı doldurun.",
   "field.invalid_type": "Bu değerin biçimi yanlış.",
   "field.too_long": "Lütfen en fazla {max} karakter yazın.",
