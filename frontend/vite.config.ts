@@ -8,6 +8,8 @@ const consolePages = ["index", "sign-in", "event", "edit", "checkin", "status", 
 
 export default defineConfig({
   root: here,
+  // The console's components are Preact with JSX (frontend/src/console/ui); participant pages use none.
+  oxc: { jsx: { runtime: "automatic", importSource: "preact" } },
   // Absolute asset URLs, so that 404.html works at any depth.
   base: "/",
   build: {

@@ -35,6 +35,7 @@ const de = {
 
   "form.required": "(Pflichtfeld)",
   "form.error_heading": "Bitte prüfen Sie diese Angaben",
+  "form.missing": "Bitte füllen Sie dieses Feld aus.",
 
   "signin.title": "Anmelden",
   "signin.intro": "Die Konsole ist für das Team des Integrationszentrums und seiner Partner. Sie brauchen kein Passwort: Wir schicken Ihnen einen Anmelde-Link per E-Mail.",
@@ -551,6 +552,7 @@ const en: Record<StringKey, string> = {
 
   "form.required": "(required)",
   "form.error_heading": "Please check these entries",
+  "form.missing": "Please fill in this field.",
 
   "signin.title": "Sign in",
   "signin.intro": "The console is for the staff of the integration centre and its partners. No password: we email you a sign-in link.",
