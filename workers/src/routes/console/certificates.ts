@@ -55,7 +55,7 @@ export const consoleCertificateRoutes = new Hono<AppBindings>()
     async (c) => c.json(await saveCertificateSettings(domainContext(c), c.var.staff, c.var.eventId, c.req.valid("json"))),
   )
   .get("/:eventId/certificates", access("event:manage"), describe({ summary: "Certificates of the event and who qualifies, with why (not)", tags, responses: { 200: overviewResponse } }), async (c) =>
-    c.json(await certificateOverview(c.env, c.var.eventId, c.var.locale)),
+    c.json(await certificateOverview(c.env, c.var.eventId, c.var.locale, Date.now())),
   )
   .post(
     "/:eventId/certificates/issue",
