@@ -42,7 +42,16 @@ function EmailStep() {
           setSentTo(email.trim());
         }}
       >
-        <TextField name="email" label={s("signin.email")} hint={s("signin.email_hint")} required type="email" value={email} onValue={setEmail} input={{ autoComplete: "email", maxLength: 254, spellcheck: false }} />
+        <TextField
+          name="email"
+          label={s("signin.email")}
+          hint={s("signin.email_hint")}
+          required
+          type="email"
+          value={email}
+          onValue={setEmail}
+          input={{ autoComplete: "email", maxLength: 254, spellcheck: false }}
+        />
       </Form>
       {already ? (
         <p class="notice">

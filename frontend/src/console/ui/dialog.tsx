@@ -49,7 +49,14 @@ function AskForm({ options, titleId, done }: { options: AskOptions; titleId: str
         {options.text ? <p>{options.text}</p> : null}
         {fields.map((field) =>
           field.type === "checkbox" ? (
-            <CheckboxField key={field.name} name={field.name} label={field.label} hint={field.hint} checked={values[field.name] === "true"} onChecked={(on) => set(field.name)(String(on))} />
+            <CheckboxField
+              key={field.name}
+              name={field.name}
+              label={field.label}
+              hint={field.hint}
+              checked={values[field.name] === "true"}
+              onChecked={(on) => set(field.name)(String(on))}
+            />
           ) : (
             <TextField
               key={field.name}

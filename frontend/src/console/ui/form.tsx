@@ -111,7 +111,10 @@ function ErrorSummary({ form }: { form: FormController }) {
                   onClick={(event) => {
                     event.preventDefault();
                     const target = document.getElementById(item.targetId!);
-                    reveal([...form.registry.values()].find((e) => e.id === item.targetId), target);
+                    reveal(
+                      [...form.registry.values()].find((e) => e.id === item.targetId),
+                      target,
+                    );
                     // After a reveal has rendered.
                     requestAnimationFrame(() => {
                       const element = document.getElementById(item.targetId!);
@@ -133,12 +136,20 @@ function ErrorSummary({ form }: { form: FormController }) {
   );
 }
 
+export type ExtraSubmit = { value: string; label: string; busyLabel?: string; variant?: "primary" | "secondary" };
+
 type FormProps = {
   form: FormController;
-  /** Sends; returns the success message for the nearest message area, if any. Throw FieldProblems for own checks. */
-  onSubmit: () => Promise<string | void | null>;
+  /**
+   * Sends; returns the success message for the nearest message area, if any. Throw
+   * FieldProblems for own checks. `action` is the value of the button that sent the form
+   * ("submit", or one of `extraSubmits`).
+   */
+  onSubmit: (action: string) => Promise<string | void | null>;
   submitLabel: string;
   busyLabel?: string;
+  /** More buttons that send the form, each with its own action (one check, one error display for all). */
+  extraSubmits?: ExtraSubmit[];
   /** More buttons or links beside the submit button. */
   secondary?: ComponentChildren;
   children: ComponentChildren;
@@ -146,38 +157,76 @@ type FormProps = {
   "aria-label"?: string;
   "aria-labelledby"?: string;
   submitVariant?: "primary" | "secondary";
+  /**
+   * A small form inside a table or a row (one field and a button): no summary; a field's
+   * problem shows at the field, which takes the focus, and any other failure goes to the
+   * nearest message area.
+   */
+  compact?: boolean;
 };
 
-export function Form({ form, onSubmit, submitLabel, busyLabel, secondary, children, class: className, submitVariant = "primary", ...aria }: FormProps) {
+export function Form({
+  form,
+  onSubmit,
+  submitLabel,
+  busyLabel,
+  extraSubmits = [],
+  secondary,
+  children,
+  class: className,
+  submitVariant = "primary",
+  compact = false,
+  ...aria
+}: FormProps) {
   const report = useReport();
   const running = useRef(false);
-  const [busy, setBusy] = useState(false);
-  const submit = async (event: Event) => {
+  const [busy, setBusy] = useState<string | null>(null);
+  const submit = async (event: SubmitEvent) => {
     event.preventDefault();
     if (running.current) return;
+    const action = (event.submitter as HTMLButtonElement | null)?.value || "submit";
     running.current = true;
-    setBusy(true);
+    setBusy(action);
     form.clear();
     report(null);
     try {
-      const message = await onSubmit();
+      const message = await onSubmit(action);
       if (message) report({ kind: "success", text: message });
     } catch (error) {
       form.fail(error);
+      if (compact) {
+        const fields = error instanceof FieldProblems ? error.fields : error instanceof ApiFailure ? error.fields : {};
+        const target = Object.keys(fields)
+          .map((path) => resolve(form.registry, path))
+          .find(Boolean);
+        if (target) requestAnimationFrame(() => document.getElementById(target[1].id)?.focus());
+        else report({ kind: "error", text: failureMessage(error) });
+      }
     } finally {
       running.current = false;
-      setBusy(false);
+      setBusy(null);
     }
   };
+  const buttons: ExtraSubmit[] = [{ value: "submit", label: submitLabel, busyLabel, variant: submitVariant }, ...extraSubmits];
   return (
     <FormContext.Provider value={form}>
-      <form noValidate class={className} onSubmit={(event) => void submit(event)} {...aria}>
-        <ErrorSummary form={form} />
+      <form noValidate class={className} onSubmit={(event) => void submit(event as SubmitEvent)} {...aria}>
+        {compact ? null : <ErrorSummary form={form} />}
         {children}
         <div class="button-row form-actions">
-          <button type="submit" class={submitVariant === "primary" ? "button" : "button button-secondary"} disabled={busy} aria-busy={busy ? "true" : undefined}>
-            {busy ? (busyLabel ?? s("common.saving")) : submitLabel}
-          </button>
+          {buttons.map((button) => (
+            <button
+              key={button.value}
+              type="submit"
+              name="action"
+              value={button.value}
+              class={button.variant === "secondary" ? "button button-secondary" : "button"}
+              disabled={busy !== null}
+              aria-busy={busy === button.value ? "true" : undefined}
+            >
+              {busy === button.value ? (button.busyLabel ?? s("common.saving")) : button.label}
+            </button>
+          ))}
           {secondary}
         </div>
       </form>
@@ -253,7 +302,23 @@ type InputExtras = {
   enterKeyHint?: "search" | "done" | "go" | "next" | "send" | "enter" | "previous";
 };
 
-export function TextField({ name, label, hint, required, summaryLabel, lang, class: className, reveal: onReveal, hiddenLabel, value, onValue, type = "text", multiline, rows = 3, input = {} }: TextFieldProps) {
+export function TextField({
+  name,
+  label,
+  hint,
+  required,
+  summaryLabel,
+  lang,
+  class: className,
+  reveal: onReveal,
+  hiddenLabel,
+  value,
+  onValue,
+  type = "text",
+  multiline,
+  rows = 3,
+  input = {},
+}: TextFieldProps) {
   const ids = useField(name, summaryLabel ?? label, { reveal: onReveal });
   const common = {
     id: ids.id,

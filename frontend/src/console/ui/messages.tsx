@@ -31,7 +31,12 @@ export function Notice({ kind = "info", focus = false, children, class: classNam
     ref.current.scrollIntoView({ block: "nearest" });
   }, []);
   return (
-    <div ref={ref} tabIndex={focus ? -1 : undefined} class={`notice${kind === "info" ? "" : ` notice-${kind}`}${className ? ` ${className}` : ""}`} role={kind === "error" ? "alert" : "status"}>
+    <div
+      ref={ref}
+      tabIndex={focus ? -1 : undefined}
+      class={`notice${kind === "info" ? "" : ` notice-${kind}`}${className ? ` ${className}` : ""}`}
+      role={kind === "error" ? "alert" : "status"}
+    >
       {typeof children === "string" ? <p>{children}</p> : children}
     </div>
   );
@@ -41,7 +46,19 @@ export function Notice({ kind = "info", focus = false, children, class: classNam
  * A part of the page that shows the outcome of the actions inside it, at its start (after
  * `lead`, e.g. the page header; `noticeClass` wraps the notice, e.g. to keep it in the page's column).
  */
-export function MessageArea({ children, class: className, id, lead, noticeClass }: { children: ComponentChildren; class?: string; id?: string; lead?: ComponentChildren; noticeClass?: string }) {
+export function MessageArea({
+  children,
+  class: className,
+  id,
+  lead,
+  noticeClass,
+}: {
+  children: ComponentChildren;
+  class?: string;
+  id?: string;
+  lead?: ComponentChildren;
+  noticeClass?: string;
+}) {
   const [message, setMessage] = useState<(Message & { seq: number }) | null>(null);
   const seq = useRef(0);
   const report = useCallback<Report>((next) => setMessage(next ? { ...next, seq: ++seq.current } : null), []);

@@ -7,7 +7,7 @@
  */
 import { createContext, render, type ComponentChildren, type FunctionComponent } from "preact";
 import { useContext, useEffect } from "preact/hooks";
-import { api, ApiFailure, failureMessage, loadMe, type Me } from "./api";
+import { api, ApiFailure, failureMessage, isOffline, loadMe, type Me } from "./api";
 import { MessageArea, useReport } from "./messages";
 import { consoleLocale, s, setConsoleLocale } from "../strings";
 
@@ -101,8 +101,12 @@ function Frame({ me, children }: { me: Me | null; children: ComponentChildren })
   );
 }
 
-/** Renders a console page into the document. `needsUser: false` for the sign-in page. */
-export async function mountPage(Page: FunctionComponent<{ me: Me | null }>, options: { needsUser?: boolean } = {}): Promise<void> {
+/**
+ * Renders a console page into the document. `needsUser: false` for the sign-in page;
+ * `offline: true` for the check-in page, which opens without a connection (from its service
+ * worker) and then has no user until the connection returns.
+ */
+export async function mountPage(Page: FunctionComponent<{ me: Me | null }>, options: { needsUser?: boolean; offline?: boolean } = {}): Promise<void> {
   document.documentElement.lang = consoleLocale();
   document.documentElement.dir = "ltr";
   document.body.classList.add("console");
@@ -111,15 +115,17 @@ export async function mountPage(Page: FunctionComponent<{ me: Me | null }>, opti
     try {
       me = await loadMe();
     } catch (error) {
-      render(
-        <main class="wrap">
-          <div class="notice notice-error" role="alert">
-            <p>{failureMessage(error)}</p>
-          </div>
-        </main>,
-        document.body,
-      );
-      return;
+      if (!(options.offline && isOffline(error))) {
+        render(
+          <main class="wrap">
+            <div class="notice notice-error" role="alert">
+              <p>{failureMessage(error)}</p>
+            </div>
+          </main>,
+          document.body,
+        );
+        return;
+      }
     }
   }
   document.body.replaceChildren();
