@@ -76,7 +76,13 @@ export const consoleCertificateRoutes = new Hono<AppBindings>()
     "/:eventId/certificates/:certificateId/reissue",
     access("event:manage"),
     jsonBody(reissueBody, { optional: true, examples: [{ name: "Richtiger Name" }, {}] }),
-    describe({ summary: "Replace a certificate (e.g. with a corrected name)", tags, params: certificateId, responses: { 201: certificateResponse }, errors: unknownCertificate }),
+    describe({
+      summary: "Replace a certificate (e.g. with a corrected name)",
+      tags,
+      params: certificateId,
+      responses: { 201: certificateResponse },
+      errors: { ...unknownCertificate, 409: "registration_gone, newer_certificate, nothing_attended (no ended date attended any more)" },
+    }),
     async (c) =>
       c.json({ certificate: await reissueCertificate(domainContext(c), c.var.staff, c.var.eventId, idParam(c.req.param("certificateId")), c.req.valid("json").name) }, 201),
   );

@@ -74,6 +74,8 @@ function parseScan(body: unknown) {
 
 const tags = ["check-in"];
 const notFound = { 404: "Unknown registration or date of this event" };
+/** Undo and a household's places follow the check-in window too (organisers may still change a closed day). */
+const changeErrors = { ...notFound, 409: "checkin_not_open, checkin_closed" };
 
 /** The check-in page's choice of events (mounted at /api/console/checkin). */
 export const consoleCheckInStartRoutes = new Hono<AppBindings>().get(
@@ -142,7 +144,7 @@ export const consoleCheckInRoutes = new Hono<AppBindings>()
     "/:eventId/checkin/undo",
     access("event:checkin"),
     jsonBody(undoBody, { examples: [{ sessionId: 1, registrationId: 1 }] }),
-    describe({ summary: "Undo a check-in", tags, responses: { 200: undoResponse }, errors: notFound }),
+    describe({ summary: "Undo a check-in", tags, responses: { 200: undoResponse }, errors: changeErrors }),
     async (c) => {
       const body = c.req.valid("json");
       const undone = await undoCheckIn(domainContext(c), c.var.staff, c.var.eventId, body.registrationId, body.sessionId);
@@ -154,7 +156,7 @@ export const consoleCheckInRoutes = new Hono<AppBindings>()
     "/:eventId/checkin/places",
     access("event:checkin"),
     jsonBody(placesBody, { examples: [{ sessionId: 1, registrationId: 1, places: 1 }] }),
-    describe({ summary: "Set how many places of a household came", tags, responses: { 200: placesResponse }, errors: notFound }),
+    describe({ summary: "Set how many places of a household came", tags, responses: { 200: placesResponse }, errors: changeErrors }),
     async (c) => {
       const body = c.req.valid("json");
       const person = await setCheckedInPlaces(domainContext(c), c.var.staff, c.var.eventId, body.registrationId, body.sessionId, body.places);
