@@ -200,7 +200,7 @@ describe("the check-in page", () => {
     await context.close();
   });
 
-  it("keeps working offline: the page reloads, a check-in waits on the phone and is recorded once back online", async () => {
+  it("keeps working offline: the page reloads, two check-ins wait on the phone and are recorded once back online", async () => {
     expect(seriesId).toBeGreaterThan(0);
     const context = await e2e.browser.newContext({ locale: "de-DE", viewport: { width: 390, height: 800 } });
     const [name, value] = organiser.cookie.split("=") as [string, string];
@@ -224,17 +224,31 @@ describe("the check-in page", () => {
     const result = page.locator(".checkin-result");
     await result.getByText("Offline gespeichert", { exact: false }).waitFor();
     await expect.poll(() => connection.getAttribute("data-waiting")).toBe("1");
-    await connection.getByText("1 Check-ins warten auf die Verbindung", { exact: false }).waitFor();
+    // A second one, from the list of who has not arrived yet.
+    await page.getByRole("list", { name: /noch nicht da/i }).getByRole("button", { name: "Amira محمد einchecken" }).click();
+    await result.getByText("Amira محمد", { exact: true }).waitFor();
+    await expect.poll(() => connection.getAttribute("data-waiting")).toBe("2");
+    await connection.getByText("2 Check-ins warten auf die Verbindung", { exact: false }).waitFor();
     await page.screenshot({ path: `${dir}/checkin-offline-390.png`, fullPage: true });
 
     await context.setOffline(false);
     await expect.poll(() => connection.getAttribute("data-waiting"), { timeout: 45_000 }).toBe("0");
     await expect.poll(() => connection.getAttribute("data-online")).toBe("true");
     // Recorded once, on the server.
-    const list = (await (await organiser("GET", `/api/console/events/${seriesId}/checkin/search?sessionId=${(await thirdSessionId())}&q=${encodeURIComponent("Ğül")}`)).json()) as {
+    const thirdId = await thirdSessionId();
+    const list = (await (await organiser("GET", `/api/console/events/${seriesId}/checkin/search?sessionId=${thirdId}&q=${encodeURIComponent("Ğül")}`)).json()) as {
       people: { name: string; checkedInPlaces: number | null }[];
     };
     expect(list.people.find((p) => p.name === "Ğül Öztürk")?.checkedInPlaces).toBe(1);
+    const amira = (await (await organiser("GET", `/api/console/events/${seriesId}/checkin/search?sessionId=${thirdId}&q=amira`)).json()) as {
+      people: { name: string; checkedInPlaces: number | null }[];
+    };
+    expect(amira.people.find((p) => p.name === "Amira محمد")?.checkedInPlaces).toBe(1);
+    // Exactly once each: the third date's attendance lists the two offline check-ins one time, not afterwards.
+    const report = (await (await organiser("GET", `/api/console/events/${seriesId}/attendance`)).json()) as { sessions: { id: number; attended: { name: string; afterwards: boolean }[] }[] };
+    const third = report.sessions.find((session) => session.id === thirdId)!;
+    expect(third.attended.map((p) => p.name).sort()).toEqual(["Amira محمد", "Ğül Öztürk"]);
+    expect(third.attended.every((p) => !p.afterwards)).toBe(true);
     await context.close();
   });
 });
