@@ -334,6 +334,16 @@ export function TextField({
   };
   return (
     <div class={`field${ids.error ? " has-error" : ""}${className ? ` ${className}` : ""}`}>
+      <FieldHead ids={ids} label={label} required={required} hiddenLabel={hiddenLabel} hint={hint} />
+      {multiline ? <textarea rows={rows} {...common} /> : <input {...common} type={type as "text"} />}
+    </div>
+  );
+}
+
+/** A field's label, its hint and its error, in that order (the input follows). */
+function FieldHead({ ids, label, required, hiddenLabel, hint }: { ids: ReturnType<typeof useField>; label: string; required?: boolean; hiddenLabel?: boolean; hint?: ComponentChildren }) {
+  return (
+    <>
       <Label id={ids.id} label={label} required={required} hidden={hiddenLabel} />
       {hint ? (
         <p class="hint" id={ids.hintId}>
@@ -345,8 +355,7 @@ export function TextField({
           {ids.error}
         </p>
       ) : null}
-      {multiline ? <textarea rows={rows} {...common} /> : <input {...common} type={type as "text"} />}
-    </div>
+    </>
   );
 }
 
@@ -360,17 +369,7 @@ export function SelectField({ name, label, hint, required, summaryLabel, class: 
   const ids = useField(name, summaryLabel ?? label, { reveal: onReveal });
   return (
     <div class={`field${ids.error ? " has-error" : ""}${className ? ` ${className}` : ""}`}>
-      <Label id={ids.id} label={label} required={required} hidden={hiddenLabel} />
-      {hint ? (
-        <p class="hint" id={ids.hintId}>
-          {hint}
-        </p>
-      ) : null}
-      {ids.error ? (
-        <p class="field-error" id={ids.errorId}>
-          {ids.error}
-        </p>
-      ) : null}
+      <FieldHead ids={ids} label={label} required={required} hiddenLabel={hiddenLabel} hint={hint} />
       <select
         id={ids.id}
         name={name}
