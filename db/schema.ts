@@ -147,6 +147,8 @@ export const events = sqliteTable(
     allowLateRegistration: integer("allow_late_registration", { mode: "boolean" }).notNull().default(false),
     /** Households: ask how many of the places are for children. */
     countChildren: integer("count_children", { mode: "boolean" }).notNull().default(false),
+    /** Check-in opens this many minutes before a date starts (and closes at the end of its day, organisation's zone). */
+    checkinOpensMinutes: integer("checkin_opens_minutes").notNull().default(60),
     /** Who gets a certificate (null: none). */
     certificateRule: text("certificate_rule", { mode: "json" }).$type<CertificateRule | null>(),
     /** Name and role printed under the certificate. */
@@ -499,8 +501,34 @@ export const attendance = sqliteTable(
     places: integer("places").notNull().default(1),
     checkedInAt: integer("checked_in_at").notNull(),
     checkedInBy: integer("checked_in_by"),
+    /** Recorded by an organiser after the date's check-in window had closed. */
+    recordedAfterwards: integer("recorded_afterwards", { mode: "boolean" }).notNull().default(false),
   },
   (t) => [uniqueIndex("attendance_registration_session_idx").on(t.registrationId, t.sessionId), index("attendance_session_idx").on(t.sessionId)],
+);
+
+/**
+ * Check-ins as the door's phones sent them, each with the id the phone gave it: a phone that
+ * was offline sends its queue again until it hears back, and a check-in seen before is
+ * answered from here instead of being recorded twice (or again after an undo).
+ */
+export const checkinRequests = sqliteTable(
+  "checkin_requests",
+  {
+    clientId: text("client_id").primaryKey(),
+    eventId: integer("event_id")
+      .notNull()
+      .references(() => events.id),
+    registrationId: integer("registration_id"),
+    sessionId: integer("session_id").notNull(),
+    /** When the phone recorded it (offline: possibly long before it arrived). */
+    recordedAt: integer("recorded_at").notNull(),
+    /** The outcome the first time it arrived (checked_in, already_checked_in, cancelled, …). */
+    outcome: text("outcome"),
+    staffId: integer("staff_id"),
+    createdAt: timestamps.createdAt,
+  },
+  (t) => [index("checkin_requests_event_idx").on(t.eventId, t.createdAt)],
 );
 
 /** Issued certificates; `facts` is exactly what is printed and what verification shows. */

@@ -4,10 +4,12 @@ import { defineConfig } from "vite";
 const here = decodeURIComponent(new URL(".", import.meta.url).pathname).replace(/\/$/, "");
 const pages = ["index", "event", "manage", "privacy", "accessibility", "404", "verify", "privacy-data", "embed"] as const;
 /** The organiser console: frontend/console/*.html, served under /console/. */
-const consolePages = ["index", "sign-in", "event", "edit", "checkin", "status", "records"] as const;
+const consolePages = ["index", "sign-in", "new", "event", "edit", "checkin", "status", "records"] as const;
 
 export default defineConfig({
   root: here,
+  // The console's components are Preact with JSX (frontend/src/console/ui); participant pages use none.
+  oxc: { jsx: { runtime: "automatic", importSource: "preact" } },
   // Absolute asset URLs, so that 404.html works at any depth.
   base: "/",
   build: {
@@ -24,7 +26,10 @@ export default defineConfig({
       output: {
         // "web-en-<hash>.js": one chunk per language catalogue, named so it is easy to spot.
         chunkFileNames: (chunk) => {
-          const locale = /i18n\/(\w+)\/web\.ts$/.exec(chunk.facadeModuleId ?? "")?.[1];
+          // The module ids, not only the facade: the console's event preview imports the German
+          // catalogue statically, which leaves its chunk without a facade module.
+          const catalogues = [chunk.facadeModuleId ?? "", ...chunk.moduleIds].map((id) => /i18n\/(\w+)\/web\.ts$/.exec(id)?.[1]);
+          const locale = [...new Set(catalogues.filter(Boolean))].length === 1 ? catalogues.find(Boolean) : undefined;
           return locale ? `assets/web-${locale}-[hash].js` : "assets/[name]-[hash].js";
         },
       },

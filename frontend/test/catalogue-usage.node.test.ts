@@ -20,7 +20,7 @@ import { filesUnder, read } from "./node";
 
 const CATALOGUE_FILE = /^workers\/src\/i18n\/[a-z]{2}\//;
 const sources = [
-  ...filesUnder("frontend/src", /\.ts$/),
+  ...filesUnder("frontend/src", /\.tsx?$/),
   ...filesUnder("emails", /\.tsx?$/),
   ...filesUnder("workers/src", /\.ts$/).filter((path) => !CATALOGUE_FILE.test(path)),
 ].map((path) => ({ path, text: read(path) }));

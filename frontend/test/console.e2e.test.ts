@@ -96,35 +96,41 @@ describe("organiser console", () => {
     const page = await signIn(context, "organisation@example.org");
     expect(await axe(page)).toEqual([]);
 
-    // A new event with one place and a required question of its own.
+    // A new event: first its kind (a workshop), then a short form with that kind's defaults,
+    // one place and a required question of its own.
     await page.getByRole("link", { name: "Neue Veranstaltung" }).click();
     await page.getByRole("heading", { level: 1, name: "Neue Veranstaltung" }).waitFor();
+    await page.getByRole("radio", { name: /^Workshop/ }).check();
+    await page.getByRole("button", { name: "Weiter" }).click();
+    await page.getByRole("heading", { level: 1, name: "Neue Veranstaltung: Workshop" }).waitFor();
     const title = `Konsole E2E ${Date.now()}`;
     const year = new Date().getFullYear() + 1;
-    await page.getByLabel("Titel (Deutsch)").fill(title);
-    await page.getByLabel("Kurzbeschreibung (Deutsch)").fill("Ein Workshop, angelegt im Browser-Test.");
+    await page.getByLabel("Titel", { exact: false }).first().fill(title);
+    // The preview of the public page follows what is typed.
+    await page.getByRole("complementary", { name: "So sieht es öffentlich aus" }).getByText(title).waitFor();
+    await page.getByLabel("Kurzbeschreibung").first().fill("Ein Workshop, angelegt im Browser-Test.");
     const session = page.getByRole("group", { name: "Termin 1" });
     await session.getByLabel("Beginn").fill(`${year}-07-01T10:00`);
     await session.getByLabel("Ende").fill(`${year}-07-01T13:00`);
     await page.getByLabel("Name des Ortes").fill("Integrationszentrum, Raum 2");
-    await page.getByRole("group", { name: "Kontingent 1" }).getByLabel("Kapazität (Plätze)").fill("1");
+    await page.getByLabel("Wie viele Plätze gibt es?").fill("1");
 
-    // Sending it without the question's text first: the API's error is shown at the field.
+    // Sending it without the question's text first: the problem is shown at the field.
     await page.getByRole("button", { name: "Frage hinzufügen" }).click();
     const question = page.getByRole("group", { name: "Frage 1" });
     await question.getByLabel("Pflichtfrage").check();
-    await page.getByRole("button", { name: "Als Entwurf anlegen" }).click();
+    await page.getByRole("button", { name: "Als Entwurf speichern" }).click();
     const summary = page.locator(".error-summary");
     await summary.waitFor();
     expect(await summary.evaluate((element) => element === document.activeElement)).toBe(true);
-    await summary.getByRole("link", { name: /Frage 1: Fragetext \(Deutsch\)/ }).click();
-    const questionText = question.getByLabel("Fragetext (Deutsch)");
-    expect(await questionText.evaluate((element) => element === document.activeElement)).toBe(true);
+    await summary.getByRole("link", { name: /Frage 1/ }).click();
+    const questionText = question.getByLabel("Fragetext", { exact: false }).first();
+    await expect.poll(() => questionText.evaluate((element) => element === document.activeElement)).toBe(true);
     expect(await questionText.getAttribute("aria-invalid")).toBe("true");
     expect(await axe(page)).toEqual([]);
 
     await questionText.fill("An welcher Schule arbeiten Sie?");
-    await page.getByRole("button", { name: "Als Entwurf anlegen" }).click();
+    await page.getByRole("button", { name: "Als Entwurf speichern" }).click();
     await page.waitForURL(/\/console\/event\?id=\d+&created=1$/);
     eventId = Number(new URL(page.url()).searchParams.get("id"));
     await page.getByRole("heading", { level: 1, name: title }).waitFor();
@@ -177,7 +183,7 @@ describe("organiser console", () => {
     await detail.getByRole("button", { name: "Details schließen" }).click();
 
     // Raising the capacity to 2 confirms the waitlisted registration.
-    await page.getByLabel("Kapazität von Veranstaltung").fill("2");
+    await page.getByRole("spinbutton", { name: "Kapazität von Veranstaltung" }).fill("2");
     await page.getByRole("button", { name: "Ändern" }).click();
     await page.getByRole("status").getByText("Die Kapazität von Veranstaltung ist jetzt 2.", { exact: false }).waitFor();
     await expect.poll(() => list.locator("tr", { hasText: "Zweite Person" }).getAttribute("data-status"), { timeout: 15_000 }).toBe("confirmed");

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import ts from "typescript";
 import { filesUnder, fs, ROOT } from "./node";
 
-const SOURCES = [...filesUnder("workers/src", /\.tsx?$/), ...filesUnder("emails", /\.tsx?$/), ...filesUnder("db", /\.ts$/), ...filesUnder("frontend/src", /\.ts$/)];
+const SOURCES = [...filesUnder("workers/src", /\.tsx?$/), ...filesUnder("emails", /\.tsx?$/), ...filesUnder("db", /\.ts$/), ...filesUnder("frontend/src", /\.tsx?$/)];
 
 function resolve(from: string, specifier: string): string | null {
   if (!specifier.startsWith(".")) return null;

@@ -2,7 +2,10 @@
  * Certificates and signature lists as a reader gets them: against a real `wrangler dev`
  * with the demo seed, four participants of the qualification series (names in Turkish,
  * Ukrainian, Arabic, and one mixing Latin and Arabic) register, are checked in for two of
- * the three dates, get their certificates, and `pdftotext -layout` (Debian's poppler-utils)
+ * the three dates (recorded afterwards by the organiser: the series is moved so that its
+ * first two dates were two weeks and one week ago and the third starts in half an hour,
+ * because nobody checks in before a date's window and certificates count only ended dates),
+ * get their certificates, and `pdftotext -layout` (Debian's poppler-utils)
  * reads the PDFs back: every name in logical order, and every expected participant on the
  * signature list. The organiser signs in like a person: a sign-in link from the dev mailbox.
  */
@@ -26,8 +29,21 @@ const PEOPLE = [
   { name: "Amira محمد", email: "amira.pdf@example.org", locale: "de" },
 ];
 
+/** The series' dates: two weeks ago, a week ago, and in half an hour (each keeps its length). */
+const extraSql = `
+CREATE TABLE e2e_dates AS SELECT id, row_number() OVER (ORDER BY starts_at) AS n, ends_at - starts_at AS length_ms,
+  CAST(unixepoch('subsec') * 1000 AS INTEGER) + 30 * 60000 AS third_at
+  FROM sessions WHERE event_id = (SELECT id FROM events WHERE slug = '${SERIES}');
+UPDATE sessions SET
+  starts_at = (SELECT third_at - (3 - n) * 7 * 86400000 FROM e2e_dates WHERE e2e_dates.id = sessions.id),
+  ends_at = (SELECT third_at - (3 - n) * 7 * 86400000 + length_ms FROM e2e_dates WHERE e2e_dates.id = sessions.id)
+  WHERE id IN (SELECT id FROM e2e_dates);
+UPDATE events SET allow_late_registration = 1 WHERE slug = '${SERIES}';
+DROP TABLE e2e_dates;
+`;
+
 beforeAll(async () => {
-  e2e = await startE2E("pdf");
+  e2e = await startE2E("pdf", { extraSql });
   fs = (await import(/* @vite-ignore */ "node:fs" as string)) as Fs;
   child = (await import(/* @vite-ignore */ "node:child_process" as string)) as Process;
   const os = (await import(/* @vite-ignore */ "node:os" as string)) as Os;
@@ -163,24 +179,81 @@ describe("the check-in page", () => {
     await page.goto(`${e2e.baseUrl}/console/checkin?event=${seriesId}`);
     await page.getByRole("heading", { level: 1, name: "Check-in" }).waitFor();
 
-    // The third date: nobody checked in yet.
+    // The third date (its check-in is open now): nobody checked in yet. The name is found as it is typed.
     const dates = page.getByLabel("Termin");
     await dates.selectOption({ index: 2 });
-    await page.getByLabel("Name suchen").fill("олена");
-    await page.getByRole("button", { name: "Suchen" }).click();
-    await page.getByRole("button", { name: "Олена Коваленко einchecken" }).click();
-    const result = page.getByRole("alert");
+    await page.getByLabel("Name suchen").fill("olena");
+    // In the search results (the list of who has not arrived yet has her too).
+    await page.getByRole("search").getByRole("button", { name: "Олена Коваленко einchecken" }).click();
+    const result = page.getByRole("alert").and(page.locator(".checkin-result"));
     await result.getByText("Eingecheckt").waitFor();
     expect(await result.getAttribute("data-outcome")).toBe("checked_in");
-    await result.getByText("Олена Коваленко").waitFor();
+    await result.getByText("Олена Коваленко", { exact: true }).waitFor();
     await page.screenshot({ path: `${dir}/checkin-320.png`, fullPage: true });
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
 
-    // Again: already checked in, with the time.
-    await page.getByRole("button", { name: "Олена Коваленко einchecken" }).click();
-    await result.getByText(/Schon eingecheckt um \d\d:\d\d Uhr/).waitFor();
-    await result.getByRole("button", { name: "Rückgängig" }).click();
+    // The row now offers the undo instead; undoing from the result takes it back.
+    await page.getByRole("button", { name: "Check-in von Олена Коваленко zurücknehmen" }).first().waitFor();
+    await result.getByRole("button", { name: /Rückgängig/ }).click();
     await result.getByText("Check-in zurückgenommen.").waitFor();
+    await page.getByRole("button", { name: "Олена Коваленко einchecken" }).first().waitFor();
+    await context.close();
+  });
+
+  it("keeps working offline: the page reloads, two check-ins wait on the phone and are recorded once back online", async () => {
+    expect(seriesId).toBeGreaterThan(0);
+    const context = await e2e.browser.newContext({ locale: "de-DE", viewport: { width: 390, height: 800 } });
+    const [name, value] = organiser.cookie.split("=") as [string, string];
+    await context.addCookies([{ name, value, url: e2e.baseUrl }]);
+    const page = await context.newPage();
+    await page.goto(`${e2e.baseUrl}/console/checkin?event=${seriesId}`);
+    await page.getByRole("heading", { level: 1, name: "Check-in" }).waitFor();
+    await page.getByLabel("Termin").selectOption({ index: 2 });
+    await page.getByRole("button", { name: "Ğül Öztürk einchecken" }).first().waitFor();
+    const connection = page.locator(".connection");
+    await expect.poll(() => connection.getAttribute("data-online")).toBe("true");
+    // The service worker has the page once it controls it.
+    await page.waitForFunction(() => navigator.serviceWorker?.controller !== null);
+
+    await context.setOffline(true);
+    await page.reload();
+    await page.getByRole("heading", { level: 1, name: "Check-in" }).waitFor();
+    await expect.poll(() => connection.getAttribute("data-online")).toBe("false");
+    await page.getByLabel("Name suchen").fill("gul");
+    await page.getByRole("button", { name: "Ğül Öztürk einchecken" }).first().click();
+    const result = page.locator(".checkin-result");
+    await result.getByText("Offline gespeichert", { exact: false }).waitFor();
+    await expect.poll(() => connection.getAttribute("data-waiting")).toBe("1");
+    // A second one, from the list of who has not arrived yet.
+    await page.getByRole("list", { name: /noch nicht da/i }).getByRole("button", { name: "Amira محمد einchecken" }).click();
+    await result.getByText("Amira محمد", { exact: true }).waitFor();
+    await expect.poll(() => connection.getAttribute("data-waiting")).toBe("2");
+    await connection.getByText("2 Check-ins warten auf die Verbindung", { exact: false }).waitFor();
+    await page.screenshot({ path: `${dir}/checkin-offline-390.png`, fullPage: true });
+
+    await context.setOffline(false);
+    await expect.poll(() => connection.getAttribute("data-waiting"), { timeout: 45_000 }).toBe("0");
+    await expect.poll(() => connection.getAttribute("data-online")).toBe("true");
+    // Recorded once, on the server.
+    const thirdId = await thirdSessionId();
+    const list = (await (await organiser("GET", `/api/console/events/${seriesId}/checkin/search?sessionId=${thirdId}&q=${encodeURIComponent("Ğül")}`)).json()) as {
+      people: { name: string; checkedInPlaces: number | null }[];
+    };
+    expect(list.people.find((p) => p.name === "Ğül Öztürk")?.checkedInPlaces).toBe(1);
+    const amira = (await (await organiser("GET", `/api/console/events/${seriesId}/checkin/search?sessionId=${thirdId}&q=amira`)).json()) as {
+      people: { name: string; checkedInPlaces: number | null }[];
+    };
+    expect(amira.people.find((p) => p.name === "Amira محمد")?.checkedInPlaces).toBe(1);
+    // Exactly once each: the third date's attendance lists the two offline check-ins one time, not afterwards.
+    const report = (await (await organiser("GET", `/api/console/events/${seriesId}/attendance`)).json()) as { sessions: { id: number; attended: { name: string; afterwards: boolean }[] }[] };
+    const third = report.sessions.find((session) => session.id === thirdId)!;
+    expect(third.attended.map((p) => p.name).sort()).toEqual(["Amira محمد", "Ğül Öztürk"]);
+    expect(third.attended.every((p) => !p.afterwards)).toBe(true);
     await context.close();
   });
 });
+
+async function thirdSessionId(): Promise<number> {
+  const { events } = (await (await organiser("GET", "/api/console/checkin/events")).json()) as { events: { id: number; sessions: { id: number }[] }[] };
+  return events.find((e) => e.id === seriesId)!.sessions[2]!.id;
+}

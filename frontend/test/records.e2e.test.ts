@@ -1,7 +1,9 @@
 /**
  * The console's attendance and certificates page in a real browser against `wrangler dev`
  * with the demo seed. Two people come to the qualification series (certificate from 2 of its
- * 3 dates): Amal to dates 1 and 2, Bogdan to date 1 only, as walk-ins at the door. The
+ * 3 dates): Amal to dates 1 and 2, Bogdan to date 1 only, as walk-ins the organiser records
+ * afterwards (the series has happened: its dates are moved into the past, since certificates
+ * count only dates that have ended and nobody may check in before a date's window). The
  * organiser sees who came on which date with their places, who qualifies and why, issues
  * the certificates with one click and sees Amal's code (and none for Bogdan); at 320 px,
  * without sideways scrolling of the page.
@@ -13,8 +15,18 @@ import { axe, signInToConsole, startE2E, tableRows, type E2E } from "./e2e";
 let e2e: E2E;
 let baseUrl = "";
 
+/** The demo series, moved so that its last date ended a week ago (its dates keep their spacing). */
+const extraSql = `
+CREATE TABLE e2e_shift AS SELECT event_id, (CAST(unixepoch('subsec') * 1000 AS INTEGER) - 7 * 86400000) - max(ends_at) AS by_ms
+  FROM sessions WHERE event_id = (SELECT id FROM events WHERE slug = 'qualifizierungsreihe-migrantenorganisationen');
+UPDATE sessions SET starts_at = starts_at + (SELECT by_ms FROM e2e_shift), ends_at = ends_at + (SELECT by_ms FROM e2e_shift)
+  WHERE event_id = (SELECT event_id FROM e2e_shift);
+UPDATE events SET allow_late_registration = 1 WHERE id = (SELECT event_id FROM e2e_shift);
+DROP TABLE e2e_shift;
+`;
+
 beforeAll(async () => {
-  e2e = await startE2E("records");
+  e2e = await startE2E("records", { extraSql });
   baseUrl = e2e.baseUrl;
 });
 
@@ -47,7 +59,7 @@ describe("console records page", () => {
       const { event: door } = await consoleApi<{ event: { sessions: { id: number }[] } }>(page, "GET", `/api/console/events/${event.id}/checkin`);
       const [first, second] = door.sessions;
 
-      // At the door: two walk-ins on the first date, Amal again on the second.
+      // Recorded afterwards by the organiser: two walk-ins on the first date, Amal again on the second.
       const amal = await consoleApi<{ outcome: string; person: { registrationId: number } }>(page, "POST", `/api/console/events/${event.id}/checkin/walk-in`, { sessionId: first!.id, name: "Amal Haddad" });
       expect(amal.outcome).toBe("checked_in");
       await consoleApi(page, "POST", `/api/console/events/${event.id}/checkin/walk-in`, { sessionId: first!.id, name: "Bogdan Kovalenko" });

@@ -48,8 +48,8 @@ export type SignatureListContent = {
   eventTitle: string;
   /** Label and value, one line each (date, place, organiser). */
   facts: [label: string, value: string][];
-  /** One row each, in this order; a few empty rows for walk-ins follow. */
-  participants: { name: string; places: number }[];
+  /** One row each, in this order; a few empty rows for walk-ins follow. `note`: small print under the name (children, stand, needs). */
+  participants: { name: string; places: number; note?: string }[];
   /** The small print at the foot of every page (counts, when the list was made). */
   footer: string;
 };

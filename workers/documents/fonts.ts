@@ -1,8 +1,10 @@
 /**
  * Fonts for the PDFs. pdf-lib's standard fonts are WinAnsi only, so names in Turkish,
- * Cyrillic, Greek or Arabic need embedded TrueType fonts: DejaVu Sans (Latin, Greek,
- * Cyrillic) and Noto Sans Arabic (shaped by fontkit), subsets made by
- * scripts/subset-fonts.sh (~540 KB, ~265 KB gzipped).
+ * Cyrillic, Greek or Arabic need embedded TrueType fonts: DejaVu Sans, regular and bold,
+ * with Latin, Greek, Cyrillic and Arabic (shaped by fontkit), subsets made by
+ * scripts/subset-fonts.sh (~330 KB, ~175 KB gzipped). One family for every script: its
+ * Arabic has a glyph for each letter and joining form, so copying a certificate's Arabic
+ * out gives the right letters (./text.ts).
  *
  * They are Data modules of this Worker's bundle (wrangler.toml [[rules]]), not static
  * assets: Miniflare 4.20260426 serves one assets directory per instance (every Worker's
@@ -12,28 +14,16 @@
  */
 import fontkit from "@pdf-lib/fontkit";
 import type { PDFDocument } from "pdf-lib";
-import latin from "./fonts/DejaVuSans.ttf";
-import latinBold from "./fonts/DejaVuSans-Bold.ttf";
-import arabic from "./fonts/NotoSansArabic.ttf";
-import arabicBold from "./fonts/NotoSansArabic-Bold.ttf";
-import { hasArabic, type FontSet } from "./text";
+import regular from "./fonts/DejaVuSans.ttf";
+import bold from "./fonts/DejaVuSans-Bold.ttf";
+import type { FontSet } from "./text";
 
 // A Data module is an ArrayBuffer; the type checker knows `*.ttf` only from vite/client (a URL).
 const bytes = (module: unknown) => module as ArrayBuffer;
 
-/**
- * Embeds the fonts a document needs (subset: only the glyphs drawn end up in the file).
- * The Arabic fonts are embedded only when some text of the document has Arabic letters.
- */
-export async function embedFonts(doc: PDFDocument, texts: string[]): Promise<FontSet> {
+/** Embeds the fonts of a document (subset: only the glyphs drawn end up in the file). */
+export async function embedFonts(doc: PDFDocument): Promise<FontSet> {
   doc.registerFontkit(fontkit);
-  const arabicNeeded = texts.some(hasArabic);
-  const embed = (bytes: ArrayBuffer | null) => (bytes ? doc.embedFont(bytes, { subset: true }) : Promise.resolve(null));
-  const [l, lb, a, ab] = await Promise.all([
-    embed(bytes(latin)),
-    embed(bytes(latinBold)),
-    embed(arabicNeeded ? bytes(arabic) : null),
-    embed(arabicNeeded ? bytes(arabicBold) : null),
-  ]);
-  return { regular: { latin: l!, arabic: a }, bold: { latin: lb!, arabic: ab } };
+  const [r, b] = await Promise.all([doc.embedFont(bytes(regular), { subset: true }), doc.embedFont(bytes(bold), { subset: true })]);
+  return { regular: r, bold: b };
 }

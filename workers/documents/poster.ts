@@ -5,12 +5,12 @@
  * each line in its own script (Arabic shaped, right to left). The words come from the API
  * Worker (domain/reach/poster.ts); this file decides only where they go.
  */
-import { PDFDocument, rgb } from "pdf-lib";
+import { PDFDocument, rgb, type PDFFont } from "pdf-lib";
 import type { PosterContent } from "./contract";
 import { embedFonts } from "./fonts";
 import { savePdf, setInfo } from "./pdf";
 import { drawQr } from "./qr";
-import { drawLine, wrapLines, type FontPair } from "./text";
+import { drawLine, wrapLines } from "./text";
 
 const A4: [number, number] = [595.28, 841.89];
 const MARGIN = 48;
@@ -22,8 +22,7 @@ const CALL_LEADING = 25;
 
 export async function renderPoster(content: PosterContent): Promise<Uint8Array<ArrayBuffer>> {
   const doc = await PDFDocument.create();
-  const texts = [content.organiser, content.title, content.cancelled ?? "", content.note ?? "", content.link, ...content.dates, ...content.place, ...content.callToAction.map((c) => c.text)];
-  const fonts = await embedFonts(doc, texts);
+  const fonts = await embedFonts(doc);
   setInfo(doc, content.info);
   const page = doc.addPage(A4);
   const [pageWidth, pageHeight] = A4;
@@ -32,12 +31,12 @@ export async function renderPoster(content: PosterContent): Promise<Uint8Array<A
 
   // The organiser on a band across the top.
   page.drawRectangle({ x: 0, y: pageHeight - 64, width: pageWidth, height: 64, color: ACCENT });
-  drawLine(page, content.organiser, { x: centre, y: pageHeight - 39, size: 13, fonts: fonts.bold, align: "center", color: rgb(1, 1, 1) });
+  drawLine(page, content.organiser, { x: centre, y: pageHeight - 39, size: 13, font: fonts.bold, align: "center", color: rgb(1, 1, 1) });
 
   let y = pageHeight - 64 - 52;
-  const lines = (text: string, size: number, font: FontPair, max: number, color = rgb(0, 0, 0), leading = 1.25) => {
+  const lines = (text: string, size: number, font: PDFFont, max: number, color = rgb(0, 0, 0), leading = 1.25) => {
     for (const line of wrapLines(text, size, font, width).slice(0, max)) {
-      drawLine(page, line, { x: centre, y, size, fonts: font, align: "center", color });
+      drawLine(page, line, { x: centre, y, size, font, align: "center", color });
       y -= size * leading;
     }
   };
@@ -61,10 +60,10 @@ export async function renderPoster(content: PosterContent): Promise<Uint8Array<A
   // The foot: the call to scan in every language, the link above it, the code above that.
   const callTop = MARGIN + content.callToAction.length * CALL_LEADING;
   content.callToAction.forEach((call, i) => {
-    drawLine(page, call.text, { x: centre, y: callTop - (i + 1) * CALL_LEADING + 6, size: CALL_SIZE, fonts: fonts.bold, align: "center" });
+    drawLine(page, call.text, { x: centre, y: callTop - (i + 1) * CALL_LEADING + 6, size: CALL_SIZE, font: fonts.bold, align: "center" });
   });
   const linkY = callTop + 14;
-  drawLine(page, content.link, { x: centre, y: linkY, size: 12, fonts: fonts.regular, align: "center", color: GREY });
+  drawLine(page, content.link, { x: centre, y: linkY, size: 12, font: fonts.regular, align: "center", color: GREY });
   const qrBottom = linkY + 20;
   const qrSize = Math.max(130, Math.min(210, y - 24 - qrBottom));
   drawQr(page, content.qr, centre - qrSize / 2, qrBottom, qrSize);

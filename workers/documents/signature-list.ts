@@ -38,42 +38,46 @@ function columnEdges(): number[] {
 /** Draws the header and the table head; returns the y where the first row begins. */
 function drawHeader(page: PDFPage, input: SignatureListContent, fonts: FontSet): number {
   let y = A4[1] - MARGIN - 14;
-  drawLine(page, input.heading, { x: MARGIN, y, size: 15, fonts: fonts.bold });
+  drawLine(page, input.heading, { x: MARGIN, y, size: 15, font: fonts.bold });
   y -= 20;
   for (const line of wrapLines(input.eventTitle, 12, fonts.bold, A4[0] - 2 * MARGIN).slice(0, 2)) {
-    drawLine(page, line, { x: MARGIN, y, size: 12, fonts: fonts.bold });
+    drawLine(page, line, { x: MARGIN, y, size: 12, font: fonts.bold });
     y -= 16;
   }
   for (const [label, value] of input.facts) {
-    drawLine(page, `${label}:`, { x: MARGIN, y, size: 10, fonts: fonts.bold });
-    drawLine(page, fitLine(value, 10, fonts.regular, A4[0] - 2 * MARGIN - 80), { x: MARGIN + 80, y, size: 10, fonts: fonts.regular });
+    drawLine(page, `${label}:`, { x: MARGIN, y, size: 10, font: fonts.bold });
+    drawLine(page, fitLine(value, 10, fonts.regular, A4[0] - 2 * MARGIN - 80), { x: MARGIN + 80, y, size: 10, font: fonts.regular });
     y -= 14;
   }
   y -= 8;
   const edges = columnEdges();
   page.drawRectangle({ x: MARGIN, y: y - 20, width: A4[0] - 2 * MARGIN, height: 20, color: rgb(0.92, 0.92, 0.92), borderColor: LINE, borderWidth: 0.6 });
-  COLUMNS.forEach((column, i) => drawLine(page, column.title, { x: edges[i]! + 5, y: y - 14, size: 9.5, fonts: fonts.bold }));
+  COLUMNS.forEach((column, i) => drawLine(page, column.title, { x: edges[i]! + 5, y: y - 14, size: 9.5, font: fonts.bold }));
   return y - 20;
 }
 
-function drawRow(page: PDFPage, top: number, number: number, person: { name: string; places: number } | null, fonts: FontSet): void {
+type Row = SignatureListContent["participants"][number];
+
+function drawRow(page: PDFPage, top: number, number: number, person: Row | null, fonts: FontSet): void {
   const edges = columnEdges();
   page.drawRectangle({ x: MARGIN, y: top - ROW_HEIGHT, width: A4[0] - 2 * MARGIN, height: ROW_HEIGHT, borderColor: LINE, borderWidth: 0.6 });
   for (const edge of edges.slice(1, -1)) page.drawLine({ start: { x: edge, y: top }, end: { x: edge, y: top - ROW_HEIGHT }, thickness: 0.6, color: LINE });
   const baseline = top - ROW_HEIGHT / 2 - 3.5;
-  drawLine(page, String(number), { x: edges[1]! - 6, y: baseline, size: 10, fonts: fonts.regular, align: "right", color: GREY });
+  drawLine(page, String(number), { x: edges[1]! - 6, y: baseline, size: 10, font: fonts.regular, align: "right", color: GREY });
   if (!person) return;
-  drawLine(page, fitLine(person.name, 10.5, fonts.regular, COLUMNS[1]!.width - 10), { x: edges[1]! + 5, y: baseline, size: 10.5, fonts: fonts.regular });
-  drawLine(page, String(person.places), { x: edges[3]! - 8, y: baseline, size: 10.5, fonts: fonts.regular, align: "right" });
+  const nameLine = person.note ? baseline + 5 : baseline;
+  drawLine(page, fitLine(person.name, 10.5, fonts.regular, COLUMNS[1]!.width - 10), { x: edges[1]! + 5, y: nameLine, size: 10.5, font: fonts.regular });
+  if (person.note) drawLine(page, fitLine(person.note, 7.5, fonts.regular, COLUMNS[1]!.width - 10), { x: edges[1]! + 5, y: baseline - 7, size: 7.5, font: fonts.regular, color: GREY });
+  drawLine(page, String(person.places), { x: edges[3]! - 8, y: baseline, size: 10.5, font: fonts.regular, align: "right" });
 }
 
 /** The signature list as PDF bytes. */
 export async function renderSignatureList(input: SignatureListContent): Promise<Uint8Array<ArrayBuffer>> {
   const doc = await PDFDocument.create();
-  const fonts = await embedFonts(doc, [input.heading, input.eventTitle, ...input.facts.flat(), input.footer, ...input.participants.map((p) => p.name)]);
+  const fonts = await embedFonts(doc);
   setInfo(doc, input.info);
 
-  const rows: ({ name: string; places: number } | null)[] = [...input.participants, ...Array<null>(EMPTY_ROWS).fill(null)];
+  const rows: (Row | null)[] = [...input.participants, ...Array<null>(EMPTY_ROWS).fill(null)];
   const footerSpace = MARGIN + 24;
   let page = doc.addPage(A4);
   let top = drawHeader(page, input, fonts);
@@ -88,12 +92,12 @@ export async function renderSignatureList(input: SignatureListContent): Promise<
 
   const pages = doc.getPages();
   pages.forEach((p, i) => {
-    drawLine(p, `Seite ${i + 1} von ${pages.length}`, { x: A4[0] - MARGIN, y: MARGIN - 8, size: 9, fonts: fonts.regular, align: "right", color: GREY });
+    drawLine(p, `Seite ${i + 1} von ${pages.length}`, { x: A4[0] - MARGIN, y: MARGIN - 8, size: 9, font: fonts.regular, align: "right", color: GREY });
     drawLine(p, input.footer, {
       x: MARGIN,
       y: MARGIN - 8,
       size: 7.5,
-      fonts: fonts.regular,
+      font: fonts.regular,
       color: GREY,
     });
   });

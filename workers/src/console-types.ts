@@ -53,6 +53,12 @@ export type EventInput = {
   reminderRules: ReminderRule[];
   sessions: ConsoleSession[];
   pools: ConsolePoolInput[];
+  /** Households: ask how many of the places are for children (default false). */
+  countChildren?: boolean;
+  /** Series: may people still register once the first date has begun (default false)? */
+  allowLateRegistration?: boolean;
+  /** Check-in opens this many minutes before each date starts (default 60). */
+  checkinOpensMinutes?: number;
 };
 
 export type PoolStats = ConsolePoolInput & {
@@ -69,9 +75,16 @@ export type PoolStats = ConsolePoolInput & {
 export type NeedsSummary = {
   /** Interpreter language → number of registrations asking for it. */
   interpreter: Record<string, number>;
-  childcare: { registrations: number; children: number; ages: string[] };
+  /** `byAge`: children per age in years ("3" → 2), from the ages people gave; `ages` as they wrote them. */
+  childcare: { registrations: number; children: number; ages: string[]; byAge: Record<string, number> };
+  /** What people wrote about access (step-free, a hearing loop, …), one entry per registration. */
   accessibility: string[];
+  /** Stand needs of the exhibitors (fairs): table, power, wall → number of stands asking for it. */
+  stands: Record<string, number>;
 };
+
+/** The needs of the people expected on one date (a series: who registered late or cancelled early differs). */
+export type DateNeeds = { sessionId: number; startsAt: string; registrations: number; places: number; children: number; needs: NeedsSummary };
 
 export type ConsoleEvent = Omit<EventInput, "pools" | "sessions"> & {
   id: number;
@@ -84,9 +97,15 @@ export type ConsoleEvent = Omit<EventInput, "pools" | "sessions"> & {
   sessions: (ConsoleSession & { id: number; cancelled: boolean })[];
   pools: PoolStats[];
   counts: Partial<Record<RegistrationStatus, number>>;
+  /** Applications waiting for a decision (participants and stands). */
+  pendingApplications: number;
   holdsRunning: number;
   offersRunning: number;
   needs: NeedsSummary;
+  needsByDate: DateNeeds[];
+  countChildren: boolean;
+  allowLateRegistration: boolean;
+  checkinOpensMinutes: number;
   /** What the current user may do here. */
   permissions: { manage: boolean; checkin: boolean };
 };
@@ -103,6 +122,8 @@ export type ConsoleEventListItem = {
   capacity: number | null;
   confirmedPlaces: number;
   waitlistLength: number;
+  /** Applications waiting for a decision (participants and stands). */
+  pendingApplications: number;
 };
 
 export type ConsoleEventResponse = { event: ConsoleEvent };
@@ -142,7 +163,18 @@ export type ConsoleRegistration = {
   emailStatus: ConsoleEmailStatus | null;
   /** The provider reported the address as bouncing (or a complaint): mail to it is not sent. */
   bouncing: boolean;
+  /** Of the places, how many are for children (events that count them). */
+  children: number;
+  /** A stand application (fairs): organisation, description, contact, needs. */
+  exhibitor: import("../../db/schema").Exhibitor | null;
+  /** A conference day registration's workshop choices (first choice, and a second held while the first waits). */
+  workshops: { registrationId: number; poolId: number; poolKey: string; status: RegistrationStatus; preference: number; waitlistPosition: number | null }[];
+  /** Attendance per date. `afterwards`: recorded by an organiser after the date's check-in window. */
+  checkIns: { sessionId: number; places: number; at: string; afterwards: boolean }[];
 };
+
+/** What the registrations list can be narrowed to, besides search, status and pool. */
+export type RegistrationNeedFilter = "interpreter" | "childcare" | "accessibility" | "children" | "stand" | "table" | "power" | "wall";
 
 export type ConsoleHistoryEntry = {
   at: string;
@@ -201,10 +233,70 @@ export type InvitationInput = { email: string; name?: string; role: Role };
 export type ConsoleHelper = { userId: number; email: string; name: string | null };
 export type ConsoleHelpersResponse = { helpers: ConsoleHelper[] };
 
+/* ---------- The door (check-in) ---------- */
+
+export type DoorStatus = "confirmed" | "cancelled" | "waitlisted" | "not_confirmed";
+
+/** A registration as the door sees it: enough to greet and count, nothing more. */
+export type DoorPerson = {
+  registrationId: number;
+  name: string;
+  places: number;
+  status: DoorStatus;
+  /** Places checked in for the chosen date (null: not checked in). */
+  checkedInPlaces: number | null;
+  checkedInAt: string | null;
+  /** "17:32" in the organisation's time zone, for "already checked in at 17:32". */
+  checkedInTime: string | null;
+};
+
+export type ScanOutcome =
+  | {
+      outcome: "checked_in" | "already_checked_in" | "cancelled" | "waitlisted" | "not_confirmed" | "undone_meanwhile";
+      person: DoorPerson;
+      /** Recorded by an organiser after the date's check-in window. */
+      afterwards?: boolean;
+    }
+  | { outcome: "wrong_event" | "wrong_session" | "invalid" };
+
+export type DoorSession = {
+  id: number;
+  startsAt: string;
+  endsAt: string;
+  title: string | null;
+  cancelled: boolean;
+  /** Check-in is possible from … to … (organisers may record attendance afterwards). */
+  checkinOpensAt: string;
+  checkinClosesAt: string;
+  /** Confirmed registrations and their places. */
+  expected: { registrations: number; places: number };
+  checkedIn: { registrations: number; places: number };
+};
+
+export type DoorEvent = { id: number; title: string; timeZone: string; sessions: DoorSession[] };
+
+/** The day's list for the door's phone (kept there for offline use): everyone confirmed, and whoever is checked in. */
+export type DoorListResponse = { eventId: number; sessionId: number; people: DoorPerson[]; at: string };
+
+/** One check-in as a phone recorded it (maybe offline): its own id makes sending it twice harmless. */
+export type CheckInRequest = {
+  clientId: string;
+  sessionId: number;
+  registrationId?: number;
+  code?: string;
+  places?: number;
+  /** When it was recorded on the phone (ISO); now when left out. */
+  recordedAt?: string;
+};
+
+export type CheckInResult = { clientId: string } & (ScanOutcome | { outcome: "refused"; code: string; message: string });
+export type CheckInSyncResponse = { results: CheckInResult[] };
+
 /* ---------- Attendance and certificates (GET …/attendance, …/certificates) ---------- */
 
 export type ExpectedPerson = { registrationId: number; name: string; places: number };
-export type AttendedPerson = ExpectedPerson & { checkedInPlaces: number; checkedInAt: string; stillConfirmed: boolean };
+/** `afterwards`: recorded by an organiser after the date's check-in window. */
+export type AttendedPerson = ExpectedPerson & { checkedInPlaces: number; checkedInAt: string; stillConfirmed: boolean; afterwards: boolean };
 
 export type SessionAttendance = {
   id: number;
@@ -214,6 +306,8 @@ export type SessionAttendance = {
   cancelled: boolean;
   /** The date has begun: whoever is not checked in by now counts as a no-show. */
   begun: boolean;
+  /** The date's check-in window has closed: attendance can only be recorded afterwards (by organisers). */
+  closed: boolean;
   expected: number;
   attended: AttendedPerson[];
   noShows: ExpectedPerson[];

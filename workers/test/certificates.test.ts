@@ -20,7 +20,9 @@ describe("certificate rules", () => {
     { id: 2, startsAt: start + 7 * DAY, endsAt: start + 7 * DAY + 2 * HOUR, cancelledAt: null },
     { id: 3, startsAt: start + 14 * DAY, endsAt: start + 14 * DAY + 4 * HOUR, cancelledAt: null },
   ];
-  const check = (rule: CertificateRule | null, attended: number[], list = sessions, confirmed = true) => eligibility(rule, list, new Set(attended), confirmed);
+  // Judged after the last date: every date has ended.
+  const after = start + 30 * DAY;
+  const check = (rule: CertificateRule | null, attended: number[], list = sessions, confirmed = true, now = after) => eligibility(rule, list, new Set(attended), confirmed, now);
 
   it("none: nobody", () => {
     expect(check({ kind: "none" }, [1, 2, 3])).toMatchObject({ eligible: false, reason: { key: "certificate.why.no_rule" } });
@@ -64,6 +66,22 @@ describe("certificate rules", () => {
     expect(check({ kind: "min_hours_percent", percent: 1 }, [])).toMatchObject({ eligible: false });
   });
 
+  it("only dates that have ended count: nothing for what has not happened yet", () => {
+    // During the second date: it has not ended; the third is still to come.
+    const during = start + 7 * DAY + HOUR;
+    expect(check({ kind: "all_sessions" }, [1, 2, 3], sessions, true, during)).toMatchObject({
+      eligible: false,
+      attended: 1,
+      reason: { key: "certificate.why.pending", params: { attended: 1, total: 3, required: 3, pending: 2 } },
+    });
+    // At least 1 of 3: the first date has ended, that is enough.
+    expect(check({ kind: "min_sessions", sessions: 1 }, [1, 2], sessions, true, during)).toMatchObject({ eligible: true, attended: 1 });
+    // Hours: a check-in for the running date counts no minutes yet.
+    expect(check({ kind: "min_hours_percent", percent: 50 }, [2, 3], sessions, true, during)).toMatchObject({ eligible: false, attendedMinutes: 0 });
+    // Once the series is over, the same check-ins count.
+    expect(check({ kind: "all_sessions" }, [1, 2, 3])).toMatchObject({ eligible: true, attended: 3 });
+  });
+
   it("only confirmed registrations, and only events with a date", () => {
     expect(check({ kind: "all_sessions" }, [1, 2, 3], sessions, false)).toMatchObject({ eligible: false, reason: { key: "certificate.why.not_confirmed" } });
     const none = sessions.map((s) => ({ ...s, cancelledAt: start }));
@@ -85,7 +103,11 @@ describe("certificate codes", () => {
   });
 });
 
-/** A series of three 2-hour dates with the given rule; returns ids. */
+/**
+ * A series of three 2-hour dates with the given rule; returns ids, and `happened()`, which
+ * moves the dates three, two and one week into the past (after people registered), so that
+ * attendance can be recorded (afterwards, by an organiser) and counts.
+ */
 async function series(rule: CertificateRule, organiser: Awaited<ReturnType<typeof createStaff>>) {
   const { slug, eventId } = await createEvent({ capacity: 20, startsAt: Date.now() + 7 * DAY });
   await env.DB.prepare(`UPDATE events SET format = 'series', allow_late_registration = 1 WHERE id = ?1`).bind(eventId).run();
@@ -100,7 +122,13 @@ async function series(rule: CertificateRule, organiser: Awaited<ReturnType<typeo
     signer: { name: "Dr. Leyla Demir", role: "Leiterin des Kommunalen Integrationszentrums" },
   });
   expect(saved.status).toBe(200);
-  return { slug, eventId, sessions };
+  const happened = async () => {
+    for (const [i, id] of sessions.entries()) {
+      const at = Date.now() - (3 - i) * 7 * DAY;
+      await env.DB.prepare(`UPDATE sessions SET starts_at = ?2, ends_at = ?3 WHERE id = ?1`).bind(id, at, at + 2 * HOUR).run();
+    }
+  };
+  return { slug, eventId, sessions, happened };
 }
 
 async function attend(organiser: Awaited<ReturnType<typeof createStaff>>, eventId: number, registrationId: number, sessionIds: number[]) {
@@ -117,10 +145,11 @@ async function idOf(email: string) {
 describe("issuing certificates", () => {
   it("shows who is eligible and why not, issues to all eligible once, and emails them", async () => {
     const organiser = await createStaff({ role: "organiser" });
-    const { slug, eventId, sessions } = await series({ kind: "min_sessions", sessions: 3 }, organiser);
+    const { slug, eventId, sessions, happened } = await series({ kind: "min_sessions", sessions: 3 }, organiser);
     await register(slug, participant(1, { name: "Ğül Öztürk", email: "gul@example.org", locale: "tr" }));
     await register(slug, participant(2, { name: "Олена Коваленко", email: "olena@example.org", locale: "uk" }));
     await register(slug, participant(3, { name: "محمد الأحمد", email: "mohammed@example.org", locale: "ar" }));
+    await happened();
     await attend(organiser, eventId, await idOf("gul@example.org"), sessions);
     await attend(organiser, eventId, await idOf("olena@example.org"), sessions);
     await attend(organiser, eventId, await idOf("mohammed@example.org"), sessions.slice(0, 2));
@@ -185,11 +214,41 @@ describe("issuing certificates", () => {
   });
 });
 
+describe("only for what happened", () => {
+  it("refuses certificates for dates not yet ended; once ended, the issue date is the day it is issued, after the last date", async () => {
+    const organiser = await createStaff({ role: "organiser" });
+    // One date, running now (check-in is open).
+    const { slug, eventId } = await createEvent({ capacity: 5, startsAt: Date.now() + 20 * 60_000 });
+    const [session] = await rows(`SELECT id FROM sessions WHERE event_id = ?1`, eventId);
+    const sessionId = Number(session!.id);
+    await consoleFetch(organiser, "PUT", `/api/console/events/${eventId}/certificate-settings`, { rule: { kind: "all_sessions" }, signer: null });
+    await register(slug, participant(1, { name: "Noch Nicht", email: `early-${eventId}@example.org` }));
+    const id = await idOf(`early-${eventId}@example.org`);
+    await env.DB.prepare(`UPDATE sessions SET starts_at = ?2, ends_at = ?3 WHERE id = ?1`).bind(sessionId, Date.now() - HOUR, Date.now() + HOUR).run();
+    await attend(organiser, eventId, id, [sessionId]);
+
+    const overview = (await (await consoleFetch(organiser, "GET", `/api/console/events/${eventId}/certificates`)).json()) as any;
+    expect(overview.registrations[0]).toMatchObject({ eligible: false, reason: { key: "certificate.why.pending" } });
+    expect(await (await consoleFetch(organiser, "POST", `/api/console/events/${eventId}/certificates/issue`, {})).json()).toEqual({ issued: 0, eligible: 0 });
+    expect(await rows(`SELECT COUNT(*) AS n FROM certificates WHERE event_id = ?1`, eventId)).toEqual([{ n: 0 }]);
+
+    // The date ends: now it counts.
+    const endedAt = Date.now() - 60_000;
+    await env.DB.prepare(`UPDATE sessions SET ends_at = ?2 WHERE id = ?1`).bind(sessionId, endedAt).run();
+    expect(await (await consoleFetch(organiser, "POST", `/api/console/events/${eventId}/certificates/issue`, {})).json()).toEqual({ issued: 1, eligible: 1 });
+    const [certificate] = await rows(`SELECT issued_at AS issuedAt, facts FROM certificates WHERE event_id = ?1`, eventId);
+    expect(Number(certificate!.issuedAt)).toBeGreaterThanOrEqual(endedAt);
+    expect(Math.abs(Number(certificate!.issuedAt) - Date.now())).toBeLessThan(60_000);
+    expect(JSON.parse(String(certificate!.facts)).dates).toHaveLength(1);
+  });
+});
+
 describe("verification", () => {
   it("valid, revoked, unknown and tampered codes; reissue after a name correction", async () => {
     const organiser = await createStaff({ role: "organiser" });
-    const { slug, eventId, sessions } = await series({ kind: "all_sessions" }, organiser);
+    const { slug, eventId, sessions, happened } = await series({ kind: "all_sessions" }, organiser);
     await register(slug, participant(1, { name: "Amira Haddad", email: "amira@example.org" }));
+    await happened();
     await attend(organiser, eventId, await idOf("amira@example.org"), sessions);
     await consoleFetch(organiser, "POST", `/api/console/events/${eventId}/certificates/issue`, {});
     const { id, code } = (await rows(`SELECT id, code FROM certificates WHERE event_id = ?1`, eventId))[0] as { id: number; code: string };

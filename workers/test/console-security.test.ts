@@ -68,6 +68,8 @@ beforeAll(async () => {
   // A certificate, so its routes answer with a real one.
   const organiser = await createStaff({ role: "organiser", organisationId: 1 });
   const code = await checkInCode(env, registrationId);
+  // The date has happened (certificates count only ended dates): the organiser records it afterwards.
+  await env.DB.prepare(`UPDATE sessions SET starts_at = ?2, ends_at = ?3 WHERE id = ?1`).bind(sessionId, Date.now() - 26 * 3_600_000, Date.now() - 24 * 3_600_000).run();
   expect((await consoleFetch(organiser, "PUT", `/api/console/events/${eventId}/certificate-settings`, { rule: { kind: "all_sessions" }, signer: null })).status).toBe(200);
   expect((await consoleFetch(organiser, "POST", `/api/console/events/${eventId}/checkin/scan`, { code, sessionId })).status).toBe(200);
   expect(await (await consoleFetch(organiser, "POST", `/api/console/events/${eventId}/certificates/issue`, {})).json()).toEqual({ issued: 1, eligible: 1 });

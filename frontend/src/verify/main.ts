@@ -6,7 +6,7 @@
 import { api, ApiFailure } from "../api";
 import { h, setChildren } from "./dom";
 import { shownLocale } from "../i18n";
-import { format } from "../../../workers/src/i18n/vocabulary";
+import { format, INTL_LOCALES } from "../../../workers/src/i18n/vocabulary";
 import { DEFAULT_TIME_ZONE } from "../../../workers/src/lib/time-zone";
 import { loadingNote, startPage } from "../layout";
 import type { CertificateKey } from "../../../workers/src/i18n/de/certificate";
@@ -27,9 +27,12 @@ function v(key: CertificateKey, params: Record<string, string | number> = {}): s
   return format(texts[key] ?? key, params);
 }
 
+/** A date as readers of the page's language write it ("12. Mai 2026", "12 May 2026", "12 травня 2026 р."); Western digits everywhere. */
 function day(iso: string): string {
+  // A certificate's dates are calendar days ("2026-05-12"): noon UTC is that day in Europe's zones.
   const ms = Date.parse(iso.length === 10 ? `${iso}T12:00:00Z` : iso);
-  return new Intl.DateTimeFormat(`${shownLocale()}-u-nu-latn`, { timeZone: DEFAULT_TIME_ZONE, day: "2-digit", month: "2-digit", year: "numeric" }).format(ms);
+  const locale = shownLocale();
+  return new Intl.DateTimeFormat(INTL_LOCALES[locale] ?? locale, { timeZone: DEFAULT_TIME_ZONE, dateStyle: "long", numberingSystem: "latn" }).format(ms);
 }
 
 /** The code in the address: /verify/7K3M-Q9XD-2RTB-HW4E (or ?code=…, from the form). */
@@ -62,7 +65,7 @@ function result(verification: Verification): HTMLElement {
       fact(v("certificate.verify_page.name"), facts.name),
       fact(v("certificate.verify_page.event"), facts.eventTitle),
       facts.dates.length ? fact(v("certificate.verify_page.dates"), facts.dates.map(day).join(", ")) : [],
-      fact(v("certificate.verify_page.hours"), v("certificate.verify_page.hours_value", { hours: new Intl.NumberFormat(`${shownLocale()}-u-nu-latn`).format(facts.hours) })),
+      fact(v("certificate.verify_page.hours"), v("certificate.verify_page.hours_value", { hours: new Intl.NumberFormat(INTL_LOCALES[shownLocale()] ?? shownLocale(), { numberingSystem: "latn" }).format(facts.hours) })),
       fact(v("certificate.verify_page.organiser"), facts.organiser),
       facts.signer ? fact(v("certificate.verify_page.signer"), `${facts.signer.name}, ${facts.signer.role}`) : [],
       fact(v("certificate.verify_page.issued"), day(verification.issuedAt)),

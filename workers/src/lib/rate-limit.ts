@@ -29,7 +29,9 @@ import { allOf, joined, shifted, type SqlPart } from "./sql";
 import { keyedHash } from "./tokens";
 
 export type RateScope = "registration" | "sign_in" | "privacy";
-export type RateRule = `${RateScope}.${"ip" | "email"}`;
+/** Per staff member: walk-ins added at the door (each may send an email to an address typed in by hand). */
+export type StaffRule = "walk_in.staff";
+export type RateRule = `${RateScope}.${"ip" | "email"}` | StaffRule;
 export type Limit = { count: number; seconds: number };
 
 /**
@@ -46,6 +48,8 @@ export const DEFAULT_LIMITS: Record<RateRule, Limit> = {
   "sign_in.email": { count: 5, seconds: 900 },
   "privacy.ip": { count: 30, seconds: 3600 },
   "privacy.email": { count: 3, seconds: 3600 },
+  // A busy door takes one walk-in a minute; a script with a helper's session no more than that.
+  "walk_in.staff": { count: 60, seconds: 3600 },
 };
 
 /** Where the binding is used, its period (wrangler.toml [[ratelimits]] simple.period) tells when to try again. */
@@ -63,7 +67,7 @@ export function configuredLimits(env: Pick<Env, "RATE_LIMITS">): Record<RateRule
   if (setting === "off") return null;
   const limits = { ...DEFAULT_LIMITS };
   for (const part of setting.split(",")) {
-    const match = /^\s*([a-z_]+\.(?:ip|email))\s*=\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(part);
+    const match = /^\s*([a-z_]+\.(?:ip|email|staff))\s*=\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(part);
     if (match && match[1]! in limits && Number(match[3]) > 0) {
       limits[match[1] as RateRule] = { count: Number(match[2]), seconds: Number(match[3]) };
     }
@@ -266,5 +270,25 @@ export function rateLimit(scope: RateScope, { inBatch = false } = {}): Middlewar
     }
     await next();
     if (counted && c.res.status >= 300) await refund(c.env, counted);
+  };
+}
+
+/**
+ * Middleware for a console action limited per staff member (after the access rule, which
+ * sets `staff`): 429 with Retry-After over the limit; only requests that went through count.
+ */
+export function staffRateLimit(rule: StaffRule): MiddlewareHandler<AppBindings> {
+  return async (c, next) => {
+    const limits = configuredLimits(c.env);
+    const staff = c.get("staff");
+    if (!limits || !staff) return next();
+    const counted = await countInWindow(c.env, rule, `staff:${staff.id}`, limits[rule], Date.now());
+    if (counted.wait > 0) {
+      await refund(c.env, counted);
+      c.header("Retry-After", String(counted.wait));
+      throw new RateLimitedError(counted.wait);
+    }
+    await next();
+    if (c.res.status >= 300) await refund(c.env, counted);
   };
 }

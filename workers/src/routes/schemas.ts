@@ -6,10 +6,9 @@
  * Nothing here runs on a request: the schemas are only rendered for the document.
  */
 import * as z from "zod/mini";
-import { EVENT_FORMATS, LOCALES, POOL_KINDS, QUESTION_TYPES, REGISTRATION_STATUSES, ROLES } from "../../../db/schema";
+import { EVENT_FORMATS, LOCALES, POOL_KINDS, QUESTION_TYPES, REGISTRATION_STATUSES, ROLES, STAND_NEEDS } from "../../../db/schema";
 import type * as Api from "../api-types";
 import type * as Console from "../console-types";
-import type { DoorEvent, DoorPerson, ScanOutcome } from "../domain/attendance/checkin";
 import type { WalkInOutcome } from "../domain/attendance/walk-in";
 import type { Verification } from "../domain/certificates/verify";
 import type { OperationsStatus } from "../domain/operations/status";
@@ -257,6 +256,15 @@ const poolStats = z.object({
   waitlistLength: int,
 });
 const statusCounts = z.partialRecord(z.enum(REGISTRATION_STATUSES), int);
+const needsSummary: z.ZodMiniType<Console.NeedsSummary> = named(
+  "NeedsSummary",
+  z.object({
+    interpreter: z.record(z.string(), int).check(z.describe("Language → registrations asking for an interpreter")),
+    childcare: z.object({ registrations: int, children: int, ages: z.array(text), byAge: z.record(z.string(), int).check(z.describe('Age in years ("?": not given) → children')) }),
+    accessibility: z.array(text),
+    stands: z.record(z.string(), int).check(z.describe("Stand need (table, power, wall) → stands asking for it")),
+  }),
+);
 const consoleEvent: z.ZodMiniType<Console.ConsoleEvent> = named(
   "ConsoleEvent",
   z.object({
@@ -289,11 +297,12 @@ const consoleEvent: z.ZodMiniType<Console.ConsoleEvent> = named(
     counts: statusCounts,
     holdsRunning: int,
     offersRunning: int,
-    needs: z.object({
-      interpreter: z.record(z.string(), int),
-      childcare: z.object({ registrations: int, children: int, ages: z.array(text) }),
-      accessibility: z.array(text),
-    }),
+    pendingApplications: int,
+    needs: needsSummary,
+    needsByDate: z.array(z.object({ sessionId: int, startsAt: isoTime, registrations: int, places: int, children: int, needs: needsSummary })),
+    countChildren: z.boolean(),
+    allowLateRegistration: z.boolean(),
+    checkinOpensMinutes: int,
     permissions: z.object({ manage: z.boolean(), checkin: z.boolean() }),
   }),
 );
@@ -312,6 +321,7 @@ export const consoleEventList: z.ZodMiniType<Console.ConsoleEventListResponse> =
       capacity: nullable(int),
       confirmedPlaces: int,
       waitlistLength: int,
+      pendingApplications: int,
     }),
   ),
 });
@@ -342,6 +352,12 @@ const consoleRegistrationShape = {
   createdAt: isoTime,
   emailStatus: nullable(z.object({ template: text, status: z.enum(["queued", "sending", "sent", "failed"]), lastError: nullable(text), at: isoTime })),
   bouncing: z.boolean(),
+  children: int,
+  exhibitor: nullable(z.object({ organisation: text, description: text, contact: z.optional(text), needs: z.array(z.enum(STAND_NEEDS)) })),
+  workshops: z.array(
+    z.object({ registrationId: int, poolId: int, poolKey: text, status: z.enum(REGISTRATION_STATUSES), preference: int, waitlistPosition: nullable(int) }),
+  ),
+  checkIns: z.array(z.object({ sessionId: int, places: int, at: isoTime, afterwards: z.boolean() })),
 };
 const consoleRegistration: z.ZodMiniType<Console.ConsoleRegistration> = named("ConsoleRegistration", z.object(consoleRegistrationShape));
 const auditEntry: z.ZodMiniType<Console.ConsoleAuditEntry> = named(
@@ -374,7 +390,7 @@ export const helpersResponse: z.ZodMiniType<Console.ConsoleHelpersResponse> = z.
 
 /* ---------- console: check-in, attendance, certificates ---------- */
 
-const doorPerson: z.ZodMiniType<DoorPerson> = named(
+const doorPerson: z.ZodMiniType<Console.DoorPerson> = named(
   "DoorPerson",
   z.object({
     registrationId: int,
@@ -383,24 +399,50 @@ const doorPerson: z.ZodMiniType<DoorPerson> = named(
     status: z.enum(["confirmed", "cancelled", "waitlisted", "not_confirmed"]),
     checkedInPlaces: nullable(int),
     checkedInAt: nullable(isoTime),
-    checkedInTime: nullable(text.check(z.describe('"17:32", Berlin time'))),
+    checkedInTime: nullable(text.check(z.describe('"17:32", in the organisation\'s time zone'))),
   }),
 );
 const count = z.object({ registrations: int, places: int });
-const doorEvent: z.ZodMiniType<DoorEvent> = named(
+const doorEvent: z.ZodMiniType<Console.DoorEvent> = named(
   "DoorEvent",
   z.object({
     id: int,
     title: text,
-    sessions: z.array(z.object({ id: int, startsAt: isoTime, endsAt: isoTime, title: nullable(text), cancelled: z.boolean(), expected: count, checkedIn: count })),
+    timeZone: text,
+    sessions: z.array(
+      z.object({
+        id: int,
+        startsAt: isoTime,
+        endsAt: isoTime,
+        title: nullable(text),
+        cancelled: z.boolean(),
+        checkinOpensAt: isoTime,
+        checkinClosesAt: isoTime,
+        expected: count,
+        checkedIn: count,
+      }),
+    ),
   }),
 );
 export const doorEventsResponse = z.object({ events: z.array(doorEvent) });
 export const doorEventResponse = z.object({ event: doorEvent });
-export const scanOutcome: z.ZodMiniType<ScanOutcome> = z.union([
-  z.object({ outcome: z.enum(["checked_in", "already_checked_in", "cancelled", "waitlisted", "not_confirmed"]), person: doorPerson }),
-  z.object({ outcome: z.enum(["wrong_event", "wrong_session", "invalid"]) }),
-]);
+const personOutcome = z.object({
+  outcome: z.enum(["checked_in", "already_checked_in", "cancelled", "waitlisted", "not_confirmed", "undone_meanwhile"]),
+  person: doorPerson,
+  afterwards: z.optional(z.boolean().check(z.describe("Recorded by an organiser after the date's check-in window"))),
+});
+const noPersonOutcome = z.object({ outcome: z.enum(["wrong_event", "wrong_session", "invalid"]) });
+export const scanOutcome: z.ZodMiniType<Console.ScanOutcome> = z.union([personOutcome, noPersonOutcome]);
+export const doorListResponse: z.ZodMiniType<Console.DoorListResponse> = z.object({ eventId: int, sessionId: int, people: z.array(doorPerson), at: isoTime });
+export const checkInSyncResponse: z.ZodMiniType<Console.CheckInSyncResponse> = z.object({
+  results: z.array(
+    z.union([
+      z.object({ clientId: text, ...personOutcome.shape }),
+      z.object({ clientId: text, ...noPersonOutcome.shape }),
+      z.object({ clientId: text, outcome: z.literal("refused"), code: text, message: text }),
+    ]),
+  ),
+});
 export const undoResponse = z.object({ outcome: z.literal("undone") });
 export const placesResponse = z.object({ outcome: z.literal("checked_in"), person: doorPerson });
 export const searchResponse = z.object({ people: z.array(doorPerson) });
@@ -422,8 +464,9 @@ export const attendanceResponse: z.ZodMiniType<Console.AttendanceResponse> = z.o
       title: nullable(text),
       cancelled: z.boolean(),
       begun: z.boolean(),
+      closed: z.boolean().check(z.describe("The check-in window has closed: only organisers record attendance now, as afterwards")),
       expected: int,
-      attended: z.array(z.object({ registrationId: int, name: text, places: int, checkedInPlaces: int, checkedInAt: isoTime, stillConfirmed: z.boolean() })),
+      attended: z.array(z.object({ registrationId: int, name: text, places: int, checkedInPlaces: int, checkedInAt: isoTime, stillConfirmed: z.boolean(), afterwards: z.boolean() })),
       noShows: z.array(expectedPerson),
     }),
   ),

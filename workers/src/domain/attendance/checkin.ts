@@ -1,41 +1,33 @@
 /**
- * Check-in at the door: a helper scans a participant's QR code (or finds them by name) for
- * one date of an event, and the attendance row is written by one guarded INSERT that only
- * succeeds for a confirmed registration of this event on a date that takes place; the
- * unique (registration, date) index makes a second scan change nothing. The audit row is
- * written in the same batch, only when the insert took (SQLite's changes()).
+ * Check-in at the door: a helper scans a participant's QR code (or finds them by name or in
+ * the list) for one date of an event, and the attendance row is written by one guarded
+ * INSERT that only succeeds for a confirmed registration of this event on a date that takes
+ * place; the unique (registration, date) index makes a second scan, or a second phone
+ * checking in the same person at the same moment, change nothing. The audit row is written
+ * in the same batch, only when the insert took (SQLite's changes()).
  *
- * Every scan has a clear outcome for the page to show, never a 500: checked_in,
- * already_checked_in, cancelled, waitlisted, not_confirmed, wrong_event, wrong_session
- * (a date of another event, or one cancelled by the organiser), invalid (forged or foreign code).
+ * Attendance is recorded only within the date's window (./window.ts); organisers may record
+ * it afterwards, marked as such. A check-in may carry the phone's own id for it (`clientId`):
+ * the phone keeps check-ins it could not send (offline) and sends them again until it hears
+ * back; the id is claimed in `checkin_requests` in the same batch, so a check-in that
+ * arrives twice is recorded once, and one that arrives after an undo on another phone does
+ * not bring the person back ("undone_meanwhile").
+ *
+ * Every scan has an outcome for the page to show, never a 500: checked_in, already_checked_in,
+ * cancelled, waitlisted, not_confirmed, undone_meanwhile, wrong_event, wrong_session (a date
+ * of another event, or one cancelled by the organiser), invalid (forged or foreign code).
  */
+import type { DoorEvent, DoorListResponse, DoorPerson, DoorStatus, ScanOutcome } from "../../console-types";
 import type { Env } from "../../env";
 import type { Staff } from "../auth/access";
-import { managedOrganisationIds } from "../auth/access";
-import { ValidationError } from "../../lib/errors";
+import { managedOrganisationIds, organisesFor } from "../auth/access";
+import { DomainError, NotFoundError, ValidationError } from "../../lib/errors";
+import { nameKey, nameMatcher } from "../../lib/name-search";
+import { wallTime } from "../../lib/time-zone";
 import { readCheckInCode } from "../../lib/tokens";
 import type { DomainContext } from "../change";
-import { timeText } from "../documents/dates";
 import type { Locale, LocalizedText, EventTexts } from "../../../../db/schema";
-
-export type DoorStatus = "confirmed" | "cancelled" | "waitlisted" | "not_confirmed";
-
-/** A registration as the door sees it: enough to greet and count, nothing more. */
-export type DoorPerson = {
-  registrationId: number;
-  name: string;
-  places: number;
-  status: DoorStatus;
-  /** Places checked in for the chosen date (null: not checked in). */
-  checkedInPlaces: number | null;
-  checkedInAt: string | null;
-  /** "17:32", Berlin time, for "already checked in at 17:32". */
-  checkedInTime: string | null;
-};
-
-export type ScanOutcome =
-  | { outcome: "checked_in" | "already_checked_in" | "cancelled" | "waitlisted" | "not_confirmed"; person: DoorPerson }
-  | { outcome: "wrong_event" | "wrong_session" | "invalid" };
+import { checkInWindow, windowVerdict } from "./window";
 
 type PersonRow = {
   id: number;
@@ -60,69 +52,158 @@ function doorStatus(row: Pick<PersonRow, "status" | "awaitingEmail">): DoorStatu
   return "not_confirmed";
 }
 
-function person(row: PersonRow): DoorPerson {
+const pad = (n: number) => String(n).padStart(2, "0");
+
+function person(row: PersonRow, zone: string): DoorPerson {
+  const at = row.checkedInAt;
+  const wall = at === null ? null : wallTime(at, zone);
   return {
     registrationId: row.id,
     name: row.name,
     places: row.places,
     status: doorStatus(row),
     checkedInPlaces: row.checkedInPlaces,
-    checkedInAt: row.checkedInAt === null ? null : new Date(row.checkedInAt).toISOString(),
-    checkedInTime: row.checkedInAt === null ? null : timeText(row.checkedInAt),
+    checkedInAt: at === null ? null : new Date(at).toISOString(),
+    checkedInTime: wall ? `${pad(wall.hour)}:${pad(wall.minute)}` : null,
   };
 }
 
-/** True when the date belongs to the event and takes place. */
-async function liveSession(env: Env, eventId: number, sessionId: number): Promise<boolean> {
-  const row = await env.DB.prepare(`SELECT cancelled_at AS cancelledAt FROM sessions WHERE id = ?1 AND event_id = ?2`)
+type SessionRow = { startsAt: number; endsAt: number; cancelledAt: number | null; opensMinutes: number; organisationId: number; timeZone: string };
+
+/** The date, if it belongs to the event, with what the window and the answer need. */
+async function sessionOf(env: Env, eventId: number, sessionId: number): Promise<SessionRow | null> {
+  return env.DB.prepare(
+    `SELECT s.starts_at AS startsAt, s.ends_at AS endsAt, s.cancelled_at AS cancelledAt, e.checkin_opens_minutes AS opensMinutes,
+       e.organisation_id AS organisationId, o.time_zone AS timeZone
+     FROM sessions s JOIN events e ON e.id = s.event_id JOIN organisations o ON o.id = e.organisation_id
+     WHERE s.id = ?1 AND s.event_id = ?2`,
+  )
     .bind(sessionId, eventId)
-    .first<{ cancelledAt: number | null }>();
-  return row !== null && row.cancelledAt === null;
+    .first<SessionRow>();
 }
 
-export type ScanInput = { code?: string; registrationId?: number; sessionId: number; places?: number };
+export type ScanInput = {
+  code?: string;
+  registrationId?: number;
+  sessionId: number;
+  places?: number;
+  /** The phone's id for this check-in (offline queue): a repeat is answered, not recorded again. */
+  clientId?: string;
+  /** When the phone recorded it (epoch ms); a time in the future counts as now. */
+  recordedAt?: number;
+};
+
+/** A phone's queue may hold check-ins from the morning; one recorded more than a week ago is taken as a week ago. */
+const OLDEST_QUEUED_MS = 7 * 86_400_000;
 
 /**
  * Checks a person in for a date: by the code of their QR code, or by registration id (found
- * through the name search). `places` (households) defaults to all places of the registration.
+ * through the name search or the list). `places` (households) defaults to all places of the
+ * registration. Refused (409) outside the date's window, except organisers afterwards.
  */
 export async function checkIn(ctx: DomainContext, staff: Staff, eventId: number, input: ScanInput): Promise<ScanOutcome> {
   const { env, now } = ctx;
-  if (!(await liveSession(env, eventId, input.sessionId))) return { outcome: "wrong_session" };
+  const session = await sessionOf(env, eventId, input.sessionId);
+  if (!session || session.cancelledAt !== null) return { outcome: "wrong_session" };
+  const at = Math.max(now - OLDEST_QUEUED_MS, Math.min(input.recordedAt ?? now, now));
+  const window = checkInWindow(session, session.opensMinutes, session.timeZone);
+  const { afterwards } = windowVerdict(at, window, session.timeZone, organisesFor(staff, session.organisationId));
   const registrationId = input.code !== undefined ? await readCheckInCode(env, input.code) : (input.registrationId ?? null);
   if (registrationId === null) return { outcome: "invalid" };
 
   const places = input.places ?? null;
-  const [inserted, , found] = await env.DB.batch<PersonRow>([
-    env.DB.prepare(
-      `INSERT INTO attendance (registration_id, session_id, places, checked_in_at, checked_in_by)
-       SELECT r.id, s.id, COALESCE(?4, r.places), ?5, ?6
-       FROM registrations r JOIN sessions s ON s.id = ?2 AND s.event_id = r.event_id AND s.cancelled_at IS NULL
-       WHERE r.id = ?1 AND r.event_id = ?3 AND r.parent_id IS NULL AND r.status = 'confirmed' AND r.awaiting_email = 0
-         AND COALESCE(?4, r.places) <= r.places
-       ON CONFLICT DO NOTHING`,
-    ).bind(registrationId, input.sessionId, eventId, places, now, staff.id),
-    env.DB.prepare(
-      `INSERT INTO audit_log (at, actor, action, event_id, registration_id, details)
-       SELECT ?1, ?2, 'attendance.checked_in', ?3, ?4, json_object('sessionId', ?5, 'places', ?6, 'by', ?7) WHERE changes() = 1`,
-    ).bind(now, `user:${staff.id}`, eventId, registrationId, input.sessionId, places, input.code !== undefined ? "code" : "search"),
-    env.DB.prepare(`${PERSON_SQL} WHERE r.id = ?1`).bind(registrationId, input.sessionId),
+  const clientId = input.clientId ?? null;
+  const db = env.DB;
+  const claim = clientId
+    ? db
+        .prepare(
+          `INSERT INTO checkin_requests (client_id, event_id, registration_id, session_id, recorded_at, staff_id, created_at)
+           VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (client_id) DO NOTHING`,
+        )
+        .bind(clientId, eventId, registrationId, input.sessionId, at, staff.id, now)
+    : null;
+  const [claimed, inserted, , found, undone, earlier] = await db.batch<Record<string, unknown>>([
+    claim ?? db.prepare(`SELECT 1`),
+    db
+      .prepare(
+        `INSERT INTO attendance (registration_id, session_id, places, checked_in_at, checked_in_by, recorded_afterwards)
+         SELECT r.id, s.id, COALESCE(?4, r.places), ?5, ?6, ?7
+         FROM registrations r JOIN sessions s ON s.id = ?2 AND s.event_id = r.event_id AND s.cancelled_at IS NULL
+         WHERE r.id = ?1 AND r.event_id = ?3 AND r.parent_id IS NULL AND r.status = 'confirmed' AND r.awaiting_email = 0
+           AND COALESCE(?4, r.places) <= r.places
+           -- A repeat of a check-in already seen (the claim above took nothing) records nothing.
+           AND (?8 IS NULL OR changes() = 1)
+           -- Undone on another phone after this one recorded it offline: the undo stands.
+           AND NOT EXISTS (SELECT 1 FROM audit_log u WHERE u.registration_id = r.id AND u.action = 'attendance.undone'
+                             AND u.at > ?5 AND json_extract(u.details, '$.sessionId') = s.id)
+         ON CONFLICT DO NOTHING`,
+      )
+      .bind(registrationId, input.sessionId, eventId, places, at, staff.id, afterwards ? 1 : 0, clientId),
+    db
+      .prepare(
+        `INSERT INTO audit_log (at, actor, action, event_id, registration_id, details)
+         SELECT ?1, ?2, 'attendance.checked_in', ?3, ?4,
+           json_object('sessionId', ?5, 'places', ?6, 'by', ?7, 'afterwards', json(?8), 'recordedAt', ?9) WHERE changes() = 1`,
+      )
+      .bind(now, `user:${staff.id}`, eventId, registrationId, input.sessionId, places, input.code !== undefined ? "code" : clientId ? "list" : "search", afterwards ? "true" : "false", at),
+    db.prepare(`${PERSON_SQL} WHERE r.id = ?1`).bind(registrationId, input.sessionId),
+    db
+      .prepare(`SELECT 1 AS yes FROM audit_log WHERE registration_id = ?1 AND action = 'attendance.undone' AND at > ?2 AND json_extract(details, '$.sessionId') = ?3 LIMIT 1`)
+      .bind(registrationId, at, input.sessionId),
+    clientId ? db.prepare(`SELECT outcome FROM checkin_requests WHERE client_id = ?1`).bind(clientId) : db.prepare(`SELECT NULL AS outcome`),
   ]);
-  const row = found?.results[0];
+  const row = found?.results[0] as PersonRow | undefined;
   // Another event's participant: nothing about them is shown.
   if (!row || row.eventId !== eventId || row.parentId !== null) return { outcome: "wrong_event" };
   if (places !== null && places > row.places) {
     throw new ValidationError({ places: { key: "field.places_max", params: { max: row.places } } });
   }
-  if (inserted?.meta.changes) return { outcome: "checked_in", person: person(row) };
-  if (row.checkedInAt !== null) return { outcome: "already_checked_in", person: person(row) };
-  const status = doorStatus(row);
-  return { outcome: status === "confirmed" ? "already_checked_in" : status, person: person(row) };
+  const shown = person(row, session.timeZone);
+  const repeat = clientId !== null && !claimed?.meta.changes;
+  const stored = (earlier?.results[0] as { outcome: string | null } | undefined)?.outcome ?? null;
+  let outcome: ScanOutcome;
+  if (repeat && stored) outcome = { outcome: stored as "checked_in", person: shown };
+  else if (inserted?.meta.changes) outcome = { outcome: "checked_in", person: shown, ...(afterwards ? { afterwards } : {}) };
+  else if (row.checkedInAt !== null) outcome = { outcome: "already_checked_in", person: shown };
+  else if (undone?.results.length && doorStatus(row) === "confirmed") outcome = { outcome: "undone_meanwhile", person: shown };
+  else {
+    const status = doorStatus(row);
+    outcome = { outcome: status === "confirmed" ? "already_checked_in" : status, person: shown };
+  }
+  if (clientId && !repeat) {
+    await db.prepare(`UPDATE checkin_requests SET outcome = ?2 WHERE client_id = ?1 AND outcome IS NULL`).bind(clientId, outcome.outcome).run();
+  }
+  return outcome;
+}
+
+export type CheckInItemResult = { clientId: string; outcome: ScanOutcome } | { clientId: string; error: DomainError };
+
+/** A phone's queue of check-ins, one after the other (each is one guarded batch as above). */
+export async function recordCheckIns(ctx: DomainContext, staff: Staff, eventId: number, items: (ScanInput & { clientId: string })[]): Promise<CheckInItemResult[]> {
+  const results: CheckInItemResult[] = [];
+  for (const item of items) {
+    try {
+      results.push({ clientId: item.clientId, outcome: await checkIn(ctx, staff, eventId, item) });
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      results.push({ clientId: item.clientId, error });
+    }
+  }
+  return results;
+}
+
+/** The same window for undo and the places of a household: a helper may not change a closed day. */
+async function assertChangeable(env: Env, staff: Staff, eventId: number, sessionId: number, now: number): Promise<SessionRow> {
+  const session = await sessionOf(env, eventId, sessionId);
+  if (!session) throw new NotFoundError();
+  windowVerdict(now, checkInWindow(session, session.opensMinutes, session.timeZone), session.timeZone, organisesFor(staff, session.organisationId));
+  return session;
 }
 
 /** Takes a check-in back (a wrong person, a wrong date). Returns whether there was one. */
 export async function undoCheckIn(ctx: DomainContext, staff: Staff, eventId: number, registrationId: number, sessionId: number): Promise<boolean> {
   const { env, now } = ctx;
+  await assertChangeable(env, staff, eventId, sessionId, now);
   const [deleted] = await env.DB.batch([
     env.DB.prepare(
       `DELETE FROM attendance WHERE registration_id = ?1 AND session_id = ?2
@@ -146,6 +227,7 @@ export async function setCheckedInPlaces(
   places: number,
 ): Promise<DoorPerson | null> {
   const { env, now } = ctx;
+  const session = await assertChangeable(env, staff, eventId, sessionId, now);
   const [updated, , found] = await env.DB.batch<PersonRow>([
     env.DB.prepare(
       `UPDATE attendance SET places = ?4
@@ -164,58 +246,71 @@ export async function setCheckedInPlaces(
     if (places > row.places) throw new ValidationError({ places: { key: "field.places_max", params: { max: row.places } } });
     return null;
   }
-  return person(row);
+  return person(row, session.timeZone);
 }
 
-/** Lower case without accents, so "gul ozturk" finds "Ğül Öztürk". */
-export function searchable(text: string): string {
-  return text.normalize("NFKD").replace(/\p{M}/gu, "").toLocaleLowerCase("de").replace(/ı/g, "i").replace(/\s+/g, " ").trim();
+/** Confirmed people first (they are the ones at the door), then by name. */
+function byDoorOrder(a: PersonRow, b: PersonRow): number {
+  return Number(doorStatus(b) === "confirmed") - Number(doorStatus(a) === "confirmed") || a.name.localeCompare(b.name, "de");
 }
 
-/** People of the event whose name contains every word of the query (for those without their code). */
+async function zoneOf(env: Env, eventId: number): Promise<string> {
+  const row = await env.DB.prepare(`SELECT o.time_zone AS timeZone FROM events e JOIN organisations o ON o.id = e.organisation_id WHERE e.id = ?1`)
+    .bind(eventId)
+    .first<{ timeZone: string }>();
+  return row?.timeZone ?? "Europe/Berlin";
+}
+
+/**
+ * People of the event whose name matches every word of the query, across scripts and
+ * spellings (lib/name-search.ts): "Kuznetsova" finds «Кузнецова», "mueller" finds "Müller".
+ */
 export async function searchForCheckIn(env: Env, eventId: number, sessionId: number, query: string, limit = 20): Promise<DoorPerson[]> {
-  const words = searchable(query).split(" ").filter(Boolean);
-  if (words.length === 0) return [];
-  const { results } = await env.DB.prepare(
-    `${PERSON_SQL} WHERE r.event_id = ?1 AND r.parent_id IS NULL AND r.anonymised_at IS NULL
-       AND r.status NOT IN ('expired', 'rejected') ORDER BY r.name`,
-  )
-    .bind(eventId, sessionId)
-    .all<PersonRow>();
+  const matches = nameMatcher(query);
+  const [{ results }, zone] = await Promise.all([
+    env.DB.prepare(
+      `${PERSON_SQL} WHERE r.event_id = ?1 AND r.parent_id IS NULL AND r.anonymised_at IS NULL
+         AND r.status NOT IN ('expired', 'rejected')`,
+    )
+      .bind(eventId, sessionId)
+      .all<PersonRow>(),
+    zoneOf(env, eventId),
+  ]);
   return results
-    .filter((row) => {
-      const name = searchable(row.name);
-      return words.every((word) => name.includes(word));
-    })
-    // Confirmed people first: they are the ones at the door.
-    .sort((a, b) => Number(doorStatus(b) === "confirmed") - Number(doorStatus(a) === "confirmed"))
+    .filter((row) => matches(nameKey(row.name)))
+    .sort(byDoorOrder)
     .slice(0, limit)
-    .map(person);
+    .map((row) => person(row, zone));
 }
 
-export type DoorSession = {
-  id: number;
-  startsAt: string;
-  endsAt: string;
-  title: string | null;
-  cancelled: boolean;
-  /** Confirmed registrations and their places. */
-  expected: { registrations: number; places: number };
-  checkedIn: { registrations: number; places: number };
-};
-
-export type DoorEvent = { id: number; title: string; sessions: DoorSession[] };
+/** The date's list for the door: everyone confirmed, and whoever is checked in (kept on the phone for offline use). */
+export async function doorList(env: Env, eventId: number, sessionId: number, now: number): Promise<DoorListResponse> {
+  const [session, { results }] = await Promise.all([
+    sessionOf(env, eventId, sessionId),
+    env.DB.prepare(
+      `${PERSON_SQL} WHERE r.event_id = ?1 AND r.parent_id IS NULL AND r.anonymised_at IS NULL
+         AND ((r.status = 'confirmed' AND r.awaiting_email = 0) OR a.id IS NOT NULL)`,
+    )
+      .bind(eventId, sessionId)
+      .all<PersonRow>(),
+  ]);
+  if (!session) throw new NotFoundError();
+  return { eventId, sessionId, people: results.sort(byDoorOrder).map((row) => person(row, session.timeZone)), at: new Date(now).toISOString() };
+}
 
 function titleOf(texts: EventTexts, locale: Locale, fallback: string): string {
   return texts[locale]?.title ?? texts.de?.title ?? fallback;
 }
 
-/** The dates of events (with counts) for the check-in page. */
+/** The dates of events (with counts and check-in windows) for the check-in page. */
 async function doorEvents(env: Env, eventIds: number[], locale: Locale): Promise<DoorEvent[]> {
   if (eventIds.length === 0) return [];
   const ids = JSON.stringify(eventIds);
   const [events, sessions] = await env.DB.batch<Record<string, unknown>>([
-    env.DB.prepare(`SELECT id, slug, texts FROM events WHERE id IN (SELECT value FROM json_each(?1))`).bind(ids),
+    env.DB.prepare(
+      `SELECT e.id, e.slug, e.texts, e.checkin_opens_minutes AS opensMinutes, o.time_zone AS timeZone
+       FROM events e JOIN organisations o ON o.id = e.organisation_id WHERE e.id IN (SELECT value FROM json_each(?1))`,
+    ).bind(ids),
     env.DB.prepare(
       `SELECT s.id, s.event_id AS eventId, s.starts_at AS startsAt, s.ends_at AS endsAt, s.title, s.cancelled_at AS cancelledAt,
          (SELECT COUNT(*) FROM registrations r WHERE r.event_id = s.event_id AND r.parent_id IS NULL AND r.status = 'confirmed' AND r.awaiting_email = 0) AS expectedRegistrations,
@@ -225,19 +320,23 @@ async function doorEvents(env: Env, eventIds: number[], locale: Locale): Promise
        FROM sessions s WHERE s.event_id IN (SELECT value FROM json_each(?1)) ORDER BY s.starts_at`,
     ).bind(ids),
   ]);
-  return ((events?.results ?? []) as { id: number; slug: string; texts: string }[]).map((event) => ({
+  return ((events?.results ?? []) as { id: number; slug: string; texts: string; opensMinutes: number; timeZone: string }[]).map((event) => ({
     id: event.id,
     title: titleOf(JSON.parse(event.texts) as EventTexts, locale, event.slug),
+    timeZone: event.timeZone,
     sessions: ((sessions?.results ?? []) as Record<string, number | string | null>[])
       .filter((s) => s.eventId === event.id)
       .map((s) => {
         const title = s.title ? (JSON.parse(String(s.title)) as LocalizedText) : null;
+        const window = checkInWindow({ startsAt: Number(s.startsAt), endsAt: Number(s.endsAt) }, event.opensMinutes, event.timeZone);
         return {
           id: Number(s.id),
           startsAt: new Date(Number(s.startsAt)).toISOString(),
           endsAt: new Date(Number(s.endsAt)).toISOString(),
           title: title?.[locale] ?? title?.de ?? null,
           cancelled: s.cancelledAt !== null,
+          checkinOpensAt: new Date(window.opensAt).toISOString(),
+          checkinClosesAt: new Date(window.closesAt).toISOString(),
           expected: { registrations: Number(s.expectedRegistrations), places: Number(s.expectedPlaces) },
           checkedIn: { registrations: Number(s.checkedInRegistrations), places: Number(s.checkedInPlaces) },
         };

@@ -7,7 +7,8 @@ import type { EventLocation, EventTexts, LocalizedText } from "../../../../db/sc
 import type { Env } from "../../env";
 import { NotFoundError } from "../../lib/errors";
 import { berlinDay, dateText, sessionText, timeText } from "../documents/dates";
-import { expectedParticipants } from "./report";
+import { signatureNote } from "../console/exports";
+import { expectedWithDetails } from "./report";
 
 export async function signatureListFor(env: Env, eventId: number, sessionId: number, now: number): Promise<{ bytes: Uint8Array<ArrayBuffer>; filename: string }> {
   const row = await env.DB.prepare(
@@ -21,7 +22,10 @@ export async function signatureListFor(env: Env, eventId: number, sessionId: num
   const texts = JSON.parse(row.texts) as EventTexts;
   const location = row.location ? (JSON.parse(row.location) as EventLocation | null) : null;
   const sessionTitle = row.title ? ((JSON.parse(row.title) as LocalizedText).de ?? null) : null;
-  const participants = (await expectedParticipants(env, eventId)).map((p) => ({ name: p.name, places: p.places }));
+  const participants = (await expectedWithDetails(env, eventId)).map((p) => {
+    const note = signatureNote(p);
+    return { name: p.name, places: p.places, ...(note ? { note } : {}) };
+  });
   const eventTitle = texts.de?.title ?? row.slug;
   const place = location ? [location.name, location.address].filter(Boolean).join(", ") : null;
   const places = participants.reduce((sum, p) => sum + p.places, 0);

@@ -3,7 +3,10 @@
  * spot through the same guarded insert as every registration (../places/take.ts), except
  * that they never join the waitlist (no place, no entry); like everyone they may not
  * overtake anyone waiting who fits. If the insert takes a place, the same batch checks them in
- * for the date, writes the audit row and, if they gave an address, the confirmation email.
+ * for the date, writes the audit row and, if they gave an address, the confirmation email:
+ * at most one walk-in email per address and event (an address typed in at the door is not
+ * confirmed by anyone, so the door cannot be used to send it mail again and again; the
+ * route also limits walk-ins per helper and hour). Only within the date's check-in window.
  */
 import type { StoredRegistration } from "../../../../db/rows";
 import type { Locale } from "../../../../db/schema";
@@ -14,8 +17,10 @@ import { loadEventById } from "../events/public";
 import { ENDED_SQL } from "../places/statuses";
 import { dayPlacement, takePlaceStatement, type Person } from "../places/take";
 import { normalizeEmail } from "../registrations/register";
-import type { DoorPerson } from "./checkin";
+import type { DoorPerson } from "../../console-types";
 import { timeText } from "../documents/dates";
+import { organisesFor } from "../auth/access";
+import { checkInWindow, windowVerdict } from "./window";
 
 export type WalkInInput = { sessionId: number; name: string; email?: string; places: number; locale: Locale };
 
@@ -23,6 +28,13 @@ export type WalkInOutcome =
   | { outcome: "checked_in"; person: DoorPerson }
   /** The address already has a registration for this event: find them by name instead. */
   | { outcome: "already_registered" };
+
+/** The confirmation email of a walk-in: none without an address, none if a walk-in at this event already sent one to it. */
+const WALK_IN_EMAIL = `CASE WHEN r.email = '' THEN NULL
+  WHEN EXISTS (SELECT 1 FROM outbox o JOIN registrations x ON x.id = o.registration_id
+               WHERE x.event_id = r.event_id AND x.email_normalized = r.email_normalized AND x.id <> r.id
+                 AND json_extract(o.data, '$.walkIn') = 1) THEN NULL
+  ELSE 'confirmed' END`;
 
 /** Registers and checks in a walk-in where places are free; 409 event_full otherwise. */
 export async function addWalkIn(ctx: DomainContext, staff: Staff, eventId: number, input: WalkInInput): Promise<WalkInOutcome> {
@@ -33,6 +45,8 @@ export async function addWalkIn(ctx: DomainContext, staff: Staff, eventId: numbe
   if (!mainPool) throw new ConflictError("no_registration_needed", "error.no_registration_needed");
   const session = loaded.sessions.find((s) => s.id === input.sessionId);
   if (!session || session.cancelledAt !== null) throw new ValidationError({ sessionId: { key: "field.invalid_type" } });
+  const zone = (await env.DB.prepare(`SELECT time_zone AS zone FROM organisations WHERE id = ?1`).bind(event.organisationId).first<{ zone: string }>())?.zone ?? "Europe/Berlin";
+  const { afterwards } = windowVerdict(now, checkInWindow(session, event.checkinOpensMinutes, zone), zone, organisesFor(staff, event.organisationId));
   if (input.places > event.maxPlacesPerRegistration) {
     throw new ValidationError({ places: { key: "field.places_max", params: { max: event.maxPlacesPerRegistration } } });
   }
@@ -59,10 +73,10 @@ export async function addWalkIn(ctx: DomainContext, staff: Staff, eventId: numbe
   const [inserted, , outbox, , created] = await env.DB.batch<Pick<StoredRegistration, "id" | "name" | "places">>([
     insert,
     env.DB.prepare(
-      `INSERT INTO attendance (registration_id, session_id, places, checked_in_at, checked_in_by)
-       SELECT r.id, ?2, r.places, ?3, ?4 FROM registrations r WHERE r.change_id = ?1 AND r.status = 'confirmed'`,
-    ).bind(change.id, input.sessionId, now, staff.id),
-    change.outbox({ sql: `CASE WHEN r.email = '' THEN NULL ELSE 'confirmed' END` }),
+      `INSERT INTO attendance (registration_id, session_id, places, checked_in_at, checked_in_by, recorded_afterwards)
+       SELECT r.id, ?2, r.places, ?3, ?4, ?5 FROM registrations r WHERE r.change_id = ?1 AND r.status = 'confirmed'`,
+    ).bind(change.id, input.sessionId, now, staff.id, afterwards ? 1 : 0),
+    change.outbox({ sql: WALK_IN_EMAIL }, { walkIn: true }),
     change.audit("registration.walk_in"),
     env.DB.prepare(`SELECT id, name, places FROM registrations WHERE change_id = ?1 AND status = 'confirmed'`).bind(change.id),
   ]);
@@ -91,5 +105,6 @@ export async function addWalkIn(ctx: DomainContext, staff: Staff, eventId: numbe
       .first();
     if (existing) return { outcome: "already_registered" };
   }
-  throw new DomainError("event_full", 409, "error.event_full");
+  // Walk-ins never join the waitlist: the event may have one, but no place is free now.
+  throw new DomainError("event_full", 409, "error.not_enough_places");
 }

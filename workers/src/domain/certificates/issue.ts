@@ -18,7 +18,7 @@ import { newCertificateCode } from "../../lib/tokens";
 import type { Staff } from "../auth/access";
 import { Change, type DomainContext } from "../change";
 import { berlinDay } from "../documents/dates";
-import { eligibility, type Eligibility, type SessionSpan } from "./rules";
+import { attendedDates, eligibility, type Eligibility, type SessionSpan } from "./rules";
 
 export type CertificateFacts = {
   name: string;
@@ -88,15 +88,17 @@ async function loadEventCertificates(env: Env, eventId: number): Promise<EventCe
   };
 }
 
-function eligibilityOf(loaded: EventCertificates, registration: RegistrationRow): Eligibility {
+function eligibilityOf(loaded: EventCertificates, registration: RegistrationRow, now: number): Eligibility {
   const confirmed = registration.status === "confirmed" && !registration.awaitingEmail;
-  return eligibility(loaded.settings.rule, loaded.sessions, loaded.attended.get(registration.id) ?? new Set(), confirmed);
+  return eligibility(loaded.settings.rule, loaded.sessions, loaded.attended.get(registration.id) ?? new Set(), confirmed, now);
 }
 
-/** The facts to print for a registration: the dates it attended and their hours. */
-function factsFor(loaded: EventCertificates, registration: RegistrationRow, name = registration.name): CertificateFacts {
-  const came = loaded.attended.get(registration.id) ?? new Set<number>();
-  const attended = loaded.sessions.filter((s) => s.cancelledAt === null && came.has(s.id));
+/**
+ * The facts to print for a registration: the dates it attended that have ended, and their
+ * hours. Issued now, so the issue date (the row's issued_at) is never before the last of them.
+ */
+function factsFor(loaded: EventCertificates, registration: RegistrationRow, now: number, name = registration.name): CertificateFacts {
+  const attended = attendedDates(loaded.sessions, loaded.attended.get(registration.id) ?? new Set<number>(), now);
   const minutes = attended.reduce((sum, s) => sum + Math.max(0, Math.round((s.endsAt - s.startsAt) / 60_000)), 0);
   return {
     name,
@@ -120,10 +122,10 @@ function summary(c: CertificateRow): CertificateSummary {
 }
 
 /** Every registration of the event with its eligibility and certificate, for the console. */
-export async function certificateOverview(env: Env, eventId: number, locale: Locale): Promise<CertificateOverview> {
+export async function certificateOverview(env: Env, eventId: number, locale: Locale, now: number): Promise<CertificateOverview> {
   const loaded = await loadEventCertificates(env, eventId);
   const registrations: CertificateStanding[] = loaded.registrations.map((registration) => {
-    const result = eligibilityOf(loaded, registration);
+    const result = eligibilityOf(loaded, registration, now);
     const own = loaded.certificates.filter((c) => c.registrationId === registration.id);
     const live = own.find((c) => c.revokedAt === null) ?? null;
     return {
@@ -189,12 +191,12 @@ function issueStatements(change: Change, eventId: number, staffId: number, items
 export async function issueCertificates(ctx: DomainContext, staff: Staff, eventId: number): Promise<{ issued: number; eligible: number }> {
   const loaded = await loadEventCertificates(ctx.env, eventId);
   const holders = new Set(loaded.certificates.filter((c) => c.revokedAt === null).map((c) => c.registrationId));
-  const eligible = loaded.registrations.filter((r) => eligibilityOf(loaded, r).eligible);
+  const eligible = loaded.registrations.filter((r) => eligibilityOf(loaded, r, ctx.now).eligible);
   const due = eligible.filter((r) => !holders.has(r.id));
   let issued = 0;
   for (let i = 0; i < due.length; i += CHUNK) {
     const items = await Promise.all(
-      due.slice(i, i + CHUNK).map(async (r) => ({ registrationId: r.id, code: await newCertificateCode(ctx.env), facts: factsFor(loaded, r) })),
+      due.slice(i, i + CHUNK).map(async (r) => ({ registrationId: r.id, code: await newCertificateCode(ctx.env), facts: factsFor(loaded, r, ctx.now) })),
     );
     const change = new Change(ctx, `user:${staff.id}`);
     const results = await ctx.env.DB.batch(issueStatements(change, eventId, staff.id, items, null));
@@ -247,7 +249,11 @@ export async function reissueCertificate(ctx: DomainContext, staff: Staff, event
   if (!registration) throw new ConflictError("registration_gone", "error.invalid_state");
   const live = loaded.certificates.find((c) => c.registrationId === registration.id && c.revokedAt === null);
   if (live && live.id !== old.id) throw new ConflictError("newer_certificate", "error.invalid_state");
-  const item = { registrationId: registration.id, code: await newCertificateCode(ctx.env), facts: factsFor(loaded, registration, name ?? registration.name) };
+  if (!eligibilityOf(loaded, registration, ctx.now).eligible && attendedDates(loaded.sessions, loaded.attended.get(registration.id) ?? new Set(), ctx.now).length === 0) {
+    // Nothing that happened to certify (dates moved into the future, check-ins undone).
+    throw new ConflictError("nothing_attended", "error.invalid_state");
+  }
+  const item = { registrationId: registration.id, code: await newCertificateCode(ctx.env), facts: factsFor(loaded, registration, ctx.now, name ?? registration.name) };
   const change = new Change(ctx, `user:${staff.id}`);
   const results = await ctx.env.DB.batch(issueStatements(change, eventId, staff.id, [item], old.id));
   if (!results[1]?.meta.changes) throw new ConflictError("newer_certificate", "error.invalid_state");

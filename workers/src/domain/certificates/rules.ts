@@ -2,7 +2,9 @@
  * Who gets a certificate: the event's rule (none; every date; at least N dates; at least X %
  * of the hours) applied to the dates that take place. A date the organiser cancelled counts
  * neither for nor against anyone: it leaves the total, and "at least N" asks for at most
- * as many dates as remain.
+ * as many dates as remain. Only dates that have ended count as attended: a certificate is
+ * for what happened, so a check-in for a date still running (or recorded for one to come)
+ * counts once the date is over.
  */
 import type { CertificateRule } from "../../../../db/schema";
 import type { CertificateKey } from "../../i18n/de/certificate";
@@ -26,9 +28,15 @@ export type Eligibility = {
 
 const minutesOf = (s: SessionSpan) => Math.max(0, Math.round((s.endsAt - s.startsAt) / 60_000));
 
-export function eligibility(rule: CertificateRule | null, sessions: SessionSpan[], attendedSessionIds: ReadonlySet<number>, confirmed: boolean): Eligibility {
+/** The dates that take place and have ended by `now`, that the registration attended. */
+export function attendedDates(sessions: SessionSpan[], attendedSessionIds: ReadonlySet<number>, now: number): SessionSpan[] {
+  return sessions.filter((s) => s.cancelledAt === null && s.endsAt <= now && attendedSessionIds.has(s.id));
+}
+
+export function eligibility(rule: CertificateRule | null, sessions: SessionSpan[], attendedSessionIds: ReadonlySet<number>, confirmed: boolean, now: number): Eligibility {
   const live = sessions.filter((s) => s.cancelledAt === null);
-  const came = live.filter((s) => attendedSessionIds.has(s.id));
+  const came = attendedDates(sessions, attendedSessionIds, now);
+  const pending = live.filter((s) => s.endsAt > now).length;
   const totalMinutes = live.reduce((sum, s) => sum + minutesOf(s), 0);
   const attendedMinutes = came.reduce((sum, s) => sum + minutesOf(s), 0);
   const percent = totalMinutes > 0 ? Math.floor((attendedMinutes * 100) / totalMinutes) : 0;
@@ -47,10 +55,12 @@ export function eligibility(rule: CertificateRule | null, sessions: SessionSpan[
   if (rule.kind === "min_hours_percent") {
     const eligible = attendedMinutes * 100 >= rule.percent * totalMinutes && attendedMinutes > 0;
     const params = { percent, required: rule.percent };
+    if (!eligible && pending > 0) return no("certificate.why.pending", { attended: came.length, total: live.length, required: Math.ceil((rule.percent * live.length) / 100), pending });
     return { ...base, eligible, required: null, reason: { key: eligible ? "certificate.why.hours_ok" : "certificate.why.hours_short", params } };
   }
   const required = rule.kind === "all_sessions" ? live.length : Math.max(1, Math.min(rule.sessions, live.length));
   const eligible = came.length >= required;
   const params = { attended: came.length, total: live.length, required };
+  if (!eligible && pending > 0) return no("certificate.why.pending", { ...params, pending }, required);
   return { ...base, eligible, required, reason: { key: eligible ? "certificate.why.sessions_ok" : "certificate.why.sessions_short", params } };
 }

@@ -78,6 +78,9 @@ export const eventInputSchema = z.strictObject({
       }),
     )
     .check(z.maxLength(50)),
+  countChildren: z.optional(z.boolean()),
+  allowLateRegistration: z.optional(z.boolean()),
+  checkinOpensMinutes: z.optional(z.int().check(z.minimum(0), z.maximum(24 * 60))),
 });
 
 /** Parses an event form; throws a ValidationError naming each bad field. */

@@ -3,15 +3,16 @@
  * edit, publish, cancel, duplicate. Authorisation is checked by the caller (routes) with
  * domain/auth/access.ts; these verbs trust the event id they are given.
  */
-import type { EventFormat, EventTexts, Needs, RegistrationStatus } from "../../../../db/schema";
-import type { ConsoleEvent, ConsoleEventListItem, EventInput, NeedsSummary, PoolStats } from "../../console-types";
+import type { EventFormat, EventTexts, Exhibitor, Needs, RegistrationStatus } from "../../../../db/schema";
+import type { ConsoleEvent, ConsoleEventListItem, DateNeeds, EventInput, NeedsSummary, PoolStats } from "../../console-types";
 import { ConflictError, NotFoundError } from "../../lib/errors";
 import { randomId } from "../../lib/tokens";
 import { Change, type Actor, type DomainContext } from "../change";
 import { managedOrganisationIds, organisesFor, type Staff } from "../auth/access";
 import { CANCELLED_SET } from "../places/cancel";
 import { serveWaitlists } from "../places/promote";
-import { LIVE_SQL } from "../places/statuses";
+import { LIVE_SQL, LIVE_STATUSES } from "../places/statuses";
+import { PLACE_TAKING_STATUSES } from "../../../../db/schema";
 import { slugify } from "./event-input";
 
 const iso = (ms: number | null | undefined) => (ms === null || ms === undefined ? null : new Date(ms).toISOString());
@@ -42,6 +43,9 @@ type EventRow = {
   questions: string;
   reminderRules: string;
   cancellationReason: string | null;
+  countChildren: number;
+  allowLateRegistration: number;
+  checkinOpensMinutes: number;
 };
 
 const EVENT_COLUMNS = `e.id, e.organisation_id AS organisationId, o.name AS organisationName, o.time_zone AS timeZone, e.slug, e.format, e.status, e.texts,
@@ -49,7 +53,8 @@ const EVENT_COLUMNS = `e.id, e.organisation_id AS organisationId, o.name AS orga
   e.registration_opens_at AS registrationOpensAt, e.registration_closes_at AS registrationClosesAt,
   e.max_places_per_registration AS maxPlacesPerRegistration, e.email_confirmation AS emailConfirmation,
   e.hold_minutes AS holdMinutes, e.waitlist_enabled AS waitlistEnabled, e.waitlist_mode AS waitlistMode,
-  e.offer_hours AS offerHours, e.questions, e.reminder_rules AS reminderRules, e.cancellation_reason AS cancellationReason`;
+  e.offer_hours AS offerHours, e.questions, e.reminder_rules AS reminderRules, e.cancellation_reason AS cancellationReason,
+  e.count_children AS countChildren, e.allow_late_registration AS allowLateRegistration, e.checkin_opens_minutes AS checkinOpensMinutes`;
 
 /** Events the staff member can see in the console, soonest first. */
 export async function listConsoleEvents(ctx: DomainContext, staff: Staff): Promise<ConsoleEventListItem[]> {
@@ -64,7 +69,8 @@ export async function listConsoleEvents(ctx: DomainContext, staff: Staff): Promi
        (SELECT MIN(s.starts_at) FROM sessions s WHERE s.event_id = e.id) AS firstStartsAt,
        p.capacity,
        (SELECT COALESCE(SUM(r.places), 0) FROM registrations r WHERE r.pool_id = p.id AND r.status = 'confirmed') AS confirmedPlaces,
-       (SELECT COUNT(*) FROM registrations r WHERE r.pool_id = p.id AND r.status = 'waitlisted') AS waitlistLength
+       (SELECT COUNT(*) FROM registrations r WHERE r.pool_id = p.id AND r.status = 'waitlisted') AS waitlistLength,
+       (SELECT COUNT(*) FROM registrations r WHERE r.event_id = e.id AND r.parent_id IS NULL AND r.status = 'pending_approval') AS pendingApplications
      FROM events e JOIN organisations o ON o.id = e.organisation_id
      LEFT JOIN capacity_pools p ON p.event_id = e.id AND p.kind = 'event'
      WHERE ${scope}
@@ -81,6 +87,7 @@ export async function listConsoleEvents(ctx: DomainContext, staff: Staff): Promi
     capacity: number | null;
     confirmedPlaces: number;
     waitlistLength: number;
+    pendingApplications: number;
   }>();
   // The raw texts column stays out of the answer: the list shows the German title.
   return results.map(({ texts, ...r }) => ({
@@ -90,8 +97,18 @@ export async function listConsoleEvents(ctx: DomainContext, staff: Staff): Promi
   }));
 }
 
-function summariseNeeds(rows: { needs: string }[]): NeedsSummary {
-  const summary: NeedsSummary = { interpreter: {}, childcare: { registrations: 0, children: 0, ages: [] }, accessibility: [] };
+/** Ages in years from what people wrote ("3 und 5", "2, 4"); children without a readable age count under "?". */
+function countAges(byAge: Record<string, number>, children: number, ages: string | undefined): void {
+  const found = [...(ages ?? "").matchAll(/\d{1,2}/g)].map((m) => Number(m[0])).filter((age) => age <= 17).slice(0, children);
+  for (const age of found) byAge[String(age)] = (byAge[String(age)] ?? 0) + 1;
+  if (children > found.length) byAge["?"] = (byAge["?"] ?? 0) + children - found.length;
+}
+
+type NeedsRow = { needs: string; exhibitor: string | null };
+
+/** Interpreters by language, childcare places by age, access needs and stand needs, summed for planning. */
+function summariseNeeds(rows: NeedsRow[]): NeedsSummary {
+  const summary: NeedsSummary = { interpreter: {}, childcare: { registrations: 0, children: 0, ages: [], byAge: {} }, accessibility: [], stands: {} };
   for (const row of rows) {
     const needs = JSON.parse(row.needs) as Needs;
     if (needs.interpreter) summary.interpreter[needs.interpreter] = (summary.interpreter[needs.interpreter] ?? 0) + 1;
@@ -99,11 +116,40 @@ function summariseNeeds(rows: { needs: string }[]): NeedsSummary {
       summary.childcare.registrations += 1;
       summary.childcare.children += needs.childcare.children;
       if (needs.childcare.ages) summary.childcare.ages.push(needs.childcare.ages);
+      countAges(summary.childcare.byAge, needs.childcare.children, needs.childcare.ages);
     }
     if (needs.accessibility) summary.accessibility.push(needs.accessibility);
+    const stand = row.exhibitor ? (JSON.parse(row.exhibitor) as Exhibitor) : null;
+    for (const need of stand?.needs ?? []) summary.stands[need] = (summary.stands[need] ?? 0) + 1;
   }
   return summary;
 }
+
+type DatedRow = NeedsRow & { places: number; children: number; status: RegistrationStatus; createdAt: number; cancelledAt: number | null };
+
+/**
+ * Needs per date: the registrations expected on it are those taking places now that were made
+ * before it ended, and those cancelled only after it began (they were expected then).
+ */
+function needsPerDate(sessions: { id: number; startsAt: number; endsAt: number; cancelledAt: number | null }[], rows: DatedRow[]): DateNeeds[] {
+  return sessions
+    .filter((s) => s.cancelledAt === null)
+    .map((s) => {
+      const expected = rows.filter(
+        (r) => r.createdAt < s.endsAt && (PLACE_TAKING.has(r.status) || (r.status === "cancelled" && r.cancelledAt !== null && r.cancelledAt > s.startsAt)),
+      );
+      return {
+        sessionId: s.id,
+        startsAt: iso(s.startsAt)!,
+        registrations: expected.length,
+        places: expected.reduce((sum, r) => sum + r.places, 0),
+        children: expected.reduce((sum, r) => sum + r.children, 0),
+        needs: summariseNeeds(expected),
+      };
+    });
+}
+const PLACE_TAKING = new Set<RegistrationStatus>(PLACE_TAKING_STATUSES);
+const LIVE = new Set<RegistrationStatus>(LIVE_STATUSES);
 
 /** One event with its sessions, pools and the state of its registrations at a glance. */
 export async function getConsoleEvent(ctx: DomainContext, staff: Staff, eventId: number): Promise<ConsoleEvent> {
@@ -122,7 +168,11 @@ export async function getConsoleEvent(ctx: DomainContext, staff: Staff, eventId:
        WHERE p.event_id = ?1 GROUP BY p.id ORDER BY p.kind, p.slot, p.key`,
     ).bind(eventId),
     db.prepare(`SELECT status, COUNT(*) AS n FROM registrations WHERE event_id = ?1 AND parent_id IS NULL GROUP BY status`).bind(eventId),
-    db.prepare(`SELECT needs FROM registrations WHERE event_id = ?1 AND parent_id IS NULL AND status IN ${LIVE_SQL} AND needs != '{}'`).bind(eventId),
+    db.prepare(
+      `SELECT needs, exhibitor, places, children, status, created_at AS createdAt, cancelled_at AS cancelledAt FROM registrations
+       WHERE event_id = ?1 AND parent_id IS NULL AND anonymised_at IS NULL
+         AND (status IN ${LIVE_SQL} OR status = 'cancelled')`,
+    ).bind(eventId),
   ]);
   const row = eventResult?.results[0] as EventRow | undefined;
   if (!row) throw new NotFoundError("error.event_not_found");
@@ -133,6 +183,8 @@ export async function getConsoleEvent(ctx: DomainContext, staff: Staff, eventId:
     name: p.name ? JSON.parse(p.name) : null,
   }));
   const manage = organisesFor(staff, row.organisationId);
+  const sessions = (sessionResult?.results ?? []) as { id: number; startsAt: number; endsAt: number; title: string | null; cancelledAt: number | null }[];
+  const needRows = (needsResult?.results ?? []) as DatedRow[];
   return {
     id: row.id,
     organisationId: row.organisationId,
@@ -158,7 +210,7 @@ export async function getConsoleEvent(ctx: DomainContext, staff: Staff, eventId:
     questions: JSON.parse(row.questions),
     reminderRules: JSON.parse(row.reminderRules),
     cancellationReason: row.cancellationReason,
-    sessions: ((sessionResult?.results ?? []) as { id: number; startsAt: number; endsAt: number; title: string | null; cancelledAt: number | null }[]).map((s) => ({
+    sessions: sessions.map((s) => ({
       id: s.id,
       startsAt: iso(s.startsAt)!,
       endsAt: iso(s.endsAt)!,
@@ -167,9 +219,14 @@ export async function getConsoleEvent(ctx: DomainContext, staff: Staff, eventId:
     })),
     pools,
     counts,
+    pendingApplications: counts.pending_approval ?? 0,
     holdsRunning: counts.held ?? 0,
     offersRunning: counts.offered ?? 0,
-    needs: summariseNeeds((needsResult?.results ?? []) as { needs: string }[]),
+    needs: summariseNeeds(needRows.filter((r) => LIVE.has(r.status))),
+    needsByDate: needsPerDate(sessions, needRows),
+    countChildren: Boolean(row.countChildren),
+    allowLateRegistration: Boolean(row.allowLateRegistration),
+    checkinOpensMinutes: row.checkinOpensMinutes,
     permissions: { manage, checkin: manage || staff.assignedEventIds.has(row.id) },
   };
 }
@@ -193,6 +250,9 @@ function eventValues(input: EventInput) {
     input.offerHours,
     JSON.stringify(input.questions),
     JSON.stringify(input.reminderRules),
+    input.countChildren ? 1 : 0,
+    input.allowLateRegistration ? 1 : 0,
+    input.checkinOpensMinutes ?? 60,
   ];
 }
 
@@ -215,8 +275,9 @@ export async function createEvent(ctx: DomainContext, actor: Actor, input: Event
     db.prepare(
       `INSERT INTO events (organisation_id, slug, status, format, texts, audience, languages, location, online_url,
          registration_mode, registration_opens_at, registration_closes_at, max_places_per_registration, email_confirmation,
-         hold_minutes, waitlist_enabled, waitlist_mode, offer_hours, questions, reminder_rules, created_by, created_at, updated_at)
-       VALUES (?1, ?2, 'draft', ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?21)
+         hold_minutes, waitlist_enabled, waitlist_mode, offer_hours, questions, reminder_rules, count_children, allow_late_registration,
+         checkin_opens_minutes, created_by, created_at, updated_at)
+       VALUES (?1, ?2, 'draft', ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?24)
        RETURNING id`,
     ).bind(input.organisationId, slug, ...eventValues(input), actor.startsWith("user:") ? Number(actor.slice(5)) : null, ctx.now),
     audit(ctx, actor, "event.created", "(SELECT id FROM events WHERE slug = ?5)", { slug }, slug),
@@ -295,7 +356,8 @@ export async function updateEvent(ctx: DomainContext, actor: Actor, eventId: num
         `UPDATE events SET format = ?2, texts = ?3, audience = ?4, languages = ?5, location = ?6, online_url = ?7,
            registration_mode = ?8, registration_opens_at = ?9, registration_closes_at = ?10, max_places_per_registration = ?11,
            email_confirmation = ?12, hold_minutes = ?13, waitlist_enabled = ?14, waitlist_mode = ?15, offer_hours = ?16,
-           questions = ?17, reminder_rules = ?18, updated_at = ?19 WHERE id = ?1`,
+           questions = ?17, reminder_rules = ?18, count_children = ?19, allow_late_registration = ?20, checkin_opens_minutes = ?21,
+           updated_at = ?22 WHERE id = ?1`,
       )
       .bind(eventId, ...eventValues(input), ctx.now),
     ...sessionStatements(ctx, eventId, input, oldSessions.map((s) => s.id)),
@@ -372,10 +434,12 @@ export async function duplicateEvent(ctx: DomainContext, actor: Actor, eventId: 
     db.prepare(
       `INSERT INTO events (organisation_id, slug, status, format, texts, audience, languages, location, online_url,
          registration_mode, registration_opens_at, registration_closes_at, max_places_per_registration, email_confirmation,
-         hold_minutes, waitlist_enabled, waitlist_mode, offer_hours, questions, reminder_rules, created_by, created_at, updated_at)
+         hold_minutes, waitlist_enabled, waitlist_mode, offer_hours, questions, reminder_rules, count_children, allow_late_registration,
+         checkin_opens_minutes, certificate_rule, certificate_signer, created_by, created_at, updated_at)
        SELECT organisation_id, ?2, 'draft', format, texts, audience, languages, location, online_url,
          registration_mode, registration_opens_at + ?3, registration_closes_at + ?3, max_places_per_registration, email_confirmation,
-         hold_minutes, waitlist_enabled, waitlist_mode, offer_hours, questions, reminder_rules, ?4, ?5, ?5
+         hold_minutes, waitlist_enabled, waitlist_mode, offer_hours, questions, reminder_rules, count_children, allow_late_registration,
+         checkin_opens_minutes, certificate_rule, certificate_signer, ?4, ?5, ?5
        FROM events WHERE id = ?1 RETURNING id`,
     ).bind(eventId, slug, shift, actor.startsWith("user:") ? Number(actor.slice(5)) : null, ctx.now),
     db.prepare(

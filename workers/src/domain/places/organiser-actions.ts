@@ -24,7 +24,8 @@ async function explainRefusal(ctx: DomainContext, registrationId: number, expect
   const now = await dayRegistrationState(ctx, registrationId);
   if (now.status === done) return; // a second click: already done
   if (now.status !== expected) throw new ConflictError("invalid_state", "error.invalid_state");
-  throw new DomainError("event_full", 409, "error.event_full");
+  // The code stays event_full (clients know it); the words say what is true here: the waitlist may well exist.
+  throw new DomainError("event_full", 409, "error.not_enough_places");
 }
 
 /**

@@ -19,6 +19,7 @@ const certificate: Record<CertificateKey, string> = {
   "certificate.why.sessions_short": "{attended} من {total} مواعيد، المطلوب {required}",
   "certificate.why.hours_ok": "حضر {percent} % من الساعات، المطلوب {required} %",
   "certificate.why.hours_short": "{percent} % من الساعات، المطلوب {required} %",
+  "certificate.why.pending": "حضر {attended} من {total} مواعيد، المطلوب {required}؛ لا تزال {pending} مواعيد قادمة (تُحتسب المواعيد المنتهية فقط)",
 
   "certificate.verify_page.title": "التحقق من شهادة",
   "certificate.verify_page.intro": "أدخل رمز التحقق المطبوع على الشهادة.",

@@ -23,6 +23,7 @@ const certificate = {
   "certificate.why.sessions_short": "{attended} von {total} Terminen, benötigt {required}",
   "certificate.why.hours_ok": "{percent} % der Stunden besucht, benötigt {required} %",
   "certificate.why.hours_short": "{percent} % der Stunden, benötigt {required} %",
+  "certificate.why.pending": "{attended} von {total} Terminen besucht, benötigt {required}; {pending} Termine stehen noch aus (gezählt wird erst, was vorbei ist)",
 
   // The verification page
   "certificate.verify_page.title": "Bescheinigung prüfen",

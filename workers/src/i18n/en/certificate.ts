@@ -19,6 +19,7 @@ const certificate: Record<CertificateKey, string> = {
   "certificate.why.sessions_short": "{attended} of {total} dates, needs {required}",
   "certificate.why.hours_ok": "{percent} % of the hours attended, needs {required} %",
   "certificate.why.hours_short": "{percent} % of the hours, needs {required} %",
+  "certificate.why.pending": "{attended} of {total} dates attended, needs {required}; {pending} dates are still to come (only dates that have ended count)",
 
   "certificate.verify_page.title": "Check a certificate",
   "certificate.verify_page.intro": "Enter the verification code printed on the certificate.",

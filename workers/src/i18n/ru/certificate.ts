@@ -19,6 +19,7 @@ const certificate: Record<CertificateKey, string> = {
   "certificate.why.sessions_short": "{attended} из {total} дат, требуется {required}",
   "certificate.why.hours_ok": "Посещено {percent} % часов, требуется {required} %",
   "certificate.why.hours_short": "{percent} % часов, требуется {required} %",
+  "certificate.why.pending": "Посещено {attended} из {total} дат, нужно {required}; ещё {pending} дат впереди (учитываются только прошедшие даты)",
 
   "certificate.verify_page.title": "Проверить справку",
   "certificate.verify_page.intro": "Введите код проверки, напечатанный на справке.",

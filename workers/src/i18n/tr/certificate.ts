@@ -19,6 +19,7 @@ const certificate: Record<CertificateKey, string> = {
   "certificate.why.sessions_short": "{total} tarihten {attended}, gereken {required}",
   "certificate.why.hours_ok": "Saatlerin % {percent} kadarına katıldı, gereken % {required}",
   "certificate.why.hours_short": "Saatlerin % {percent} kadarı, gereken % {required}",
+  "certificate.why.pending": "{total} tarihten {attended} tanesine katıldı, {required} gerekli; {pending} tarih daha var (yalnızca sona eren tarihler sayılır)",
 
   "certificate.verify_page.title": "Belgeyi kontrol et",
   "certificate.verify_page.intro": "Belgenin üzerindeki doğrulama kodunu girin.",

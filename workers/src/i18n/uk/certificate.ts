@@ -19,6 +19,7 @@ const certificate: Record<CertificateKey, string> = {
   "certificate.why.sessions_short": "{attended} з {total} дат, потрібно {required}",
   "certificate.why.hours_ok": "Відвідано {percent} % годин, потрібно {required} %",
   "certificate.why.hours_short": "{percent} % годин, потрібно {required} %",
+  "certificate.why.pending": "Відвідано {attended} з {total} дат, потрібно {required}; ще {pending} дат попереду (зараховуються лише дати, що вже минули)",
 
   "certificate.verify_page.title": "Перевірити довідку",
   "certificate.verify_page.intro": "Введіть код перевірки, надрукований на довідці.",

@@ -55,7 +55,7 @@ export const consoleCertificateRoutes = new Hono<AppBindings>()
     async (c) => c.json(await saveCertificateSettings(domainContext(c), c.var.staff, c.var.eventId, c.req.valid("json"))),
   )
   .get("/:eventId/certificates", access("event:manage"), describe({ summary: "Certificates of the event and who qualifies, with why (not)", tags, responses: { 200: overviewResponse } }), async (c) =>
-    c.json(await certificateOverview(c.env, c.var.eventId, c.var.locale)),
+    c.json(await certificateOverview(c.env, c.var.eventId, c.var.locale, Date.now())),
   )
   .post(
     "/:eventId/certificates/issue",
@@ -76,7 +76,13 @@ export const consoleCertificateRoutes = new Hono<AppBindings>()
     "/:eventId/certificates/:certificateId/reissue",
     access("event:manage"),
     jsonBody(reissueBody, { optional: true, examples: [{ name: "Richtiger Name" }, {}] }),
-    describe({ summary: "Replace a certificate (e.g. with a corrected name)", tags, params: certificateId, responses: { 201: certificateResponse }, errors: unknownCertificate }),
+    describe({
+      summary: "Replace a certificate (e.g. with a corrected name)",
+      tags,
+      params: certificateId,
+      responses: { 201: certificateResponse },
+      errors: { ...unknownCertificate, 409: "registration_gone, newer_certificate, nothing_attended (no ended date attended any more)" },
+    }),
     async (c) =>
       c.json({ certificate: await reissueCertificate(domainContext(c), c.var.staff, c.var.eventId, idParam(c.req.param("certificateId")), c.req.valid("json").name) }, 201),
   );

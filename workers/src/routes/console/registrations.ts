@@ -7,6 +7,7 @@ import { Hono, type Context } from "hono";
 import * as z from "zod/mini";
 import { REGISTRATION_STATUSES } from "../../../../db/schema";
 import type { AppBindings } from "../../env";
+import type { RegistrationNeedFilter } from "../../console-types";
 import type { Actor, DomainContext } from "../../domain/change";
 import { getConsoleEvent } from "../../domain/console/events";
 import { exportCsv, printableList } from "../../domain/console/exports";
@@ -51,13 +52,17 @@ const statusQuery = z.optional(
     z.optional(statusList),
   ),
 );
+const NEED_FILTERS = ["interpreter", "childcare", "accessibility", "children", "stand", "table", "power", "wall"] as const satisfies readonly RegistrationNeedFilter[];
 const listQuery = z.object({
   q: z.optional(z.string().check(z.maxLength(200), z.describe("Part of the name or email, any case"))),
   status: statusQuery,
   pool: z.optional(z.string().check(z.maxLength(100), z.describe("Pool id or key; without it the event's registrations (not workshop choices)"))),
+  need: z.optional(z.enum(NEED_FILTERS).check(z.describe("Only registrations with this need: interpreter, childcare, accessibility, children, stand (an application), or a stand need (table, power, wall)"))),
 });
-const exportQuery = z.object({ delimiter: z.optional(z.enum([";", ","])), status: statusQuery });
-const printQuery = z.object({ status: statusQuery });
+/** The console's languages: the lists' headers and values are in the language of whoever takes them out. */
+const listLocale = z.optional(z.enum(["de", "en"]).check(z.describe("Language of headers and values (the console's): de (default) or en")));
+const exportQuery = z.object({ delimiter: z.optional(z.enum([";", ","])), status: statusQuery, locale: listLocale });
+const printQuery = z.object({ status: statusQuery, locale: listLocale });
 
 const actorOf = (c: { var: { staff: { id: number } } }) => `user:${c.var.staff.id}` as const;
 const tags = ["console"];
@@ -76,7 +81,7 @@ export const consoleEventRegistrationRoutes = new Hono<AppBindings>()
     }),
     async (c) => {
       const query = c.req.valid("query");
-      const registrations = await listRegistrations(domainContext(c), c.var.eventId, { q: query.q, statuses: query.status, pool: query.pool || undefined });
+      const registrations = await listRegistrations(domainContext(c), c.var.eventId, { q: query.q, statuses: query.status, pool: query.pool || undefined, need: query.need });
       return c.json({ registrations });
     },
   )
@@ -87,14 +92,18 @@ export const consoleEventRegistrationRoutes = new Hono<AppBindings>()
     describe({
       summary: "CSV export for Excel",
       description:
-        "UTF-8 with BOM, RFC 4180 quoting, CRLF. Columns: Status, Position, Name, E-Mail, Sprache, Plätze, Angemeldet am (Berlin time), one per question (German label), Bedarf. " +
-        "Cells starting with =, +, -, @, tab or CR are prefixed with ' so that no spreadsheet runs them as formulas.",
+        "UTF-8 with BOM, RFC 4180 quoting, CRLF, headers and values in `locale`. Columns: status, waitlist position, name, email, language, places, " +
+        "children (where counted), registered on (organisation's time zone), places group (several), the workshop per slot (conferences), one per " +
+        "question, one per need (interpreting, childcare, children's ages, accessibility), the stand application (fairs: organisation, description, " +
+        "contact, table, power, wall) and attendance per date (places; recorded afterwards marked). A field holding either delimiter, a quote, a line " +
+        "break or white space at its ends is quoted; =, +, -, @, tab or CR at a cell's start or after either delimiter is prefixed with ' so that no " +
+        "spreadsheet runs it as a formula, whichever delimiter it splits on.",
       tags,
       responses: { 200: { type: "text/csv", description: "attachment `<slug>-anmeldungen.csv`" } },
     }),
     async (c) => {
       const query = c.req.valid("query");
-      const { filename, body } = await exportCsv(domainContext(c), c.var.eventId, { delimiter: query.delimiter, statuses: query.status });
+      const { filename, body } = await exportCsv(domainContext(c), c.var.eventId, { delimiter: query.delimiter, statuses: query.status, locale: query.locale });
       return c.body(body, 200, {
         "Content-Type": "text/csv; charset=utf-8",
         "Content-Disposition": `attachment; filename="${filename}"`,
@@ -113,7 +122,8 @@ export const consoleEventRegistrationRoutes = new Hono<AppBindings>()
       responses: { 200: { type: "text/html", description: "HTML page" } },
     }),
     async (c) => {
-      const html = await printableList(domainContext(c), c.var.eventId, c.req.valid("query").status);
+      const query = c.req.valid("query");
+      const html = await printableList(domainContext(c), c.var.eventId, query.status, query.locale);
       return c.html(html, 200, { "Cache-Control": "no-store" });
     },
   )

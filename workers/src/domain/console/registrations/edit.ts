@@ -110,13 +110,13 @@ export async function editRegistration(ctx: DomainContext, actor: Actor, registr
   } catch (error) {
     // The partial unique index: one live registration per address and event.
     if (String(error).includes("UNIQUE")) {
-      throw new ConflictError("email_taken", "error.invalid_state");
+      throw new ConflictError("email_taken", "error.email_taken");
     }
     throw error;
   }
   if (!changed) {
     if (!isLive((await stateOf(ctx, registrationId)).status)) throw new ConflictError("invalid_state", "error.invalid_state");
-    throw new DomainError("event_full", 409, "error.event_full");
+    throw new DomainError("event_full", 409, "error.not_enough_places");
   }
 }
 

@@ -4,7 +4,13 @@
  * addresses removed. German or English, like the rest of the console.
  */
 import type { JobRun, MailFailure, OperationsStatus, StatusHint } from "../../../workers/src/domain/operations/status-types";
-import { call, formatDateTime, h, pageHeading, startConsole, tableWrap } from "../console/core";
+import { ActionButton } from "../console/ui/action";
+import { api, ApiFailure, failureMessage } from "../console/ui/api";
+import { Loaded, useLoad } from "../console/ui/load";
+import { MessageArea, Notice } from "../console/ui/messages";
+import { mountPage, PageHeading, useTitle } from "../console/ui/page";
+import { Table } from "../console/ui/table";
+import { formatTime } from "../console/ui/time";
 import { consoleLocale, mailStatusName, templateName } from "../console/strings";
 import { format } from "../../../workers/src/i18n/vocabulary";
 
@@ -102,108 +108,122 @@ function x(key: Key, params: Record<string, string | number> = {}): string {
 
 function hintText(hint: StatusHint): string {
   const key = `hint_${hint.code}` as Key;
-  return x(key, { count: hint.count ?? "", job: hint.job ?? "", since: hint.since ? formatDateTime(hint.since) : "–" });
+  return x(key, { count: hint.count ?? "", job: hint.job ?? "", since: hint.since ? formatTime(hint.since) : "–" });
 }
 
-function failureRow(main: HTMLElement, failure: MailFailure): HTMLElement {
-  const state = failure.status === "failed" ? mailStatusName("failed") : x("state_retrying", { date: failure.nextAttemptAt ? formatDateTime(failure.nextAttemptAt) : "–" });
-  const retry =
-    failure.status === "failed"
-      ? h(
-          "button",
-          {
-            type: "button",
-            class: "button button-secondary",
-            onclick: async (event: Event) => {
-              const button = event.currentTarget as HTMLButtonElement;
-              button.disabled = true;
-              try {
-                await call(`/api/console/status/mail/${encodeURIComponent(failure.id)}/retry`, { method: "POST" });
-                await load(main, x("retried"));
-              } catch (error) {
-                button.disabled = false;
-                button.after(h("span", { class: "notice notice-error", role: "alert" }, String((error as Error).message)));
-              }
-            },
-          },
-          x("retry"),
-          h("span", { class: "visually-hidden" }, `: ${templateName(failure.template)}, ${formatDateTime(failure.createdAt)}`),
-        )
-      : null;
+function FailureRow({ failure, reload }: { failure: MailFailure; reload: () => Promise<void> }) {
+  const state = failure.status === "failed" ? mailStatusName("failed") : x("state_retrying", { date: failure.nextAttemptAt ? formatTime(failure.nextAttemptAt) : "–" });
   // The button comes early in the row: on a phone it is in sight without scrolling the table.
-  return h(
-    "tr",
-    null,
-    h("th", { scope: "row" }, templateName(failure.template)),
-    h("td", null, state),
-    h("td", null, retry ?? "–"),
-    h("td", null, String(failure.attempts)),
-    h("td", null, formatDateTime(failure.at)),
-    h("td", null, failure.error ?? ""),
+  return (
+    <tr>
+      <th scope="row">{templateName(failure.template)}</th>
+      <td>{state}</td>
+      <td>
+        {failure.status === "failed" ? (
+          <ActionButton
+            onAction={async () => {
+              await api.post(`/api/console/status/mail/${encodeURIComponent(failure.id)}/retry`);
+              await reload();
+              return x("retried");
+            }}
+          >
+            {x("retry")}
+            <span class="visually-hidden">{`: ${templateName(failure.template)}, ${formatTime(failure.createdAt)}`}</span>
+          </ActionButton>
+        ) : (
+          "–"
+        )}
+      </td>
+      <td>{failure.attempts}</td>
+      <td>{formatTime(failure.at)}</td>
+      <td>{failure.error ?? ""}</td>
+    </tr>
   );
 }
 
-function jobRow(job: JobRun): HTMLElement {
-  return h(
-    "tr",
-    null,
-    h("td", null, job.job),
-    h("td", null, formatDateTime(job.lastRunAt)),
-    h("td", null, job.durationMs === null ? "–" : `${job.durationMs} ms`),
-    h("td", { class: job.outcome === "error" ? "mail-failed" : undefined }, x(job.outcome === "error" ? "outcome_error" : "outcome_ok")),
-    h("td", null, job.outcome === "error" ? (job.error ?? "") : h("code", null, JSON.stringify(job.result))),
+function JobRow({ job }: { job: JobRun }) {
+  return (
+    <tr>
+      <td>{job.job}</td>
+      <td>{formatTime(job.lastRunAt)}</td>
+      <td>{job.durationMs === null ? "–" : `${job.durationMs} ms`}</td>
+      <td class={job.outcome === "error" ? "mail-failed" : undefined}>{x(job.outcome === "error" ? "outcome_error" : "outcome_ok")}</td>
+      <td>{job.outcome === "error" ? (job.error ?? "") : <code>{JSON.stringify(job.result)}</code>}</td>
+    </tr>
   );
 }
 
-function render(main: HTMLElement, status: OperationsStatus, notice?: string): void {
+function StatusView({ status, reload }: { status: OperationsStatus; reload: () => Promise<void> }) {
   const byStatus = Object.entries(status.outbox.byStatus);
-  main.replaceChildren(
-    pageHeading(x("title")),
-    h("p", null, x("intro")),
-    ...(notice ? [h("p", { class: "notice notice-success", role: "status" }, notice)] : []),
-    h("div", { class: "button-row" }, h("button", { type: "button", class: "button button-secondary", onclick: () => void load(main) }, x("refresh"))),
-    h("h2", null, x("hints")),
-    status.hints.length === 0
-      ? h("p", { class: "notice notice-success" }, x("all_good"))
-      : h("ul", { class: "notice notice-error" }, status.hints.map((hint) => h("li", null, hintText(hint)))),
-    h("h2", null, x("outbox")),
-    tableWrap(x("outbox"), [h("th", { scope: "col" }, x("status")), h("th", { scope: "col" }, x("count"))], byStatus.map(([s, n]) => h("tr", null, h("td", null, mailStatusName(s)), h("td", null, String(n))))),
-    h(
-      "p",
-      null,
-      status.outbox.oldestWaitingAt
-        ? x("oldest", { date: formatDateTime(status.outbox.oldestWaitingAt), minutes: status.outbox.oldestWaitingMinutes ?? 0 })
-        : x("nothing_waiting"),
-    ),
-    h("p", null, x("failed24", { count: status.outbox.failedLast24h })),
-    h("h2", null, x("failures")),
-    h("p", null, x("failures_intro")),
-    status.failures.length === 0
-      ? h("p", null, x("no_failures"))
-      : tableWrap(
-          x("failures"),
-          [x("template"), x("state"), x("action"), x("attempts"), x("when"), x("error")].map((label) => h("th", { scope: "col" }, label)),
-          status.failures.map((f) => failureRow(main, f)),
-        ),
-    h("h2", null, x("jobs")),
-    status.jobs.length === 0
-      ? h("p", null, x("no_jobs"))
-      : tableWrap(
-          x("jobs"),
-          [x("job"), x("last_run"), x("duration"), x("outcome"), x("result")].map((label) => h("th", { scope: "col" }, label)),
-          status.jobs.map(jobRow),
-        ),
+  return (
+    <>
+      <div class="button-row">
+        <ActionButton onAction={reload}>{x("refresh")}</ActionButton>
+      </div>
+      <h2>{x("hints")}</h2>
+      {status.hints.length === 0 ? (
+        <p class="notice notice-success">{x("all_good")}</p>
+      ) : (
+        <ul class="notice notice-error">
+          {status.hints.map((hint, i) => (
+            <li key={i}>{hintText(hint)}</li>
+          ))}
+        </ul>
+      )}
+      <h2>{x("outbox")}</h2>
+      <Table caption={x("outbox")} head={[x("status"), x("count")]}>
+        {byStatus.map(([state, n]) => (
+          <tr key={state}>
+            <td>{mailStatusName(state)}</td>
+            <td>{n}</td>
+          </tr>
+        ))}
+      </Table>
+      <p>
+        {status.outbox.oldestWaitingAt ? x("oldest", { date: formatTime(status.outbox.oldestWaitingAt), minutes: status.outbox.oldestWaitingMinutes ?? 0 }) : x("nothing_waiting")}
+      </p>
+      <p>{x("failed24", { count: status.outbox.failedLast24h })}</p>
+      <h2>{x("failures")}</h2>
+      <p>{x("failures_intro")}</p>
+      {status.failures.length === 0 ? (
+        <p>{x("no_failures")}</p>
+      ) : (
+        <Table caption={x("failures")} head={[x("template"), x("state"), x("action"), x("attempts"), x("when"), x("error")]}>
+          {status.failures.map((failure) => (
+            <FailureRow key={failure.id} failure={failure} reload={reload} />
+          ))}
+        </Table>
+      )}
+      <h2>{x("jobs")}</h2>
+      {status.jobs.length === 0 ? (
+        <p>{x("no_jobs")}</p>
+      ) : (
+        <Table caption={x("jobs")} head={[x("job"), x("last_run"), x("duration"), x("outcome"), x("result")]}>
+          {status.jobs.map((job) => (
+            <JobRow key={job.job} job={job} />
+          ))}
+        </Table>
+      )}
+    </>
   );
 }
 
-async function load(main: HTMLElement, notice?: string): Promise<void> {
-  try {
-    const { status } = await call<{ status: OperationsStatus }>("/api/console/status");
-    render(main, status, notice);
-  } catch (error) {
-    const forbidden = (error as { status?: number }).status === 403;
-    main.replaceChildren(pageHeading(x("title")), h("p", { class: "notice notice-error", role: "alert" }, forbidden ? x("forbidden") : String((error as Error).message)));
-  }
+function StatusPage() {
+  useTitle(x("title"));
+  const status = useLoad(() => api.get<{ status: OperationsStatus }>("/api/console/status"), []);
+  return (
+    <>
+      <PageHeading>{x("title")}</PageHeading>
+      <p>{x("intro")}</p>
+      {status.error && !status.data ? (
+        <Notice kind="error">{status.error instanceof ApiFailure && status.error.status === 403 ? x("forbidden") : failureMessage(status.error)}</Notice>
+      ) : (
+        <MessageArea>
+          <Loaded state={status}>{({ status: data }) => <StatusView status={data} reload={status.reload} />}</Loaded>
+        </MessageArea>
+      )}
+    </>
+  );
 }
 
-void startConsole({ needsUser: true, title: () => x("title"), render: (main) => load(main) });
+void mountPage(StatusPage);
