@@ -53,6 +53,10 @@ export type EventInput = {
   reminderRules: ReminderRule[];
   sessions: ConsoleSession[];
   pools: ConsolePoolInput[];
+  /** Funding lines or tags for the statistics ("KOMM-AN", "ESF"); left out of a PUT, they stay as they are. */
+  fundingLines?: string[];
+  /** Partners the event is held with; left out of a PUT, they stay as they are. */
+  partners?: string[];
 };
 
 export type PoolStats = ConsolePoolInput & {
@@ -73,8 +77,10 @@ export type NeedsSummary = {
   accessibility: string[];
 };
 
-export type ConsoleEvent = Omit<EventInput, "pools" | "sessions"> & {
+export type ConsoleEvent = Omit<EventInput, "pools" | "sessions" | "fundingLines" | "partners"> & {
   id: number;
+  fundingLines: string[];
+  partners: string[];
   slug: string;
   organisationName: string;
   /** The organisation's time zone: the console shows and reads the dates as wall times in it. */

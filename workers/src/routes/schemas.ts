@@ -224,6 +224,8 @@ const consoleEvent: z.ZodMiniType<Console.ConsoleEvent> = named(
     format: z.enum(EVENT_FORMATS),
     status: z.enum(["draft", "published", "cancelled"]),
     cancellationReason: nullable(text),
+    fundingLines: z.array(text),
+    partners: z.array(text),
     texts: z.partialRecord(z.enum(LOCALES), z.object({ title: z.optional(text), summary: z.optional(text), description: z.optional(text) })),
     audience: z.array(text),
     languages: z.array(text),

@@ -12,7 +12,7 @@ import { managedOrganisationIds, organisesFor, type Staff } from "../auth/access
 import { CANCELLED_SET } from "../places/cancel";
 import { serveWaitlists } from "../places/promote";
 import { LIVE_SQL } from "../places/statuses";
-import { slugify } from "./event-input";
+import { slugify, tidyTags } from "./event-input";
 
 const iso = (ms: number | null | undefined) => (ms === null || ms === undefined ? null : new Date(ms).toISOString());
 const ms = (value: string | null) => (value === null ? null : Date.parse(value));
@@ -42,6 +42,8 @@ type EventRow = {
   questions: string;
   reminderRules: string;
   cancellationReason: string | null;
+  fundingLines: string;
+  partners: string;
 };
 
 const EVENT_COLUMNS = `e.id, e.organisation_id AS organisationId, o.name AS organisationName, o.time_zone AS timeZone, e.slug, e.format, e.status, e.texts,
@@ -49,7 +51,8 @@ const EVENT_COLUMNS = `e.id, e.organisation_id AS organisationId, o.name AS orga
   e.registration_opens_at AS registrationOpensAt, e.registration_closes_at AS registrationClosesAt,
   e.max_places_per_registration AS maxPlacesPerRegistration, e.email_confirmation AS emailConfirmation,
   e.hold_minutes AS holdMinutes, e.waitlist_enabled AS waitlistEnabled, e.waitlist_mode AS waitlistMode,
-  e.offer_hours AS offerHours, e.questions, e.reminder_rules AS reminderRules, e.cancellation_reason AS cancellationReason`;
+  e.offer_hours AS offerHours, e.questions, e.reminder_rules AS reminderRules, e.cancellation_reason AS cancellationReason,
+  e.funding_lines AS fundingLines, e.partners`;
 
 /** Events the staff member can see in the console, soonest first. */
 export async function listConsoleEvents(ctx: DomainContext, staff: Staff): Promise<ConsoleEventListItem[]> {
@@ -158,6 +161,8 @@ export async function getConsoleEvent(ctx: DomainContext, staff: Staff, eventId:
     questions: JSON.parse(row.questions),
     reminderRules: JSON.parse(row.reminderRules),
     cancellationReason: row.cancellationReason,
+    fundingLines: JSON.parse(row.fundingLines),
+    partners: JSON.parse(row.partners),
     sessions: ((sessionResult?.results ?? []) as { id: number; startsAt: number; endsAt: number; title: string | null; cancelledAt: number | null }[]).map((s) => ({
       id: s.id,
       startsAt: iso(s.startsAt)!,
@@ -215,10 +220,19 @@ export async function createEvent(ctx: DomainContext, actor: Actor, input: Event
     db.prepare(
       `INSERT INTO events (organisation_id, slug, status, format, texts, audience, languages, location, online_url,
          registration_mode, registration_opens_at, registration_closes_at, max_places_per_registration, email_confirmation,
-         hold_minutes, waitlist_enabled, waitlist_mode, offer_hours, questions, reminder_rules, created_by, created_at, updated_at)
-       VALUES (?1, ?2, 'draft', ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?21)
+         hold_minutes, waitlist_enabled, waitlist_mode, offer_hours, questions, reminder_rules, created_by, created_at, updated_at,
+         funding_lines, partners)
+       VALUES (?1, ?2, 'draft', ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?21, ?22, ?23)
        RETURNING id`,
-    ).bind(input.organisationId, slug, ...eventValues(input), actor.startsWith("user:") ? Number(actor.slice(5)) : null, ctx.now),
+    ).bind(
+      input.organisationId,
+      slug,
+      ...eventValues(input),
+      actor.startsWith("user:") ? Number(actor.slice(5)) : null,
+      ctx.now,
+      JSON.stringify(tidyTags(input.fundingLines ?? [])),
+      JSON.stringify(tidyTags(input.partners ?? [])),
+    ),
     audit(ctx, actor, "event.created", "(SELECT id FROM events WHERE slug = ?5)", { slug }, slug),
   ]);
   const eventId = (inserted?.results[0] as { id: number }).id;
@@ -295,9 +309,16 @@ export async function updateEvent(ctx: DomainContext, actor: Actor, eventId: num
         `UPDATE events SET format = ?2, texts = ?3, audience = ?4, languages = ?5, location = ?6, online_url = ?7,
            registration_mode = ?8, registration_opens_at = ?9, registration_closes_at = ?10, max_places_per_registration = ?11,
            email_confirmation = ?12, hold_minutes = ?13, waitlist_enabled = ?14, waitlist_mode = ?15, offer_hours = ?16,
-           questions = ?17, reminder_rules = ?18, updated_at = ?19 WHERE id = ?1`,
+           questions = ?17, reminder_rules = ?18, updated_at = ?19,
+           funding_lines = COALESCE(?20, funding_lines), partners = COALESCE(?21, partners) WHERE id = ?1`,
       )
-      .bind(eventId, ...eventValues(input), ctx.now),
+      .bind(
+        eventId,
+        ...eventValues(input),
+        ctx.now,
+        input.fundingLines ? JSON.stringify(tidyTags(input.fundingLines)) : null,
+        input.partners ? JSON.stringify(tidyTags(input.partners)) : null,
+      ),
     ...sessionStatements(ctx, eventId, input, oldSessions.map((s) => s.id)),
     ...poolStatements(ctx, eventId, input),
     ...removed.map((p) => db.prepare(`DELETE FROM capacity_pools WHERE id = ?1 AND NOT EXISTS (SELECT 1 FROM registrations WHERE pool_id = ?1)`).bind(p.id)),
@@ -372,10 +393,12 @@ export async function duplicateEvent(ctx: DomainContext, actor: Actor, eventId: 
     db.prepare(
       `INSERT INTO events (organisation_id, slug, status, format, texts, audience, languages, location, online_url,
          registration_mode, registration_opens_at, registration_closes_at, max_places_per_registration, email_confirmation,
-         hold_minutes, waitlist_enabled, waitlist_mode, offer_hours, questions, reminder_rules, created_by, created_at, updated_at)
+         hold_minutes, waitlist_enabled, waitlist_mode, offer_hours, questions, reminder_rules, created_by, created_at, updated_at,
+         funding_lines, partners)
        SELECT organisation_id, ?2, 'draft', format, texts, audience, languages, location, online_url,
          registration_mode, registration_opens_at + ?3, registration_closes_at + ?3, max_places_per_registration, email_confirmation,
-         hold_minutes, waitlist_enabled, waitlist_mode, offer_hours, questions, reminder_rules, ?4, ?5, ?5
+         hold_minutes, waitlist_enabled, waitlist_mode, offer_hours, questions, reminder_rules, ?4, ?5, ?5,
+         funding_lines, partners
        FROM events WHERE id = ?1 RETURNING id`,
     ).bind(eventId, slug, shift, actor.startsWith("user:") ? Number(actor.slice(5)) : null, ctx.now),
     db.prepare(

@@ -9,7 +9,9 @@
  * A conference's workshop choice is a child registration in the workshop's pool: it takes a
  * place only while its day registration holds one, and takes the day registration's status.
  */
+import type { Needs } from "../../../../db/schema";
 import { newManageToken } from "../../lib/tokens";
+import { needsFacts, participantKey } from "../statistics/facts";
 import type { Change, DomainContext } from "../change";
 import { placesTakenSql } from "./capacity";
 import { HOLDING_SQL } from "./statuses";
@@ -89,17 +91,22 @@ export function workshopPlacement(parentSql: string, poolId: number, places: num
 /** The guarded insert of one registration: stamped with the change, so its audit and outbox rows follow in the same batch. */
 export async function takePlaceStatement(ctx: DomainContext, change: Change, person: Person, placement: Placement): Promise<D1PreparedStatement> {
   const token = await newManageToken(ctx.env);
+  // The statistics facts are written with the row (../statistics/facts.ts): they outlive its personal data.
+  const key = await participantKey(ctx.env, person.email, person.emailNormalized);
+  const needs = needsFacts(JSON.parse(person.needs) as Needs);
   const free = `p.capacity - taken.n`;
   const takesPlace = `(${placement.gate} AND ?3 <= ${free} AND NOT ${someoneFittingWaitsSql(free)})`;
   return ctx.env.DB.prepare(
     `INSERT INTO registrations (event_id, pool_id, parent_id, status, places, children, preference, name, email, email_normalized,
        locale, answers, needs, exhibitor, token_nonce, manage_token_hash, idempotency_key, queue_order, awaiting_email,
-       hold_expires_at, consent_version, consent_at, change_id, created_at, updated_at)
+       hold_expires_at, consent_version, consent_at, change_id, created_at, updated_at,
+       stat_participant_key, stat_interpreter, stat_childcare_children, stat_accessibility, stat_facts_at)
      SELECT p.event_id, p.id, ${placement.parent},
        CASE WHEN ?19 = 1 THEN 'pending_approval' WHEN ${takesPlace} THEN ${placement.whenFits} ELSE 'waitlisted' END,
        ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,
        (SELECT COALESCE(MAX(q.queue_order), 0) + 1 FROM registrations q WHERE q.pool_id = p.id),
-       ?16, ?17, ?18, ?2, ?1, ?2, ?2
+       ?16, ?17, ?18, ?2, ?1, ?2, ?2,
+       ?22, ?23, ?24, ?25, ?2
      FROM capacity_pools p, (SELECT ${placesTakenSql("?20")} AS n) taken
      WHERE p.id = ?20 AND (?21 = 1 OR ?19 = 1 OR ${takesPlace}) AND ${placement.onlyIf}
      ON CONFLICT DO NOTHING`,
@@ -125,5 +132,9 @@ export async function takePlaceStatement(ctx: DomainContext, change: Change, per
     placement.approval ? 1 : 0, // ?19
     placement.poolId, // ?20
     placement.waitlist ? 1 : 0, // ?21
+    key, // ?22
+    needs.interpreter, // ?23
+    needs.childcareChildren, // ?24
+    needs.accessibility ? 1 : 0, // ?25
   );
 }

@@ -40,6 +40,8 @@ const errors: Record<ErrorKey, string> = {
   "field.number_min": "الحد الأدنى {min}.",
   "field.number_max": "الحد الأقصى {max}.",
   "field.number": "يُرجى إدخال رقم.",
+  "field.period_end_before_start": "تاريخ النهاية قبل تاريخ البداية. يُرجى اختيار نهاية لاحقة.",
+  "field.period_too_long": "يُرجى اختيار فترة لا تتجاوز {years} سنوات.",
 };
 
 export default errors;

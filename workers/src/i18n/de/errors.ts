@@ -38,6 +38,8 @@ const errors = {
   "field.number_min": "Bitte mindestens {min}.",
   "field.number_max": "Bitte höchstens {max}.",
   "field.number": "Bitte geben Sie eine Zahl ein.",
+  "field.period_end_before_start": "Das Ende liegt vor dem Beginn. Bitte wählen Sie ein späteres Ende.",
+  "field.period_too_long": "Bitte wählen Sie einen Zeitraum von höchstens {years} Jahren.",
 } as const;
 
 export type ErrorKey = keyof typeof errors;

@@ -40,6 +40,8 @@ const errors: Record<ErrorKey, string> = {
   "field.number_min": "Please enter at least {min}.",
   "field.number_max": "Please enter at most {max}.",
   "field.number": "Please enter a number.",
+  "field.period_end_before_start": "The end is before the start. Please choose a later end.",
+  "field.period_too_long": "Please choose a period of at most {years} years.",
 };
 
 export default errors;

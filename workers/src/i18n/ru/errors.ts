@@ -40,6 +40,8 @@ const errors: Record<ErrorKey, string> = {
   "field.number_min": "Пожалуйста, не меньше {min}.",
   "field.number_max": "Пожалуйста, не больше {max}.",
   "field.number": "Пожалуйста, введите число.",
+  "field.period_end_before_start": "Конец раньше начала. Пожалуйста, выберите более позднюю дату окончания.",
+  "field.period_too_long": "Пожалуйста, выберите период не длиннее {years} лет.",
 };
 
 export default errors;

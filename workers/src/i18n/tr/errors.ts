@@ -40,6 +40,8 @@ const errors: Record<ErrorKey, string> = {
   "field.number_min": "Lütfen en az {min} yazın.",
   "field.number_max": "Lütfen en fazla {max} yazın.",
   "field.number": "Lütfen bir sayı yazın.",
+  "field.period_end_before_start": "Bitiş, başlangıçtan önce. Lütfen daha sonraki bir bitiş seçin.",
+  "field.period_too_long": "Lütfen en fazla {years} yıllık bir dönem seçin.",
 };
 
 export default errors;

@@ -40,6 +40,8 @@ const errors: Record<ErrorKey, string> = {
   "field.number_min": "Будь ласка, щонайменше {min}.",
   "field.number_max": "Будь ласка, не більше {max}.",
   "field.number": "Будь ласка, введіть число.",
+  "field.period_end_before_start": "Кінець раніше за початок. Будь ласка, виберіть пізніший кінець.",
+  "field.period_too_long": "Будь ласка, виберіть період не довший за {years} років.",
 };
 
 export default errors;
