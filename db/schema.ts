@@ -244,13 +244,14 @@ export const registrations = sqliteTable(
     anonymisedAt: integer("anonymised_at"),
     /** Stamp of the last batch that changed this row: lets outbox and audit rows of that batch select it. */
     changeId: text("change_id"),
+    /** The status a cancellation ended (e.g. "waitlisted": someone who gave up waiting for a place). */
+    cancelledFrom: text("cancelled_from", { enum: REGISTRATION_STATUSES }),
     /*
      * Statistics facts (domain/statistics/facts.ts): what the figures for funders need, kept when
      * the personal data above is anonymised, and holding none of it. The participant key is
      * pseudonymous (a keyed hash of the address); the needs are reduced to a language code, a
-     * number and a yes. The first three are written with the row (places/take.ts, an organiser's
-     * edit); waitlisted, placed and certified are kept by SQL triggers (migration
-     * 0006_statistics_triggers), so no status change can forget them.
+     * number and a yes. Written with the row (places/take.ts) and by an organiser's edit; the
+     * certificate time by issuing and revoking (certificates/issue.ts).
      */
     /** HMAC(TOKEN_SECRET, "statistics:" + normalized address): the same person across events; null without an address. */
     statParticipantKey: text("stat_participant_key"),
@@ -260,10 +261,7 @@ export const registrations = sqliteTable(
     statAccessibility: integer("stat_accessibility", { mode: "boolean" }).notNull().default(false),
     /** When the key and the needs facts were derived (null: not yet; the scheduled job or anonymisation derives them). */
     statFactsAt: integer("stat_facts_at"),
-    /** First time on the waitlist / first time holding a place (held, confirmed, offered). */
-    statWaitlistedAt: integer("stat_waitlisted_at"),
-    statPlacedAt: integer("stat_placed_at"),
-    /** Issue time of the registration's valid certificate (stays when certificates are deleted). */
+    /** Issue time of the registration's certificate in force (stays when certificates are deleted by retention or erasure). */
     statCertifiedAt: integer("stat_certified_at"),
     ...timestamps,
   },

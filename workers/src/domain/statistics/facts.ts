@@ -14,7 +14,9 @@
  *   (which may say more than a language) is not kept.
  * - `stat_childcare_children`, `stat_accessibility`: a number and a yes, not the ages or the
  *   description.
- * - waitlisted, placed and certified: kept by SQL triggers (migration 0006).
+ * - `stat_certified_at`: set when a certificate is issued, cleared when it is revoked
+ *   (certificates/issue.ts), kept when retention deletes the certificate; and the registrations'
+ *   own `cancelled_from` (places/cancel.ts) tells who gave up waiting.
  *
  * Registrations from before the facts get them from `deriveMissingFacts`, run by the scheduler
  * and by anonymisation just before it clears the data the facts come from.
