@@ -5,7 +5,7 @@
 import { env } from "cloudflare:test";
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
-import { csvField, neutraliseFormula, toCsv } from "../src/domain/console/exports";
+import { csvField, neutraliseFormula, toCsv } from "../src/lib/csv";
 import { consoleFetch, createEvent, createStaff, participant, register, rows } from "./fixtures";
 
 const DANGEROUS = ["=cmd|' /C calc'!A0", "+1+1", "@SUM(1)", "-2", "\tTab voran", "\rCR voran"];

@@ -37,6 +37,7 @@ async function render(main: HTMLElement, me: Me | null): Promise<void> {
           canOrganise(me) ? h("a", { class: "button", href: "/console/edit?new" }, s("index.new_event")) : null,
           " ",
           h("a", { class: "button button-secondary", href: "/console/checkin" }, s("index.checkin")),
+          canOrganise(me) ? [" ", h("a", { class: "button button-secondary", href: "/console/statistics" }, s("stats.title"))] : null,
           me.isAdmin ? [" ", h("a", { class: "button button-secondary", href: "/console/status" }, s("index.status"))] : null,
         )
       : null,
