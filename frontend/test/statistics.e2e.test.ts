@@ -4,10 +4,12 @@
  * computes them (the figures themselves are worked out by hand in workers/test/statistics.test.ts),
  * the charts as images with a title, a description and a table, and downloads the spreadsheet
  * and the CSV: the XLSX is read back with a spreadsheet reader (sheet names, numbers as numbers,
- * dates as dates), the CSV with a CSV parser. A period ending before it starts is named at its
+ * dates as dates), the CSV with a CSV parser, the year's review PDF with pdftotext. A period ending before it starts is named at its
  * field and the report on screen stays. At 390 px, without sideways scrolling, no axe violation.
  */
-import { readFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import Papa from "papaparse";
 import readXlsxFile from "read-excel-file/node";
 import type { Page } from "playwright-core";
@@ -29,6 +31,17 @@ afterAll(async () => {
 
 async function apiReport(page: Page, query: string): Promise<StatisticsReport> {
   return page.evaluate(async (query) => ((await (await fetch(`/api/console/statistics${query}`)).json()) as { statistics: StatisticsReport }).statistics, query);
+}
+
+/** The PDF's text as pdftotext (Debian's poppler-utils) reads it. */
+function pdfText(bytes: Buffer): string {
+  const dir = mkdtempSync(`${tmpdir()}/review-`);
+  try {
+    writeFileSync(`${dir}/review.pdf`, bytes);
+    return execFileSync("pdftotext", ["-enc", "UTF-8", `${dir}/review.pdf`, "-"], { encoding: "utf8" });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 async function downloaded(page: Page, button: string): Promise<Buffer> {
@@ -102,6 +115,15 @@ describe("console statistics page", () => {
       expect(csv.startsWith("\uFEFF")).toBe(true);
       const records = Papa.parse<string[]>(csv.slice(1), { delimiter: ";", skipEmptyLines: true }).data;
       expect(records.slice(1).map((record) => record[0])).toEqual(report.events.map((e) => e.title));
+
+      // The year's review: pdftotext reads each held event with its participants back.
+      const review = page.getByRole("link", { name: "Jahresrückblick für den Integrationsrat (PDF)" });
+      const answer = await page.request.get(new URL((await review.getAttribute("href"))!, baseUrl).href);
+      expect(answer.headers()["content-type"]).toBe("application/pdf");
+      const text = pdfText(await answer.body()).replace(/\s+/g, " ");
+      expect(text).toContain(`Zeitraum: ${from.split("-").reverse().join(".")} bis ${to.split("-").reverse().join(".")}`);
+      for (const e of report.events) expect(text).toContain(`${e.title.replace(/\s+/g, " ")} `);
+      for (const e of report.events) expect(text).toContain(`Teilnehmende: ${e.places} (${e.confirmed} Anmeldungen)`);
 
       // A period ending before it starts: named at its field; the report stays.
       await page.getByRole("textbox", { name: /^Von/ }).fill("2026-05-01");

@@ -54,8 +54,26 @@ export type SignatureListContent = {
   footer: string;
 };
 
+/** The year's review for the council: per month the events held, then the totals. */
+export type ReviewContent = {
+  info: DocumentInfo;
+  /** "Rückblick 2026" */
+  heading: string;
+  /** Organisations, period and funding line, one line each. */
+  subtitle: string[];
+  /** In order; a month without events is left out. */
+  months: { heading: string; events: { title: string; lines: string[] }[] }[];
+  /** Printed instead of the months when there are none ("Keine Veranstaltungen …"). */
+  empty: string;
+  totalsHeading: string;
+  totals: [label: string, value: string][];
+  /** The small print at the foot of every page. */
+  footer: string;
+};
+
 /** The RPC methods of the documents Worker (workers/documents/index.ts). */
 export interface DocumentRenderer {
   certificate(content: CertificateContent): Promise<Uint8Array<ArrayBuffer>>;
   signatureList(content: SignatureListContent): Promise<Uint8Array<ArrayBuffer>>;
+  review(content: ReviewContent): Promise<Uint8Array<ArrayBuffer>>;
 }

@@ -10,7 +10,8 @@
  */
 import { WorkerEntrypoint } from "cloudflare:workers";
 import { renderCertificate } from "./certificate";
-import type { CertificateContent, DocumentRenderer, SignatureListContent } from "./contract";
+import type { CertificateContent, DocumentRenderer, ReviewContent, SignatureListContent } from "./contract";
+import { renderReview } from "./review";
 import { renderSignatureList } from "./signature-list";
 
 export default class DocumentsWorker extends WorkerEntrypoint implements DocumentRenderer {
@@ -24,5 +25,9 @@ export default class DocumentsWorker extends WorkerEntrypoint implements Documen
 
   signatureList(content: SignatureListContent): Promise<Uint8Array<ArrayBuffer>> {
     return renderSignatureList(content);
+  }
+
+  review(content: ReviewContent): Promise<Uint8Array<ArrayBuffer>> {
+    return renderReview(content);
   }
 }

@@ -6,6 +6,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ConsoleEvent, StatisticsReport } from "../src/console-types";
 import { runRetention } from "../src/domain/privacy/retention";
+import { reviewContent } from "../src/domain/statistics/review";
 import { wallTime } from "../src/lib/time-zone";
 import { consoleFetch, context, createEvent, createStaff, participant, register, rows, type StaffSession } from "./fixtures";
 import { ORG, OTHER_ORG, PEOPLE, seedProgramme, Y, type Programme } from "./statistics-programme";
@@ -91,6 +92,27 @@ describe("statistics of a seeded programme", () => {
     expect(eventRow(r, programme.events.W)).toMatchObject({ turnedAway: 2, turnedAwayPlaces: 2, cancelled: 1, attendanceRate: 0.5, partners: ["Flüchtlingsrat"] });
     expect(r.events.map((e) => e.id)).not.toContain(programme.events.Draft);
     expect(r.fundingLines).toEqual(["ESF", "KOMM-AN"]);
+  });
+
+  it("the year's review lists, per month, each event with its dates, participants and attendance, then the totals", async () => {
+    const r = await report(programme.organiser, rangeQuery());
+    const content = reviewContent(r, Date.now());
+    const listed = content.months.flatMap((m) => m.events.map((e) => ({ month: m.heading, title: e.title, lines: e.lines.join("\n") })));
+    expect(listed.map((e) => e.title)).toEqual(r.events.map((e) => e.title));
+    for (const [i, e] of r.events.entries()) {
+      const month = wallTime(Date.parse(e.firstStartsAt), r.organisations[0]!.timeZone).month;
+      expect(listed[i]!.month).toMatch(new RegExp(`^${["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"][month - 1]} `));
+      expect(listed[i]!.lines).toContain(`Teilnehmende: ${e.places} (${e.confirmed} Anmeldungen) · anwesend: ${e.attendedPlaces}`);
+    }
+    expect(content.totals).toContainEqual(["Veranstaltungen", "5"]);
+    expect(content.totals).toContainEqual(["Verschiedene Teilnehmende", "6"]);
+    expect(content.totals).toContainEqual(["Anwesenheitsquote", "70 %"]);
+
+    const pdf = await consoleFetch(programme.organiser, "GET", `/api/console/statistics/review.pdf${rangeQuery()}`);
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get("content-type")).toBe("application/pdf");
+    expect(new TextDecoder().decode((await pdf.arrayBuffer()).slice(0, 5))).toBe("%PDF-");
+    expect((await consoleFetch(programme.organiser, "GET", `/api/console/statistics/review.pdf?from=${Y}-05-01&to=${Y}-04-01`)).status).toBe(422);
   });
 
   it("a year counts the events whose first date lies in it; a funding line only its events", async () => {

@@ -2,8 +2,9 @@
  * /console/statistics: the figures for funders and the council (GET /api/console/statistics).
  * A period (year, quarter or a range of days), an organisation (when the user has several) and
  * a funding line; then the key figures, charts with their tables, the events with their
- * funding lines and partners (editable), the exports (XLSX with a sheet per view, CSV) and
- * the signature list of a date for the funder's file. The query is kept in the address, so a report can be
+ * funding lines and partners (editable), the exports (XLSX with a sheet per view, CSV, the
+ * year's review as PDF) and the signature list of a date for the funder's file. The query is
+ * kept in the address, so a report can be
  * bookmarked or sent to a colleague.
  */
 import { useEffect, useState } from "preact/hooks";
@@ -271,7 +272,7 @@ function EventsTable({ r, reload }: { r: StatisticsReport; reload: () => Promise
   );
 }
 
-function Exports({ r }: { r: StatisticsReport }) {
+function Exports({ r, apiQuery }: { r: StatisticsReport; apiQuery: string }) {
   return (
     <MessageArea class="stats-exports">
       <div class="button-row">
@@ -292,6 +293,11 @@ function Exports({ r }: { r: StatisticsReport }) {
           {s("stats.download_csv")}
         </ActionButton>
       </div>
+      <p>
+        <a class="button button-secondary" href={`/api/console/statistics/review.pdf${apiQuery}`} download>
+          {s("stats.download_review")}
+        </a>
+      </p>
       <p class="hint">{s("stats.exports_hint")}</p>
     </MessageArea>
   );
@@ -337,7 +343,7 @@ function Evidence({ r }: { r: StatisticsReport }) {
   );
 }
 
-function Report({ r, reload }: { r: StatisticsReport; reload: () => Promise<void> }) {
+function Report({ r, apiQuery, reload }: { r: StatisticsReport; apiQuery: string; reload: () => Promise<void> }) {
   const empty = r.events.length === 0;
   return (
     <>
@@ -375,7 +381,7 @@ function Report({ r, reload }: { r: StatisticsReport; reload: () => Promise<void
       )}
       <section aria-labelledby="exports">
         <h2 id="exports">{s("stats.exports")}</h2>
-        <Exports r={r} />
+        <Exports r={r} apiQuery={apiQuery} />
       </section>
       {empty ? null : (
         <section aria-labelledby="evidence">
@@ -413,7 +419,7 @@ function StatisticsPage() {
         }}
       />
       <div aria-busy={report.loading ? "true" : "false"}>
-        {report.error ? <LoadFailure error={report.error} /> : report.data ? <Report r={report.data.statistics} reload={report.reload} /> : <Loading />}
+        {report.error ? <LoadFailure error={report.error} /> : report.data ? <Report r={report.data.statistics} apiQuery={apiQuery} reload={report.reload} /> : <Loading />}
       </div>
     </>
   );

@@ -10,8 +10,9 @@ import * as z from "zod/mini";
 import type { AppBindings } from "../../env";
 import { fundingLinesSchema, partnersSchema } from "../../domain/console/event-input";
 import { setEventReporting } from "../../domain/statistics/event-reporting";
-import { statisticsReport } from "../../domain/statistics/figures";
+import { statisticsReport, type QueryCost } from "../../domain/statistics/figures";
 import { periodQuery } from "../../domain/statistics/period";
+import { reviewPdf } from "../../domain/statistics/review";
 import { access } from "../../http/access";
 import { describe } from "../../http/openapi";
 import { domainContext, jsonBody, queryParams } from "../../http/request";
@@ -34,7 +35,29 @@ export const consoleStatisticsRoutes = new Hono<AppBindings>().get(
     responses: { 200: statisticsResponse },
     errors: { 404: "The organisation asked for is outside the caller's organisations" },
   }),
-  async (c) => c.json({ statistics: await statisticsReport(c.env, c.var.staff, c.req.valid("query"), Date.now()) }),
+  async (c) => {
+    const cost: QueryCost = { queries: 0, rowsRead: 0 };
+    const statistics = await statisticsReport(c.env, c.var.staff, c.req.valid("query"), Date.now(), cost);
+    // What the report cost D1, for the benchmark (npm run bench:statistics) and the browser's network panel.
+    c.header("Server-Timing", `d1;desc="queries=${cost.queries} rows_read=${cost.rowsRead}"`);
+    return c.json({ statistics });
+  },
+).get(
+  "/review.pdf",
+  access("organiser"),
+  queryParams(periodQuery),
+  describe({
+    summary: "The year's review for the council as PDF",
+    description: "Per month the events held with dates, format, partners, participants and attendance, then the totals, in German; the same period and filters as the figures.",
+    tags,
+    responses: { 200: { type: "application/pdf", description: "PDF attachment", schema: z.string().check(z.meta({ format: "binary" })) } },
+    errors: { 404: "The organisation asked for is outside the caller's organisations" },
+  }),
+  async (c) => {
+    const now = Date.now();
+    const { bytes, filename } = await reviewPdf(c.env, await statisticsReport(c.env, c.var.staff, c.req.valid("query"), now), now);
+    return c.body(bytes, 200, { "Content-Type": "application/pdf", "Content-Disposition": `attachment; filename="${filename}"` });
+  },
 );
 
 /** Mounted at /api/console/events, beside the event routes. */
