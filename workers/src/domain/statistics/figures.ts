@@ -38,16 +38,26 @@ const HOUR_MS = 3_600_000;
 
 type Organisation = StatisticsReport["organisations"][number];
 
+/** What a report cost D1: statements run and rows read (meta.rows_read), for the Server-Timing header and the benchmark. */
+export type QueryCost = { queries: number; rowsRead: number };
+const count = (cost: QueryCost | undefined, results: D1Result[]) => {
+  if (!cost) return;
+  cost.queries += results.length;
+  for (const result of results) cost.rowsRead += result.meta?.rows_read ?? 0;
+};
+
 /** The organisations a report covers: the one asked for (404 outside the caller's reach), else all the caller organises (administrators: all). */
-export async function reportOrganisations(env: Env, staff: Staff, organisationId: number | null): Promise<Organisation[]> {
+export async function reportOrganisations(env: Env, staff: Staff, organisationId: number | null, cost?: QueryCost): Promise<Organisation[]> {
   const managed = managedOrganisationIds(staff);
   if (organisationId !== null && managed !== null && !managed.includes(organisationId)) throw new NotFoundError();
   const scope = organisationId !== null ? [organisationId] : managed;
-  const { results } = await env.DB.prepare(
+  const answer = await env.DB.prepare(
     `SELECT id, name, time_zone AS timeZone FROM organisations ${scope === null ? "" : "WHERE id IN (SELECT value FROM json_each(?1))"} ORDER BY name`,
   )
     .bind(...(scope === null ? [] : [JSON.stringify(scope)]))
     .all<Organisation>();
+  count(cost, [answer]);
+  const { results } = answer;
   if (organisationId !== null && results.length === 0) throw new NotFoundError();
   return results;
 }
@@ -189,25 +199,27 @@ function emptyFigures(): StatisticsFigures {
 }
 
 /** The report for the caller: their organisations (or the one asked for), the period of the query, a funding line. */
-export async function statisticsReport(env: Env, staff: Staff, query: Record<string, string | undefined>, now: number): Promise<StatisticsReport> {
+export async function statisticsReport(env: Env, staff: Staff, query: Record<string, string | undefined>, now: number, cost?: QueryCost): Promise<StatisticsReport> {
   const organisationId = query.organisationId !== undefined ? Number(query.organisationId) : null;
-  const organisations = await reportOrganisations(env, staff, organisationId);
+  const organisations = await reportOrganisations(env, staff, organisationId, cost);
   // The period is read in the zone of the organisation (the first one's for a report across several).
   const period = periodOf(query, now, organisations[0]?.timeZone ?? "Europe/Berlin");
-  return computeReport(env, organisations, period, query.fundingLine ?? null, now);
+  return computeReport(env, organisations, period, query.fundingLine ?? null, now, cost);
 }
 
 /** The figures of a period for the given organisations (already authorised). */
-export async function computeReport(env: Env, organisations: Organisation[], period: Period, fundingLine: string | null, now: number): Promise<StatisticsReport> {
+export async function computeReport(env: Env, organisations: Organisation[], period: Period, fundingLine: string | null, now: number, cost?: QueryCost): Promise<StatisticsReport> {
   const zones = new Map(organisations.map((o) => [o.id, o.timeZone]));
   const bounds = JSON.stringify(organisations.map((o) => ({ id: o.id, ...periodBounds(period, o.timeZone) })));
-  const [eventResult, dateResult, groupResult, peopleResult, linesResult] = await env.DB.batch([
+  const batch = await env.DB.batch([
     ...reportStatements(env, bounds, fundingLine),
     env.DB.prepare(
       `SELECT DISTINCT f.value AS line FROM events e, json_each(e.funding_lines) f
        WHERE e.organisation_id IN (SELECT value ->> 'id' FROM json_each(?1)) ORDER BY f.value`,
     ).bind(bounds),
   ]);
+  count(cost, batch);
+  const [eventResult, dateResult, groupResult, peopleResult, linesResult] = batch;
   const eventRows = (eventResult?.results ?? []) as EventRow[];
   const dateRows = (dateResult?.results ?? []) as DateRow[];
   const groups = (groupResult?.results ?? []) as GroupRow[];
