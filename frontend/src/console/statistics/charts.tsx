@@ -11,12 +11,13 @@ import { s } from "../strings";
 export type Bar = { label: string; value: number; /** The value as shown ("75 %", "12,5"). */ text?: string };
 
 const ROW = 28;
-const LABEL_WIDTH = 190;
-const VALUE_WIDTH = 64;
-const WIDTH = 620;
+const LABEL_WIDTH = 165;
+const VALUE_WIDTH = 56;
+// Narrow, so that on a phone (about 360 px) the text is drawn near its own size.
+const WIDTH = 420;
 
 /** Long labels are cut with an ellipsis; the table beside the chart has them whole. */
-function cut(label: string, max = 26): string {
+function cut(label: string, max = 17): string {
   return label.length > max ? `${label.slice(0, max - 1)}…` : label;
 }
 
