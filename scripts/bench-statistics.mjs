@@ -90,7 +90,10 @@ const sql = yearSql(now);
 console.log(`Seeding ${EVENTS} events and ${REGISTRATIONS} registrations with their dates and check-ins…`);
 const persistTo = `.wrangler/bench-statistics-${Date.now()}`;
 const seedStart = performance.now();
-const server = await startLocalServer({ persistTo, extraSql: sql, crons: false });
+const server = await startLocalServer({ persistTo, extraSql: sql, crons: false }).catch((error) => {
+  rmSync(persistTo, { recursive: true, force: true });
+  throw error;
+});
 let failed = false;
 try {
   console.log(`  seeded and started in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
