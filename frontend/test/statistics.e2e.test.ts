@@ -15,7 +15,7 @@ import readXlsxFile from "read-excel-file/node";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { StatisticsReport } from "../../workers/src/console-types";
-import { axe, horizontalOverflow, signInToConsole, startE2E, tableRows, type E2E } from "./e2e";
+import { axe, horizontalOverflow, registerViaApi, signInToConsole, startE2E, tableRows, type E2E } from "./e2e";
 
 let e2e: E2E;
 let baseUrl = "";
@@ -23,6 +23,8 @@ let baseUrl = "";
 beforeAll(async () => {
   e2e = await startE2E("statistics");
   baseUrl = e2e.baseUrl;
+  // Someone on a list, so that the report has a participant and a date has a signature list.
+  await registerViaApi(baseUrl, "asylrecht-workshop", { name: "Amal Haddad", email: `statistics-${Date.now()}@example.org`, locale: "ar" });
 });
 
 afterAll(async () => {
@@ -124,6 +126,20 @@ describe("console statistics page", () => {
       expect(text).toContain(`Zeitraum: ${from.split("-").reverse().join(".")} bis ${to.split("-").reverse().join(".")}`);
       for (const e of report.events) expect(text).toContain(`${e.title.replace(/\s+/g, " ")} `);
       for (const e of report.events) expect(text).toContain(`Teilnehmende: ${e.places} (${e.confirmed} Anmeldungen)`);
+
+      // The signature list of a date, with columns for arrival and leaving when asked for.
+      const listLink = page.getByRole("link", { name: "Unterschriftenliste (PDF)" });
+      const listText = async () => pdfText(await (await page.request.get(new URL((await listLink.getAttribute("href"))!, baseUrl).href)).body());
+      const plain = await listText();
+      expect(plain).toContain("Amal Haddad");
+      expect(plain).not.toContain("Ankunft");
+      await page.getByRole("checkbox", { name: "Spalten für Ankunft und Gehen" }).check();
+      await expect.poll(async () => (await listLink.getAttribute("href")) ?? "").toContain("times=1");
+      const withTimes = await listText();
+      expect(withTimes).toContain("Ankunft");
+      expect(withTimes).toContain("Gehen");
+      expect(withTimes).toContain("Unterschrift");
+      expect(withTimes).toContain("Amal Haddad");
 
       // A period ending before it starts: named at its field; the report stays.
       await page.getByRole("textbox", { name: /^Von/ }).fill("2026-05-01");

@@ -48,6 +48,8 @@ export type SignatureListContent = {
   eventTitle: string;
   /** Label and value, one line each (date, place, organiser). */
   facts: [label: string, value: string][];
+  /** Empty columns for the time of arrival and of leaving, beside the signature. */
+  timeColumns?: boolean;
   /** One row each, in this order; a few empty rows for walk-ins follow. */
   participants: { name: string; places: number }[];
   /** The small print at the foot of every page (counts, when the list was made). */

@@ -11,7 +11,7 @@ import { useEffect, useState } from "preact/hooks";
 import type { StatisticsReport } from "../../../../workers/src/console-types";
 import { ActionButton } from "../ui/action";
 import { api, query } from "../ui/api";
-import { Form, SelectField, TextField, useForm } from "../ui/form";
+import { CheckboxField, Form, SelectField, TextField, useForm } from "../ui/form";
 import { LoadFailure, Loading, useLoad } from "../ui/load";
 import { MessageArea, Notice } from "../ui/messages";
 import { mountPage, PageHeading, useMe, useTitle } from "../ui/page";
@@ -310,6 +310,7 @@ function Evidence({ r }: { r: StatisticsReport }) {
   const event = withPeople.find((e) => String(e.id) === eventId);
   const dates = event?.dates.filter((d) => !d.cancelled) ?? [];
   const [sessionId, setSessionId] = useState(String(dates[0]?.id ?? ""));
+  const [times, setTimes] = useState(false);
   if (!event) return <p class="muted">{s("stats.evidence_none")}</p>;
   const zone = r.organisations.find((o) => o.id === event.organisationId)?.timeZone;
   const session = dates.find((d) => String(d.id) === sessionId) ?? dates[0];
@@ -331,9 +332,10 @@ function Evidence({ r }: { r: StatisticsReport }) {
         onValue={setSessionId}
         options={dates.map((d) => ({ value: String(d.id), label: formatTime(d.startsAt, "datetime", zone) }))}
       />
+      <CheckboxField label={s("stats.evidence_times")} checked={times} onChecked={setTimes} />
       {session ? (
         <p>
-          <a class="button button-secondary" href={`/api/console/events/${event.id}/sessions/${session.id}/signature-list.pdf`} download>
+          <a class="button button-secondary" href={`/api/console/events/${event.id}/sessions/${session.id}/signature-list.pdf${times ? "?times=1" : ""}`} download>
             {s("stats.evidence_download_list")}
           </a>
         </p>

@@ -9,7 +9,14 @@ import { NotFoundError } from "../../lib/errors";
 import { berlinDay, dateText, sessionText, timeText } from "../documents/dates";
 import { expectedParticipants } from "./report";
 
-export async function signatureListFor(env: Env, eventId: number, sessionId: number, now: number): Promise<{ bytes: Uint8Array<ArrayBuffer>; filename: string }> {
+/** `timeColumns`: empty columns for the time of arrival and of leaving. */
+export async function signatureListFor(
+  env: Env,
+  eventId: number,
+  sessionId: number,
+  now: number,
+  options: { timeColumns?: boolean } = {},
+): Promise<{ bytes: Uint8Array<ArrayBuffer>; filename: string }> {
   const row = await env.DB.prepare(
     `SELECT e.slug, e.texts, e.location, o.name AS organiser, s.starts_at AS startsAt, s.ends_at AS endsAt, s.title
      FROM sessions s JOIN events e ON e.id = s.event_id JOIN organisations o ON o.id = e.organisation_id
@@ -35,6 +42,7 @@ export async function signatureListFor(env: Env, eventId: number, sessionId: num
       ["Veranstalter", row.organiser],
     ],
     participants,
+    timeColumns: options.timeColumns === true,
     footer: `${participants.length} Anmeldungen, ${places} Personen · erstellt am ${dateText(now)}, ${timeText(now)} Uhr`,
   });
   return { bytes, filename: `teilnahmeliste-${row.slug.replace(/[^a-z0-9-]/g, "")}-${berlinDay(row.startsAt)}.pdf` };

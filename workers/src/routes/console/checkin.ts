@@ -43,6 +43,9 @@ function parseScan(body: unknown) {
   return body && typeof body === "object" && "registrationId" in body ? parseOrThrow(scanById, body) : parseOrThrow(scanByCode, body);
 }
 
+const signatureListQuery = z.object({
+  times: z.optional(z.enum(["1"]).check(z.describe("1: empty columns for the time of arrival and of leaving"))),
+});
 const tags = ["check-in"];
 const notFound = { 404: "Unknown registration or date of this event" };
 
@@ -127,6 +130,7 @@ export const consoleCheckInRoutes = new Hono<AppBindings>()
   .get(
     "/:eventId/sessions/:sessionId/signature-list.pdf",
     access("event:checkin"),
+    queryParams(signatureListQuery),
     describe({
       summary: "Signature list of one date as PDF",
       tags,
@@ -135,7 +139,7 @@ export const consoleCheckInRoutes = new Hono<AppBindings>()
       errors: { 404: "Unknown date of this event" },
     }),
     async (c) => {
-      const { bytes, filename } = await signatureListFor(c.env, c.var.eventId, idParam(c.req.param("sessionId")), Date.now());
+      const { bytes, filename } = await signatureListFor(c.env, c.var.eventId, idParam(c.req.param("sessionId")), Date.now(), { timeColumns: c.req.valid("query").times === "1" });
       return c.body(bytes, 200, {
         "Content-Type": "application/pdf",
         "Content-Disposition": `attachment; filename="${filename}"`,
