@@ -140,6 +140,12 @@ describe("console statistics page", () => {
       expect(withTimes).toContain("Gehen");
       expect(withTimes).toContain("Unterschrift");
       expect(withTimes).toContain("Amal Haddad");
+      // Every coming date of the event in one PDF.
+      await page.getByLabel("Termine", { exact: true }).selectOption("all");
+      await expect.poll(async () => (await listLink.getAttribute("href")) ?? "").toMatch(/\/events\/\d+\/signature-list\.pdf\?times=1$/);
+      const series = await listText();
+      expect(series).toContain("Amal Haddad");
+      expect(series).toContain("Ankunft");
 
       // A period ending before it starts: named at its field; the report stays.
       await page.getByRole("textbox", { name: /^Von/ }).fill("2026-05-01");

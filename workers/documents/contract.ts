@@ -77,5 +77,7 @@ export type ReviewContent = {
 export interface DocumentRenderer {
   certificate(content: CertificateContent): Promise<Uint8Array<ArrayBuffer>>;
   signatureList(content: SignatureListContent): Promise<Uint8Array<ArrayBuffer>>;
+  /** Several lists in one PDF (the coming dates of a series). */
+  signatureLists(contents: SignatureListContent[]): Promise<Uint8Array<ArrayBuffer>>;
   review(content: ReviewContent): Promise<Uint8Array<ArrayBuffer>>;
 }

@@ -12,7 +12,7 @@ import { WorkerEntrypoint } from "cloudflare:workers";
 import { renderCertificate } from "./certificate";
 import type { CertificateContent, DocumentRenderer, ReviewContent, SignatureListContent } from "./contract";
 import { renderReview } from "./review";
-import { renderSignatureList } from "./signature-list";
+import { renderSignatureList, renderSignatureLists } from "./signature-list";
 
 export default class DocumentsWorker extends WorkerEntrypoint implements DocumentRenderer {
   override async fetch(): Promise<Response> {
@@ -25,6 +25,10 @@ export default class DocumentsWorker extends WorkerEntrypoint implements Documen
 
   signatureList(content: SignatureListContent): Promise<Uint8Array<ArrayBuffer>> {
     return renderSignatureList(content);
+  }
+
+  signatureLists(contents: SignatureListContent[]): Promise<Uint8Array<ArrayBuffer>> {
+    return renderSignatureLists(contents);
   }
 
   review(content: ReviewContent): Promise<Uint8Array<ArrayBuffer>> {

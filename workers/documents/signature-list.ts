@@ -81,13 +81,23 @@ function drawRow(page: PDFPage, columns: Column[], top: number, number: number, 
 }
 
 /** The signature list as PDF bytes. */
-export async function renderSignatureList(input: SignatureListContent): Promise<Uint8Array<ArrayBuffer>> {
-  const doc = await PDFDocument.create();
-  const fonts = await embedFonts(doc, [input.heading, input.eventTitle, ...input.facts.flat(), input.footer, ...input.participants.map((p) => p.name)]);
-  setInfo(doc, input.info);
+export function renderSignatureList(input: SignatureListContent): Promise<Uint8Array<ArrayBuffer>> {
+  return renderSignatureLists([input]);
+}
 
+/** Several lists in one PDF (the dates of a series), each starting on a new page and numbered on its own. */
+export async function renderSignatureLists(inputs: SignatureListContent[]): Promise<Uint8Array<ArrayBuffer>> {
+  const doc = await PDFDocument.create();
+  const fonts = await embedFonts(doc, inputs.flatMap((input) => [input.heading, input.eventTitle, ...input.facts.flat(), input.footer, ...input.participants.map((p) => p.name)]));
+  setInfo(doc, inputs[0]!.info);
+  for (const input of inputs) drawList(doc, input, fonts);
+  return savePdf(doc);
+}
+
+function drawList(doc: PDFDocument, input: SignatureListContent, fonts: FontSet): void {
   const rows: ({ name: string; places: number } | null)[] = [...input.participants, ...Array<null>(EMPTY_ROWS).fill(null)];
   const footerSpace = MARGIN + 24;
+  const first = doc.getPageCount();
   let page = doc.addPage(A4);
   let top = drawHeader(page, input, fonts);
   rows.forEach((person, i) => {
@@ -99,7 +109,7 @@ export async function renderSignatureList(input: SignatureListContent): Promise<
     top -= ROW_HEIGHT;
   });
 
-  const pages = doc.getPages();
+  const pages = doc.getPages().slice(first);
   pages.forEach((p, i) => {
     drawLine(p, `Seite ${i + 1} von ${pages.length}`, { x: A4[0] - MARGIN, y: MARGIN - 8, size: 9, fonts: fonts.regular, align: "right", color: GREY });
     drawLine(p, input.footer, {
@@ -110,5 +120,4 @@ export async function renderSignatureList(input: SignatureListContent): Promise<
       color: GREY,
     });
   });
-  return savePdf(doc);
 }

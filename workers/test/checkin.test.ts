@@ -278,6 +278,11 @@ describe("attendance per date and the signature list", () => {
     expect(withTimes.status).toBe(200);
     expect(new TextDecoder().decode(new Uint8Array(await withTimes.arrayBuffer()).slice(0, 5))).toBe("%PDF-");
     expect((await consoleFetch(organiser, "GET", `/api/console/events/${eventId}/sessions/${sessionId}/signature-list.pdf?times=yes`)).status).toBe(422);
+    // Every coming date in one PDF.
+    const series = await consoleFetch(organiser, "GET", `/api/console/events/${eventId}/signature-list.pdf?times=1`);
+    expect(series.status).toBe(200);
+    expect(series.headers.get("content-disposition")).toMatch(/attachment; filename="teilnahmelisten-.*\.pdf"/);
+    expect(new TextDecoder().decode(new Uint8Array(await series.arrayBuffer()).slice(0, 5))).toBe("%PDF-");
   });
 });
 

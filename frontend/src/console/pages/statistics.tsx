@@ -313,7 +313,13 @@ function Evidence({ r }: { r: StatisticsReport }) {
   const [times, setTimes] = useState(false);
   if (!event) return <p class="muted">{s("stats.evidence_none")}</p>;
   const zone = r.organisations.find((o) => o.id === event.organisationId)?.timeZone;
+  const series = sessionId === "all";
   const session = dates.find((d) => String(d.id) === sessionId) ?? dates[0];
+  const listHref = series
+    ? `/api/console/events/${event.id}/signature-list.pdf${times ? "?times=1" : ""}`
+    : session
+      ? `/api/console/events/${event.id}/sessions/${session.id}/signature-list.pdf${times ? "?times=1" : ""}`
+      : null;
   return (
     <div class="stats-evidence">
       <SelectField
@@ -328,14 +334,17 @@ function Evidence({ r }: { r: StatisticsReport }) {
       />
       <SelectField
         label={s("stats.evidence_dates")}
-        value={String(session?.id ?? "")}
+        value={series ? "all" : String(session?.id ?? "")}
         onValue={setSessionId}
-        options={dates.map((d) => ({ value: String(d.id), label: formatTime(d.startsAt, "datetime", zone) }))}
+        options={[
+          ...dates.map((d) => ({ value: String(d.id), label: formatTime(d.startsAt, "datetime", zone) })),
+          { value: "all", label: s("stats.evidence_all_dates") },
+        ]}
       />
       <CheckboxField label={s("stats.evidence_times")} checked={times} onChecked={setTimes} />
-      {session ? (
+      {listHref ? (
         <p>
-          <a class="button button-secondary" href={`/api/console/events/${event.id}/sessions/${session.id}/signature-list.pdf${times ? "?times=1" : ""}`} download>
+          <a class="button button-secondary" href={listHref} download>
             {s("stats.evidence_download_list")}
           </a>
         </p>

@@ -9,7 +9,7 @@ import { LOCALES } from "../../../../db/schema";
 import type { AppBindings } from "../../env";
 import { checkIn, checkInEventsFor, doorEvent, searchForCheckIn, setCheckedInPlaces, undoCheckIn } from "../../domain/attendance/checkin";
 import { attendanceReport } from "../../domain/attendance/report";
-import { signatureListFor } from "../../domain/attendance/signature-list";
+import { seriesSignatureListsFor, signatureListFor } from "../../domain/attendance/signature-list";
 import { addWalkIn } from "../../domain/attendance/walk-in";
 import { access } from "../../http/access";
 import { describe } from "../../http/openapi";
@@ -126,6 +126,21 @@ export const consoleCheckInRoutes = new Hono<AppBindings>()
   )
   .get("/:eventId/attendance", access("event:manage"), describe({ summary: "Attendance per date and per registration", tags, responses: { 200: attendanceResponse } }), async (c) =>
     c.json(await attendanceReport(c.env, c.var.eventId, Date.now())),
+  )
+  .get(
+    "/:eventId/signature-list.pdf",
+    access("event:checkin"),
+    queryParams(signatureListQuery),
+    describe({
+      summary: "Signature lists of every coming date of the event in one PDF (a list per date; past and cancelled dates get none)",
+      tags,
+      responses: { 200: { type: "application/pdf", description: "PDF attachment", schema: z.string().check(z.meta({ format: "binary" })) } },
+      errors: { 404: "The event has no coming date" },
+    }),
+    async (c) => {
+      const { bytes, filename } = await seriesSignatureListsFor(c.env, c.var.eventId, Date.now(), { timeColumns: c.req.valid("query").times === "1" });
+      return c.body(bytes, 200, { "Content-Type": "application/pdf", "Content-Disposition": `attachment; filename="${filename}"` });
+    },
   )
   .get(
     "/:eventId/sessions/:sessionId/signature-list.pdf",
