@@ -161,9 +161,13 @@ export const events = sqliteTable(
      * Random rather than counted: a copy cached before a restore of the database cannot match.
      */
     version: integer("version").notNull().default(0),
+    /** Funding lines or tags the organisers report the event under ("KOMM-AN", "ESF"): the statistics' filter. */
+    fundingLines: text("funding_lines", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+    /** Partners the event is held with ("in Kooperation mit …"), as the year's review lists them. */
+    partners: text("partners", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
     ...timestamps,
   },
-  (t) => [index("events_status_idx").on(t.status)],
+  (t) => [index("events_status_idx").on(t.status), index("events_organisation_idx").on(t.organisationId)],
 );
 
 /** The dates of an event: one for a workshop, several for a series. */
@@ -259,6 +263,25 @@ export const registrations = sqliteTable(
     anonymisedAt: integer("anonymised_at"),
     /** Stamp of the last batch that changed this row: lets outbox and audit rows of that batch select it. */
     changeId: text("change_id"),
+    /** The status a cancellation ended (e.g. "waitlisted": someone who gave up waiting for a place). */
+    cancelledFrom: text("cancelled_from", { enum: REGISTRATION_STATUSES }),
+    /*
+     * Statistics facts (domain/statistics/facts.ts): what the figures for funders need, kept when
+     * the personal data above is anonymised, and holding none of it. The participant key is
+     * pseudonymous (a keyed hash of the address); the needs are reduced to a language code, a
+     * number and a yes. Written with the row (places/take.ts) and by an organiser's edit; the
+     * certificate time by issuing and revoking (certificates/issue.ts).
+     */
+    /** HMAC(TOKEN_SECRET, "statistics:" + normalized address): the same person across events; null without an address. */
+    statParticipantKey: text("stat_participant_key"),
+    /** The language an interpreter was asked for, as a language code ("ar", "fa"), or "other". */
+    statInterpreter: text("stat_interpreter"),
+    statChildcareChildren: integer("stat_childcare_children").notNull().default(0),
+    statAccessibility: integer("stat_accessibility", { mode: "boolean" }).notNull().default(false),
+    /** When the key and the needs facts were derived (null: not yet; the scheduled job or anonymisation derives them). */
+    statFactsAt: integer("stat_facts_at"),
+    /** Issue time of the registration's certificate in force (stays when certificates are deleted by retention or erasure). */
+    statCertifiedAt: integer("stat_certified_at"),
     ...timestamps,
   },
   (t) => [
@@ -277,6 +300,11 @@ export const registrations = sqliteTable(
     index("registrations_change_idx").on(t.changeId),
     index("registrations_hold_idx").on(t.status, t.holdExpiresAt),
     index("registrations_offer_idx").on(t.status, t.offerExpiresAt),
+    index("registrations_event_idx").on(t.eventId, t.parentId, t.status),
+    // "Returning participants": has this key an earlier registration?
+    index("registrations_participant_key_idx").on(t.statParticipantKey),
+    // Rows whose statistics facts are still to be derived (rows from before the facts): found without a scan.
+    index("registrations_facts_missing_idx").on(t.id).where(sql`stat_facts_at IS NULL AND anonymised_at IS NULL`),
   ],
 );
 

@@ -4,7 +4,7 @@ import { defineConfig } from "vite";
 const here = decodeURIComponent(new URL(".", import.meta.url).pathname).replace(/\/$/, "");
 const pages = ["index", "event", "manage", "privacy", "accessibility", "404", "verify", "privacy-data", "embed"] as const;
 /** The organiser console: frontend/console/*.html, served under /console/. */
-const consolePages = ["index", "sign-in", "new", "event", "edit", "checkin", "status", "records"] as const;
+const consolePages = ["index", "sign-in", "new", "event", "edit", "checkin", "status", "records", "statistics"] as const;
 
 export default defineConfig({
   root: here,

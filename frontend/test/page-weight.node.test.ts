@@ -70,9 +70,11 @@ export function pageWeights(page: string): PageWeight[] {
 
 /** Absolute URLs that would make the browser ask another host; XML namespace names are not requests. */
 const NAMESPACES = /^https?:\/\/www\.w3\.org\/(2000\/svg|1999\/xhtml|1998\/Math\/MathML|1999\/xlink|XML\/1998\/namespace|2000\/xmlns\/?)$/;
+/** The namespaces of the spreadsheet the statistics page writes (Office Open XML, Dublin Core): names, not requests. */
+const OOXML_NAMESPACES = /^http:\/\/(schemas\.openxmlformats\.org\/[\w/.-]+|purl\.org\/dc\/(elements\/1\.1|terms)\/|www\.w3\.org\/2001\/XMLSchema-instance)$/;
 function foreignUrls(text: string): string[] {
   const urls = [...text.matchAll(/(?<![\\\w])(?:https?:)?\/\/[a-z0-9.-]+\.[a-z]{2,}[^\s"'`)<>]*/gi)].map((match) => match[0]);
-  return urls.filter((url) => !NAMESPACES.test(url) && /^(https?:)?\/\//i.test(url) && !/^\/\/\s/.test(url));
+  return urls.filter((url) => !NAMESPACES.test(url) && !OOXML_NAMESPACES.test(url) && /^(https?:)?\/\//i.test(url) && !/^\/\/\s/.test(url));
 }
 
 describe("participant pages are light", () => {

@@ -48,6 +48,8 @@ export type SignatureListContent = {
   eventTitle: string;
   /** Label and value, one line each (date, place, organiser). */
   facts: [label: string, value: string][];
+  /** Empty columns for the time of arrival and of leaving, beside the signature. */
+  timeColumns?: boolean;
   /** One row each, in this order; a few empty rows for walk-ins follow. `note`: small print under the name (children, stand, needs). */
   participants: { name: string; places: number; note?: string }[];
   /** The small print at the foot of every page (counts, when the list was made). */
@@ -76,9 +78,29 @@ export type PosterContent = {
   callToAction: { locale: string; text: string }[];
 };
 
+/** The year's review for the council: per month the events held, then the totals. */
+export type ReviewContent = {
+  info: DocumentInfo;
+  /** "Rückblick 2026" */
+  heading: string;
+  /** Organisations, period and funding line, one line each. */
+  subtitle: string[];
+  /** In order; a month without events is left out. */
+  months: { heading: string; events: { title: string; lines: string[] }[] }[];
+  /** Printed instead of the months when there are none ("Keine Veranstaltungen …"). */
+  empty: string;
+  totalsHeading: string;
+  totals: [label: string, value: string][];
+  /** The small print at the foot of every page. */
+  footer: string;
+};
+
 /** The RPC methods of the documents Worker (workers/documents/index.ts). */
 export interface DocumentRenderer {
   certificate(content: CertificateContent): Promise<Uint8Array<ArrayBuffer>>;
   signatureList(content: SignatureListContent): Promise<Uint8Array<ArrayBuffer>>;
   poster(content: PosterContent): Promise<Uint8Array<ArrayBuffer>>;
+  /** Several lists in one PDF (the coming dates of a series). */
+  signatureLists(contents: SignatureListContent[]): Promise<Uint8Array<ArrayBuffer>>;
+  review(content: ReviewContent): Promise<Uint8Array<ArrayBuffer>>;
 }

@@ -10,9 +10,10 @@
  */
 import { WorkerEntrypoint } from "cloudflare:workers";
 import { renderCertificate } from "./certificate";
-import type { CertificateContent, DocumentRenderer, PosterContent, SignatureListContent } from "./contract";
+import type { CertificateContent, DocumentRenderer, PosterContent, ReviewContent, SignatureListContent } from "./contract";
 import { renderPoster } from "./poster";
-import { renderSignatureList } from "./signature-list";
+import { renderReview } from "./review";
+import { renderSignatureList, renderSignatureLists } from "./signature-list";
 
 export default class DocumentsWorker extends WorkerEntrypoint implements DocumentRenderer {
   override async fetch(): Promise<Response> {
@@ -29,5 +30,13 @@ export default class DocumentsWorker extends WorkerEntrypoint implements Documen
 
   poster(content: PosterContent): Promise<Uint8Array<ArrayBuffer>> {
     return renderPoster(content);
+  }
+
+  signatureLists(contents: SignatureListContent[]): Promise<Uint8Array<ArrayBuffer>> {
+    return renderSignatureLists(contents);
+  }
+
+  review(content: ReviewContent): Promise<Uint8Array<ArrayBuffer>> {
+    return renderReview(content);
   }
 }

@@ -31,6 +31,7 @@ import { consolePeopleRoutes } from "./routes/console/people";
 import { consoleStatusRoutes } from "./routes/console/status";
 import { feedRoutes } from "./routes/feeds";
 import { pageRoutes } from "./routes/pages";
+import { consoleEventReportingRoutes, consoleStatisticsRoutes } from "./routes/console/statistics";
 
 const MAX_BODY_BYTES = 64 * 1024;
 const API_INFO = {
@@ -157,6 +158,9 @@ export function buildApp() {
   // Check-in, attendance, signature lists and certificates (issue 6).
   app.route("/api/console/events", consoleCheckInRoutes);
   app.route("/api/console/events", consoleCertificateRoutes);
+  // Statistics for funders and the council (issue 15).
+  app.route("/api/console/statistics", consoleStatisticsRoutes);
+  app.route("/api/console/events", consoleEventReportingRoutes);
   app.route("/api/console/checkin", consoleCheckInStartRoutes);
   app.route("/api/registrations", participantDocumentRoutes);
   app.route("/api/certificates", certificateRoutes);

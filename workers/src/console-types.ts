@@ -59,6 +59,10 @@ export type EventInput = {
   allowLateRegistration?: boolean;
   /** Check-in opens this many minutes before each date starts (default 60). */
   checkinOpensMinutes?: number;
+  /** Funding lines or tags for the statistics ("KOMM-AN", "ESF"); left out of a PUT, they stay as they are. */
+  fundingLines?: string[];
+  /** Partners the event is held with; left out of a PUT, they stay as they are. */
+  partners?: string[];
 };
 
 export type PoolStats = ConsolePoolInput & {
@@ -86,8 +90,10 @@ export type NeedsSummary = {
 /** The needs of the people expected on one date (a series: who registered late or cancelled early differs). */
 export type DateNeeds = { sessionId: number; startsAt: string; registrations: number; places: number; children: number; needs: NeedsSummary };
 
-export type ConsoleEvent = Omit<EventInput, "pools" | "sessions"> & {
+export type ConsoleEvent = Omit<EventInput, "pools" | "sessions" | "fundingLines" | "partners"> & {
   id: number;
+  fundingLines: string[];
+  partners: string[];
   slug: string;
   organisationName: string;
   /** The organisation's time zone: the console shows and reads the dates as wall times in it. */
@@ -337,3 +343,99 @@ export type CertificateStanding = {
 };
 
 export type CertificateOverview = { settings: CertificateSettings; sessions: number; eligible: number; issued: number; registrations: CertificateStanding[] };
+
+/* ---------- Statistics for funders and the council (GET /api/console/statistics) ---------- */
+
+/** One date of an event in a report. Attendance counts only where someone was checked in at it. */
+export type StatisticsDate = {
+  id: number;
+  startsAt: string;
+  endsAt: string;
+  cancelled: boolean;
+  /** Over (ended before the report was made) and not cancelled. */
+  held: boolean;
+  hours: number;
+  /** Check-ins were recorded at it. */
+  recorded: boolean;
+  /** Places of the confirmed registrations (who was expected). */
+  expectedPlaces: number;
+  attendedPlaces: number;
+  /** Confirmed registrations with no check-in at this date (recorded dates only). */
+  noShows: number;
+};
+
+export type StatisticsEvent = {
+  id: number;
+  organisationId: number;
+  title: string;
+  format: EventFormat;
+  status: "published" | "cancelled";
+  fundingLines: string[];
+  partners: string[];
+  /** The first date (the event counts in the period it falls in). */
+  firstStartsAt: string;
+  dates: StatisticsDate[];
+  registrations: number;
+  confirmed: number;
+  places: number;
+  children: number;
+  attendedPlaces: number;
+  /** Attended places / expected places over the recorded dates; null without one. */
+  attendanceRate: number | null;
+  programmeHours: number;
+  participantHours: number;
+  noShows: number;
+  cancelled: number;
+  turnedAway: number;
+  turnedAwayPlaces: number;
+  certificates: number;
+};
+
+export type StatisticsFigures = {
+  events: number;
+  eventsCancelled: number;
+  datesHeld: number;
+  datesPlanned: number;
+  datesCancelled: number;
+  /** Held dates at which nobody was checked in: no attendance figures for them. */
+  datesWithoutAttendance: number;
+  registrations: number;
+  confirmed: number;
+  places: number;
+  children: number;
+  participants: { distinct: number; new: number; returning: number; withoutAddress: number };
+  attendance: { expectedPlaces: number; attendedPlaces: number; rate: number | null };
+  noShows: number;
+  programmeHours: number;
+  participantHours: number;
+  certificates: number;
+  turnedAway: { registrations: number; places: number };
+  cancellations: { registrations: number; places: number };
+};
+
+export type StatisticsReport = {
+  period: { from: string; to: string };
+  organisations: { id: number; name: string; timeZone: string }[];
+  fundingLine: string | null;
+  generatedAt: string;
+  totals: StatisticsFigures;
+  byFormat: { format: EventFormat; events: number; datesHeld: number; confirmed: number; attendedPlaces: number; participantHours: number }[];
+  /** By the month of each event's first date, in its organisation's time zone ("2026-03"). */
+  byMonth: { month: string; events: number; datesHeld: number; confirmed: number; attendedPlaces: number; participantHours: number }[];
+  /** Confirmed registrations by the language they registered in. */
+  languages: { locale: string; registrations: number; places: number }[];
+  needs: {
+    /** By the language asked for (a code, or "other"): who asked, and the hours of the held dates they were booked for. */
+    interpreter: { language: string; registrations: number; hours: number }[];
+    childcare: { registrations: number; children: number };
+    accessibility: { registrations: number };
+  };
+  events: StatisticsEvent[];
+  /** For the filters: every funding line used in the organisations. */
+  fundingLines: string[];
+};
+
+export type StatisticsResponse = { statistics: StatisticsReport };
+
+/** PUT /api/console/events/{eventId}/reporting */
+export type EventReportingInput = { fundingLines: string[]; partners: string[] };

@@ -276,6 +276,16 @@ describe("attendance per date and the signature list", () => {
     const bytes = new Uint8Array(await response.arrayBuffer());
     expect(new TextDecoder().decode(bytes.slice(0, 5))).toBe("%PDF-");
     expect((await consoleFetch(organiser, "GET", `/api/console/events/${eventId}/sessions/999999/signature-list.pdf`)).status).toBe(404);
+    // With columns for arrival and leaving (read back with pdftotext in frontend/test/statistics.e2e.test.ts).
+    const withTimes = await consoleFetch(organiser, "GET", `/api/console/events/${eventId}/sessions/${sessionId}/signature-list.pdf?times=1`);
+    expect(withTimes.status).toBe(200);
+    expect(new TextDecoder().decode(new Uint8Array(await withTimes.arrayBuffer()).slice(0, 5))).toBe("%PDF-");
+    expect((await consoleFetch(organiser, "GET", `/api/console/events/${eventId}/sessions/${sessionId}/signature-list.pdf?times=yes`)).status).toBe(422);
+    // Every coming date in one PDF.
+    const series = await consoleFetch(organiser, "GET", `/api/console/events/${eventId}/signature-list.pdf?times=1`);
+    expect(series.status).toBe(200);
+    expect(series.headers.get("content-disposition")).toMatch(/attachment; filename="teilnahmelisten-.*\.pdf"/);
+    expect(new TextDecoder().decode(new Uint8Array(await series.arrayBuffer()).slice(0, 5))).toBe("%PDF-");
   });
 });
 

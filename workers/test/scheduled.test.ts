@@ -39,7 +39,7 @@ describe("the scheduled run", () => {
     const runs = Object.fromEntries(
       (await rows(`SELECT job, last_run_at AS at, outcome, last_error AS error, duration_ms AS durationMs, last_ok_at AS lastOkAt FROM job_runs`)).map((r) => [r.job, r]),
     );
-    expect(Object.keys(runs).sort()).toEqual(["digests", "holds", "minutely", "offers", "outbox", "reminders", "retention", "suppressions", "waitlists"]);
+    expect(Object.keys(runs).sort()).toEqual(["digests", "holds", "minutely", "offers", "outbox", "reminders", "retention", "statistics_facts", "suppressions", "waitlists"]);
     expect(runs.waitlists).toMatchObject({ at: now, outcome: "error", error: expect.stringContaining("overloaded"), lastOkAt: null });
     expect(runs.outbox).toMatchObject({ at: now, outcome: "ok", error: null, lastOkAt: now });
     expect(runs.minutely).toMatchObject({ outcome: "error", error: "failed: waitlists" });

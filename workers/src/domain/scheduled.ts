@@ -15,6 +15,7 @@ import { queueDueReminders } from "./mail/reminders";
 import { hashPlainSuppressions } from "./mail/suppressions";
 import { RUN_JOB } from "./operations/status";
 import { runRetention } from "./privacy/retention";
+import { deriveMissingFacts } from "./statistics/facts";
 import { expireHolds, expireOffers } from "./places/expire";
 import { serveAllWaitlists } from "./places/promote";
 import { log } from "../lib/log";
@@ -30,6 +31,8 @@ export const SCHEDULED_JOBS: readonly (readonly [string, Job])[] = [
   ["digests", queueOrganiserDigests],
   ["outbox", (ctx) => sweepOutbox(ctx.env, ctx.now)],
   ["suppressions", (ctx) => hashPlainSuppressions(ctx.env)],
+  // Before retention: rows from before the statistics facts get them (none in steady state).
+  ["statistics_facts", (ctx) => deriveMissingFacts(ctx.env, ctx.now)],
   ["retention", runRetention],
 ];
 

@@ -1,4 +1,7 @@
 /**
+ * CSV that opens correctly in Excel (for funders and spreadsheets). Pure: the Worker's exports
+ * and the console's statistics page (in the browser) write it alike.
+ *
  * CSV follows RFC 4180 (https://www.rfc-editor.org/rfc/rfc4180): CRLF between records,
  * quotes doubled inside quoted fields, and a UTF-8 byte order mark, without which Excel reads
  * UTF-8 as Windows-1252. The delimiter is `;` by default, as Excel expects in a German

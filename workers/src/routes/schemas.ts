@@ -276,6 +276,8 @@ const consoleEvent: z.ZodMiniType<Console.ConsoleEvent> = named(
     format: z.enum(EVENT_FORMATS),
     status: z.enum(["draft", "published", "cancelled"]),
     cancellationReason: nullable(text),
+    fundingLines: z.array(text),
+    partners: z.array(text),
     texts: z.partialRecord(z.enum(LOCALES), z.object({ title: z.optional(text), summary: z.optional(text), description: z.optional(text) })),
     audience: z.array(text),
     languages: z.array(text),
@@ -553,3 +555,86 @@ export const operationsStatus: z.ZodMiniType<{ status: OperationsStatus }> = z.o
 });
 export const mailRetried = z.object({ status: z.literal("queued") });
 
+
+/* ---------- statistics ---------- */
+
+const share = { events: int, datesHeld: int, confirmed: int, attendedPlaces: int, participantHours: z.number() };
+const statisticsDate = z.object({
+  id: int,
+  startsAt: isoTime,
+  endsAt: isoTime,
+  cancelled: z.boolean(),
+  held: z.boolean().check(z.describe("Ended before the report was made, and not cancelled")),
+  hours: z.number(),
+  recorded: z.boolean().check(z.describe("Someone was checked in at it: only such dates give attendance figures")),
+  expectedPlaces: int,
+  attendedPlaces: int,
+  noShows: int,
+});
+const statisticsEvent: z.ZodMiniType<Console.StatisticsEvent> = z.object({
+  id: int,
+  organisationId: int,
+  title: text,
+  format: z.enum(EVENT_FORMATS),
+  status: z.enum(["published", "cancelled"]),
+  fundingLines: z.array(text),
+  partners: z.array(text),
+  firstStartsAt: isoTime,
+  dates: z.array(statisticsDate),
+  registrations: int,
+  confirmed: int,
+  places: int,
+  children: int,
+  attendedPlaces: int,
+  attendanceRate: nullable(z.number()),
+  programmeHours: z.number(),
+  participantHours: z.number(),
+  noShows: int,
+  cancelled: int,
+  turnedAway: int,
+  turnedAwayPlaces: int,
+  certificates: int,
+});
+const statisticsFigures: z.ZodMiniType<Console.StatisticsFigures> = z.object({
+  events: int,
+  eventsCancelled: int,
+  datesHeld: int,
+  datesPlanned: int,
+  datesCancelled: int,
+  datesWithoutAttendance: int,
+  registrations: int,
+  confirmed: int,
+  places: int,
+  children: int,
+  participants: z.object({ distinct: int, new: int, returning: int, withoutAddress: int }),
+  attendance: z.object({ expectedPlaces: int, attendedPlaces: int, rate: nullable(z.number()) }),
+  noShows: int,
+  programmeHours: z.number(),
+  participantHours: z.number(),
+  certificates: int,
+  turnedAway: z.object({ registrations: int, places: int }),
+  cancellations: z.object({ registrations: int, places: int }),
+});
+export const statisticsResponse: z.ZodMiniType<Console.StatisticsResponse> = z.object({
+  statistics: named(
+    "StatisticsReport",
+    z.object({
+      period: z.object({ from: text, to: text }),
+      organisations: z.array(z.object({ id: int, name: text, timeZone: text })),
+      fundingLine: nullable(text),
+      generatedAt: isoTime,
+      totals: statisticsFigures,
+      byFormat: z.array(z.object({ format: z.enum(EVENT_FORMATS), ...share })),
+      byMonth: z.array(z.object({ month: text, ...share })),
+      languages: z.array(z.object({ locale: text, registrations: int, places: int })),
+      needs: z.object({
+        interpreter: z.array(z.object({ language: text.check(z.describe("A language code, or \"other\"")), registrations: int, hours: z.number() })),
+        childcare: z.object({ registrations: int, children: int }),
+        accessibility: z.object({ registrations: int }),
+      }),
+      events: z.array(statisticsEvent),
+      fundingLines: z.array(text),
+    }),
+  ),
+});
+export const eventReporting: z.ZodMiniType<Console.EventReportingInput> = z.object({ fundingLines: z.array(text), partners: z.array(text) });

@@ -239,6 +239,14 @@ function IndexPage({ me }: { me: Me | null }) {
           <a class="button button-secondary" href="/console/checkin">
             {s("index.checkin")}
           </a>
+          {organiser ? (
+            <>
+              {" "}
+              <a class="button button-secondary" href="/console/statistics">
+                {s("stats.title")}
+              </a>
+            </>
+          ) : null}
           {me.isAdmin ? (
             <>
               {" "}

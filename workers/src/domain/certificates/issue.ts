@@ -174,10 +174,11 @@ function issueStatements(change: Change, eventId: number, staffId: number, items
        FROM json_each(?1) j
        WHERE NOT EXISTS (SELECT 1 FROM certificates c WHERE c.registration_id = j.value ->> 'registrationId' AND c.revoked_at IS NULL)`,
     ).bind(json, eventId, now, staffId),
+    // The statistics keep that a certificate was issued, also once retention deletes it.
     env.DB.prepare(
-      `UPDATE registrations SET change_id = ?1
+      `UPDATE registrations SET change_id = ?1, stat_certified_at = COALESCE(stat_certified_at, ?3)
        WHERE id IN (SELECT registration_id FROM certificates WHERE code IN (SELECT value FROM json_each(?2)))`,
-    ).bind(change.id, codes),
+    ).bind(change.id, codes, now),
     // Walk-ins who gave no address get theirs from the organisers.
     change.outbox({ sql: `CASE WHEN r.email = '' THEN NULL ELSE 'certificate_issued' END` }),
     change.audit(replacing === null ? "certificate.issued" : "certificate.reissued"),
@@ -232,6 +233,11 @@ export async function revokeCertificate(ctx: DomainContext, staff: Staff, eventI
        SELECT ?1, ?2, 'certificate.revoked', event_id, registration_id, json_object('certificateId', id, 'reason', ?4)
        FROM certificates WHERE id = ?3 AND changes() = 1`,
     ).bind(now, `user:${staff.id}`, certificateId, reason),
+    // A revoked certificate no longer counts in the statistics (a reissued one does: it is in force).
+    env.DB.prepare(
+      `UPDATE registrations SET stat_certified_at = (SELECT MIN(c.issued_at) FROM certificates c WHERE c.registration_id = registrations.id AND c.revoked_at IS NULL)
+       WHERE id = (SELECT registration_id FROM certificates WHERE id = ?1)`,
+    ).bind(certificateId),
   ]);
   const row = await certificateOf(env, eventId, certificateId);
   if (!updated?.meta.changes) throw new ConflictError("already_revoked", "error.invalid_state");

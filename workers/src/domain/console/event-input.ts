@@ -14,6 +14,16 @@ const localized = (max: number) => z.partialRecord(z.enum(LOCALES), text(max));
 const isoTime = z.string().check(z.refine((v) => !Number.isNaN(Date.parse(v)), { params: { key: "field.invalid_type" } }));
 const key = z.string().check(z.regex(/^[a-z0-9][a-z0-9_-]{0,63}$/));
 
+/** Funding lines or tags of an event ("KOMM-AN", "ESF", a foundation): the statistics filter by them. */
+export const fundingLinesSchema = z.array(z.string().check(z.trim(), z.minLength(1), z.maxLength(80))).check(z.maxLength(10));
+/** Partners an event is held with ("Amt für Gleichstellung"), as the year's review lists them. */
+export const partnersSchema = z.array(z.string().check(z.trim(), z.minLength(1), z.maxLength(200))).check(z.maxLength(20));
+
+/** The same tag twice, or with other spacing, is one. */
+export function tidyTags(values: string[]): string[] {
+  return [...new Set(values.map((v) => v.replace(/\s+/g, " ").trim()).filter((v) => v !== ""))];
+}
+
 /** The event form's shape (the document's EventInput); parseEventInput adds the rules across fields. */
 export const eventInputSchema = z.strictObject({
   organisationId: z.int(),
@@ -81,6 +91,8 @@ export const eventInputSchema = z.strictObject({
   countChildren: z.optional(z.boolean()),
   allowLateRegistration: z.optional(z.boolean()),
   checkinOpensMinutes: z.optional(z.int().check(z.minimum(0), z.maximum(24 * 60))),
+  fundingLines: z.optional(fundingLinesSchema),
+  partners: z.optional(partnersSchema),
 });
 
 /** Parses an event form; throws a ValidationError naming each bad field. */

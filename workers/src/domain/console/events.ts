@@ -13,7 +13,7 @@ import { CANCELLED_SET } from "../places/cancel";
 import { serveWaitlists } from "../places/promote";
 import { LIVE_SQL, LIVE_STATUSES } from "../places/statuses";
 import { PLACE_TAKING_STATUSES } from "../../../../db/schema";
-import { slugify } from "./event-input";
+import { slugify, tidyTags } from "./event-input";
 
 const iso = (ms: number | null | undefined) => (ms === null || ms === undefined ? null : new Date(ms).toISOString());
 const ms = (value: string | null) => (value === null ? null : Date.parse(value));
@@ -46,6 +46,8 @@ type EventRow = {
   countChildren: number;
   allowLateRegistration: number;
   checkinOpensMinutes: number;
+  fundingLines: string;
+  partners: string;
 };
 
 const EVENT_COLUMNS = `e.id, e.organisation_id AS organisationId, o.name AS organisationName, o.time_zone AS timeZone, e.slug, e.format, e.status, e.texts,
@@ -54,7 +56,8 @@ const EVENT_COLUMNS = `e.id, e.organisation_id AS organisationId, o.name AS orga
   e.max_places_per_registration AS maxPlacesPerRegistration, e.email_confirmation AS emailConfirmation,
   e.hold_minutes AS holdMinutes, e.waitlist_enabled AS waitlistEnabled, e.waitlist_mode AS waitlistMode,
   e.offer_hours AS offerHours, e.questions, e.reminder_rules AS reminderRules, e.cancellation_reason AS cancellationReason,
-  e.count_children AS countChildren, e.allow_late_registration AS allowLateRegistration, e.checkin_opens_minutes AS checkinOpensMinutes`;
+  e.count_children AS countChildren, e.allow_late_registration AS allowLateRegistration, e.checkin_opens_minutes AS checkinOpensMinutes,
+  e.funding_lines AS fundingLines, e.partners`;
 
 /** Events the staff member can see in the console, soonest first. */
 export async function listConsoleEvents(ctx: DomainContext, staff: Staff): Promise<ConsoleEventListItem[]> {
@@ -210,6 +213,8 @@ export async function getConsoleEvent(ctx: DomainContext, staff: Staff, eventId:
     questions: JSON.parse(row.questions),
     reminderRules: JSON.parse(row.reminderRules),
     cancellationReason: row.cancellationReason,
+    fundingLines: JSON.parse(row.fundingLines),
+    partners: JSON.parse(row.partners),
     sessions: sessions.map((s) => ({
       id: s.id,
       startsAt: iso(s.startsAt)!,
@@ -276,10 +281,18 @@ export async function createEvent(ctx: DomainContext, actor: Actor, input: Event
       `INSERT INTO events (organisation_id, slug, status, format, texts, audience, languages, location, online_url,
          registration_mode, registration_opens_at, registration_closes_at, max_places_per_registration, email_confirmation,
          hold_minutes, waitlist_enabled, waitlist_mode, offer_hours, questions, reminder_rules, count_children, allow_late_registration,
-         checkin_opens_minutes, created_by, created_at, updated_at)
-       VALUES (?1, ?2, 'draft', ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?24)
+         checkin_opens_minutes, created_by, created_at, updated_at, funding_lines, partners)
+       VALUES (?1, ?2, 'draft', ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?24, ?25, ?26)
        RETURNING id`,
-    ).bind(input.organisationId, slug, ...eventValues(input), actor.startsWith("user:") ? Number(actor.slice(5)) : null, ctx.now),
+    ).bind(
+      input.organisationId,
+      slug,
+      ...eventValues(input),
+      actor.startsWith("user:") ? Number(actor.slice(5)) : null,
+      ctx.now,
+      JSON.stringify(tidyTags(input.fundingLines ?? [])),
+      JSON.stringify(tidyTags(input.partners ?? [])),
+    ),
     audit(ctx, actor, "event.created", "(SELECT id FROM events WHERE slug = ?5)", { slug }, slug),
   ]);
   const eventId = (inserted?.results[0] as { id: number }).id;
@@ -357,9 +370,15 @@ export async function updateEvent(ctx: DomainContext, actor: Actor, eventId: num
            registration_mode = ?8, registration_opens_at = ?9, registration_closes_at = ?10, max_places_per_registration = ?11,
            email_confirmation = ?12, hold_minutes = ?13, waitlist_enabled = ?14, waitlist_mode = ?15, offer_hours = ?16,
            questions = ?17, reminder_rules = ?18, count_children = ?19, allow_late_registration = ?20, checkin_opens_minutes = ?21,
-           updated_at = ?22 WHERE id = ?1`,
+           updated_at = ?22, funding_lines = COALESCE(?23, funding_lines), partners = COALESCE(?24, partners) WHERE id = ?1`,
       )
-      .bind(eventId, ...eventValues(input), ctx.now),
+      .bind(
+        eventId,
+        ...eventValues(input),
+        ctx.now,
+        input.fundingLines ? JSON.stringify(tidyTags(input.fundingLines)) : null,
+        input.partners ? JSON.stringify(tidyTags(input.partners)) : null,
+      ),
     ...sessionStatements(ctx, eventId, input, oldSessions.map((s) => s.id)),
     ...poolStatements(ctx, eventId, input),
     ...removed.map((p) => db.prepare(`DELETE FROM capacity_pools WHERE id = ?1 AND NOT EXISTS (SELECT 1 FROM registrations WHERE pool_id = ?1)`).bind(p.id)),
@@ -435,11 +454,11 @@ export async function duplicateEvent(ctx: DomainContext, actor: Actor, eventId: 
       `INSERT INTO events (organisation_id, slug, status, format, texts, audience, languages, location, online_url,
          registration_mode, registration_opens_at, registration_closes_at, max_places_per_registration, email_confirmation,
          hold_minutes, waitlist_enabled, waitlist_mode, offer_hours, questions, reminder_rules, count_children, allow_late_registration,
-         checkin_opens_minutes, certificate_rule, certificate_signer, created_by, created_at, updated_at)
+         checkin_opens_minutes, certificate_rule, certificate_signer, created_by, created_at, updated_at, funding_lines, partners)
        SELECT organisation_id, ?2, 'draft', format, texts, audience, languages, location, online_url,
          registration_mode, registration_opens_at + ?3, registration_closes_at + ?3, max_places_per_registration, email_confirmation,
          hold_minutes, waitlist_enabled, waitlist_mode, offer_hours, questions, reminder_rules, count_children, allow_late_registration,
-         checkin_opens_minutes, certificate_rule, certificate_signer, ?4, ?5, ?5
+         checkin_opens_minutes, certificate_rule, certificate_signer, ?4, ?5, ?5, funding_lines, partners
        FROM events WHERE id = ?1 RETURNING id`,
     ).bind(eventId, slug, shift, actor.startsWith("user:") ? Number(actor.slice(5)) : null, ctx.now),
     db.prepare(

@@ -10,8 +10,8 @@ import { Change, type Actor, type DomainContext } from "../change";
 import { commitPlaceChange, stateOf } from "./commit";
 import { LIVE_SQL } from "./statuses";
 
-/** SET clause of a cancellation (?1 change id, ?2 now). */
-export const CANCELLED_SET = `status = 'cancelled', cancelled_at = ?2, awaiting_email = 0, hold_expires_at = NULL,
+/** SET clause of a cancellation (?1 change id, ?2 now); `cancelled_from` keeps the status it ended (the statistics' "gave up waiting"). */
+export const CANCELLED_SET = `status = 'cancelled', cancelled_from = status, cancelled_at = ?2, awaiting_email = 0, hold_expires_at = NULL,
   offer_expires_at = NULL, change_id = ?1, updated_at = ?2`;
 
 export type Cancellation = {

@@ -9,8 +9,10 @@
  * A conference's workshop choice is a child registration in the workshop's pool: it takes a
  * place only while its day registration holds one, and takes the day registration's status.
  */
+import type { Needs } from "../../../../db/schema";
 import { allOf, shifted, type SqlPart } from "../../lib/sql";
 import { newManageToken } from "../../lib/tokens";
+import { needsFacts, participantKey } from "../statistics/facts";
 
 type ManageToken = Awaited<ReturnType<typeof newManageToken>>;
 import type { Change, DomainContext } from "../change";
@@ -90,7 +92,7 @@ export function workshopPlacement(parentSql: string, poolId: number, places: num
   };
 }
 
-const PARAMS = 22;
+const PARAMS = 26;
 
 /**
  * The guarded insert of one registration: stamped with the change, so its audit and outbox
@@ -107,18 +109,23 @@ export async function takePlaceStatement(
   { precondition = allOf(), token }: { precondition?: SqlPart; token?: ManageToken } = {},
 ): Promise<D1PreparedStatement> {
   token ??= await newManageToken(ctx.env, person.emailNormalized);
+  // The statistics facts are written with the row (../statistics/facts.ts): they outlive its personal data.
+  const key = await participantKey(ctx.env, person.email, person.emailNormalized);
+  const needs = needsFacts(JSON.parse(person.needs) as Needs);
   const extra = shifted(precondition, PARAMS);
   const free = `p.capacity - p.places_taken`;
   const takesPlace = `(${placement.gate} AND ?3 <= ${free} AND NOT ${someoneFittingWaitsSql(free)})`;
   return ctx.env.DB.prepare(
     `INSERT INTO registrations (event_id, pool_id, parent_id, status, places, children, preference, name, email, email_normalized,
        locale, answers, needs, exhibitor, token_nonce, manage_token_hash, idempotency_key, idempotency_hash, queue_order, awaiting_email,
-       hold_expires_at, consent_version, consent_at, change_id, created_at, updated_at)
+       hold_expires_at, consent_version, consent_at, change_id, created_at, updated_at,
+       stat_participant_key, stat_interpreter, stat_childcare_children, stat_accessibility, stat_facts_at)
      SELECT p.event_id, p.id, ${placement.parent},
        CASE WHEN ?19 = 1 THEN 'pending_approval' WHEN ${takesPlace} THEN ${placement.whenFits} ELSE 'waitlisted' END,
        ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?22,
        (SELECT COALESCE(MAX(q.queue_order), 0) + 1 FROM registrations q WHERE q.pool_id = p.id),
-       ?16, ?17, ?18, ?2, ?1, ?2, ?2
+       ?16, ?17, ?18, ?2, ?1, ?2, ?2,
+       ?23, ?24, ?25, ?26, ?2
      FROM capacity_pools p
      WHERE p.id = ?20 AND (?21 = 1 OR ?19 = 1 OR ${takesPlace}) AND ${placement.onlyIf} AND (${extra.sql})
      ON CONFLICT DO NOTHING`,
@@ -145,6 +152,10 @@ export async function takePlaceStatement(
     placement.poolId, // ?20
     placement.waitlist ? 1 : 0, // ?21
     person.idempotencyHash ?? null, // ?22
+    key, // ?23
+    needs.interpreter, // ?24
+    needs.childcareChildren, // ?25
+    needs.accessibility ? 1 : 0, // ?26
     ...extra.params,
   );
 }

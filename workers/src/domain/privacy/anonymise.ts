@@ -8,13 +8,16 @@
  * placeholder too, so the old link finds nothing); the outbox rows' recipient, data and
  * provider error; the dev mailbox copies of those emails; free text in their audit entries
  * (reasons, message subjects). What stays, so statistics stay right: event, pool, status,
- * places, children, language, dates, consent version and time, attendance, and the audit
- * trail of status changes.
+ * places, children, language, dates, consent version and time, attendance, the audit
+ * trail of status changes, and the statistics facts (../statistics/facts.ts: a pseudonymous
+ * participant key, needs as a language code, a number and a yes). Rows from before the facts
+ * get theirs in the same batch, just before the data they come from goes.
  *
  * Certificates are not touched here: the caller decides (retention keeps their facts for
  * the organisation's certificate_retention_years; see retention.ts and erase.ts).
  */
 import type { Env } from "../../env";
+import { missingFactsStatements } from "../statistics/facts";
 
 export type AnonymisedCounts = { registrations: number; outbox: number; devMailbox: number };
 
@@ -23,7 +26,9 @@ export async function anonymiseRegistrations(env: Env, ids: number[], now: numbe
   if (ids.length === 0) return { registrations: 0, outbox: 0, devMailbox: 0 };
   const list = JSON.stringify(ids);
   const db = env.DB;
-  const [devMailbox, outbox, , registrations] = await db.batch([
+  const facts = await missingFactsStatements(env, ids, now);
+  const results = await db.batch([
+    ...facts,
     db.prepare(
       `DELETE FROM dev_mailbox WHERE outbox_id IN (SELECT id FROM outbox WHERE registration_id IN (SELECT value FROM json_each(?1)))`,
     ).bind(list),
@@ -47,6 +52,7 @@ export async function anonymiseRegistrations(env: Env, ids: number[], now: numbe
        WHERE id IN (SELECT value FROM json_each(?1)) AND anonymised_at IS NULL`,
     ).bind(list, now),
   ]);
+  const [devMailbox, outbox, , registrations] = results.slice(facts.length);
   return {
     registrations: registrations?.meta.changes ?? 0,
     outbox: outbox?.meta.changes ?? 0,

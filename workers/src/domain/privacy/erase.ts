@@ -13,11 +13,15 @@
  *    person holds and shows to others; deleting its facts would make a genuine certificate
  *    look forged. With `deleteCertificates` they are deleted instead, and verification
  *    answers "not found".
- * 4. One audit entry records who erased and how much (never the address).
+ * 4. The statistics' participant key (a keyed hash of the address) of these registrations is
+ *    replaced by one random value: the figures stay as they were (the person still counts
+ *    once), but nothing links them to the address any more.
+ * 5. One audit entry records who erased and how much (never the address).
  */
 import type { Actor, DomainContext } from "../change";
 import { hashSuppressionStatement } from "../mail/suppressions";
 import { cancelRegistrations } from "../places/cancel";
+import { randomId } from "../../lib/tokens";
 import { anonymiseRegistrations } from "./anonymise";
 
 export type ErasureCounts = {
@@ -66,6 +70,7 @@ export async function erasePerson(
       : db.prepare(`UPDATE certificates SET registration_id = NULL WHERE registration_id IN (SELECT value FROM json_each(?1))`).bind(list),
     // The bounce record keeps only the keyed hash: suppression still works, the address is gone.
     await hashSuppressionStatement(env, emailNormalized),
+    db.prepare(`UPDATE registrations SET stat_participant_key = ?2 WHERE id IN (SELECT value FROM json_each(?1)) AND stat_participant_key IS NOT NULL`).bind(list, `erased:${randomId(16)}`),
   ]);
   if (options.deleteCertificates) counts.certificatesDeleted = certificates?.meta.changes ?? 0;
   else counts.certificatesKept = certificates?.meta.changes ?? 0;

@@ -51,6 +51,8 @@ const errors: Record<ErrorKey, string> = {
   "field.number": "يُرجى إدخال رقم.",
   "field.date": "يُرجى إدخال تاريخ، مثلًا 2027-05-31.",
   "field.date_order": "هذا التاريخ يسبق تاريخ البداية.",
+  "field.period_end_before_start": "تاريخ النهاية قبل تاريخ البداية. يُرجى اختيار نهاية لاحقة.",
+  "field.period_too_long": "يُرجى اختيار فترة لا تتجاوز {years} سنوات.",
 };
 
 export default errors;

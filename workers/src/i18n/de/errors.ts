@@ -49,6 +49,8 @@ const errors = {
   "field.number": "Bitte geben Sie eine Zahl ein.",
   "field.date": "Bitte geben Sie ein Datum an, zum Beispiel 2027-05-31.",
   "field.date_order": "Dieses Datum liegt vor dem Anfangsdatum.",
+  "field.period_end_before_start": "Das Ende liegt vor dem Beginn. Bitte wählen Sie ein späteres Ende.",
+  "field.period_too_long": "Bitte wählen Sie einen Zeitraum von höchstens {years} Jahren.",
 } as const;
 
 export type ErrorKey = keyof typeof errors;

@@ -51,6 +51,8 @@ const errors: Record<ErrorKey, string> = {
   "field.number": "Please enter a number.",
   "field.date": "Please give a date, for example 2027-05-31.",
   "field.date_order": "This date is before the start date.",
+  "field.period_end_before_start": "The end is before the start. Please choose a later end.",
+  "field.period_too_long": "Please choose a period of at most {years} years.",
 };
 
 export default errors;

@@ -51,6 +51,8 @@ const errors: Record<ErrorKey, string> = {
   "field.number": "Пожалуйста, введите число.",
   "field.date": "Пожалуйста, укажите дату, например 2027-05-31.",
   "field.date_order": "Эта дата раньше начальной.",
+  "field.period_end_before_start": "Конец раньше начала. Пожалуйста, выберите более позднюю дату окончания.",
+  "field.period_too_long": "Пожалуйста, выберите период не длиннее {years} лет.",
 };
 
 export default errors;

@@ -51,6 +51,8 @@ const errors: Record<ErrorKey, string> = {
   "field.number": "Lütfen bir sayı yazın.",
   "field.date": "Lütfen bir tarih girin, örneğin 2027-05-31.",
   "field.date_order": "Bu tarih başlangıç tarihinden önce.",
+  "field.period_end_before_start": "Bitiş, başlangıçtan önce. Lütfen daha sonraki bir bitiş seçin.",
+  "field.period_too_long": "Lütfen en fazla {years} yıllık bir dönem seçin.",
 };
 
 export default errors;

@@ -51,6 +51,8 @@ const errors: Record<ErrorKey, string> = {
   "field.number": "Будь ласка, введіть число.",
   "field.date": "Будь ласка, вкажіть дату, наприклад 2027-05-31.",
   "field.date_order": "Ця дата раніше за початкову.",
+  "field.period_end_before_start": "Кінець раніше за початок. Будь ласка, виберіть пізніший кінець.",
+  "field.period_too_long": "Будь ласка, виберіть період не довший за {years} років.",
 };
 
 export default errors;

@@ -9,7 +9,7 @@ import { LOCALES } from "../../../../db/schema";
 import type { AppBindings } from "../../env";
 import { checkIn, checkInEventsFor, doorEvent, doorList, recordCheckIns, searchForCheckIn, setCheckedInPlaces, undoCheckIn } from "../../domain/attendance/checkin";
 import { attendanceReport } from "../../domain/attendance/report";
-import { signatureListFor } from "../../domain/attendance/signature-list";
+import { seriesSignatureListsFor, signatureListFor } from "../../domain/attendance/signature-list";
 import { addWalkIn } from "../../domain/attendance/walk-in";
 import { access } from "../../http/access";
 import { describe } from "../../http/openapi";
@@ -72,6 +72,9 @@ function parseScan(body: unknown) {
   return { ...scan, recordedAt: scan.recordedAt === undefined ? undefined : Date.parse(scan.recordedAt) };
 }
 
+const signatureListQuery = z.object({
+  times: z.optional(z.enum(["1"]).check(z.describe("1: empty columns for the time of arrival and of leaving"))),
+});
 const tags = ["check-in"];
 const notFound = { 404: "Unknown registration or date of this event" };
 /** Undo and a household's places follow the check-in window too (organisers may still change a closed day). */
@@ -194,8 +197,24 @@ export const consoleCheckInRoutes = new Hono<AppBindings>()
     c.json(await attendanceReport(c.env, c.var.eventId, Date.now())),
   )
   .get(
+    "/:eventId/signature-list.pdf",
+    access("event:checkin"),
+    queryParams(signatureListQuery),
+    describe({
+      summary: "Signature lists of every coming date of the event in one PDF (a list per date; past and cancelled dates get none)",
+      tags,
+      responses: { 200: { type: "application/pdf", description: "PDF attachment", schema: z.string().check(z.meta({ format: "binary" })) } },
+      errors: { 404: "The event has no coming date" },
+    }),
+    async (c) => {
+      const { bytes, filename } = await seriesSignatureListsFor(c.env, c.var.eventId, Date.now(), { timeColumns: c.req.valid("query").times === "1" });
+      return c.body(bytes, 200, { "Content-Type": "application/pdf", "Content-Disposition": `attachment; filename="${filename}"` });
+    },
+  )
+  .get(
     "/:eventId/sessions/:sessionId/signature-list.pdf",
     access("event:checkin"),
+    queryParams(signatureListQuery),
     describe({
       summary: "Signature list of one date as PDF",
       tags,
@@ -204,7 +223,7 @@ export const consoleCheckInRoutes = new Hono<AppBindings>()
       errors: { 404: "Unknown date of this event" },
     }),
     async (c) => {
-      const { bytes, filename } = await signatureListFor(c.env, c.var.eventId, idParam(c.req.param("sessionId")), Date.now());
+      const { bytes, filename } = await signatureListFor(c.env, c.var.eventId, idParam(c.req.param("sessionId")), Date.now(), { timeColumns: c.req.valid("query").times === "1" });
       return c.body(bytes, 200, {
         "Content-Type": "application/pdf",
         "Content-Disposition": `attachment; filename="${filename}"`,

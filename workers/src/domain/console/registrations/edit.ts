@@ -14,6 +14,7 @@ import { commitPlaceChange, stateOf } from "../../places/commit";
 import { isLive, LIVE_SQL } from "../../places/statuses";
 import { normalizeEmail } from "../../registrations/register";
 import { validateRegistration } from "../../registrations/validate";
+import { needsFacts, participantKey } from "../../statistics/facts";
 
 type EditedRow = Pick<StoredRegistration, "status" | "places" | "name" | "email" | "emailNormalized" | "locale" | "poolId" | "parentId" | "answers" | "needs"> &
   Pick<StoredEvent, "questions"> & { maxPlaces: StoredEvent["maxPlacesPerRegistration"]; liveChoices: number };
@@ -64,6 +65,9 @@ export async function editRegistration(ctx: DomainContext, actor: Actor, registr
 
   const newEmail = input.email !== undefined && normalizeEmail(input.email) !== current.emailNormalized ? input.email.trim() : null;
   const token = newEmail ? await newManageToken(ctx.env, normalizeEmail(newEmail)) : null;
+  // The statistics facts follow a new address or new needs (../../statistics/facts.ts).
+  const key = newEmail ? await participantKey(ctx.env, newEmail, normalizeEmail(newEmail)) : null;
+  const needs = input.needs !== undefined ? needsFacts(input.needs) : null;
   const change = new Change(ctx, actor);
   const write = db
     .prepare(
@@ -71,6 +75,9 @@ export async function editRegistration(ctx: DomainContext, actor: Actor, registr
          name = COALESCE(?4, name), email = COALESCE(?5, email), email_normalized = COALESCE(?6, email_normalized),
          locale = COALESCE(?7, locale), answers = COALESCE(?8, answers), needs = COALESCE(?9, needs),
          places = COALESCE(?10, places), children = MIN(children, COALESCE(?10, places)), token_nonce = COALESCE(?11, token_nonce), manage_token_hash = COALESCE(?12, manage_token_hash),
+         stat_participant_key = COALESCE(?13, stat_participant_key),
+         stat_interpreter = CASE WHEN ?14 = 1 THEN ?15 ELSE stat_interpreter END,
+         stat_childcare_children = COALESCE(?16, stat_childcare_children), stat_accessibility = COALESCE(?17, stat_accessibility),
          change_id = ?1, updated_at = ?2
        WHERE id = ?3 AND status IN ${LIVE_SQL}
          -- More places for a registration that holds places: only if they fit now.
@@ -89,6 +96,11 @@ export async function editRegistration(ctx: DomainContext, actor: Actor, registr
       input.places ?? null,
       token?.nonce ?? null,
       token?.hash ?? null,
+      key,
+      needs ? 1 : 0,
+      needs?.interpreter ?? null,
+      needs?.childcareChildren ?? null,
+      needs === null ? null : needs.accessibility ? 1 : 0,
     );
   let changed: boolean;
   try {
