@@ -28,6 +28,7 @@ import * as z from "zod/mini";
 import { participantDataRoutes, privacyRequestRoutes } from "./routes/privacy";
 import { consolePeopleRoutes } from "./routes/console/people";
 import { consoleStatusRoutes } from "./routes/console/status";
+import { consoleTranslationRoutes } from "./routes/console/translations";
 
 const MAX_BODY_BYTES = 64 * 1024;
 const API_INFO = {
@@ -136,6 +137,7 @@ export function buildApp() {
   // After the event routes: they share the prefix, and its session check runs once (requireStaff).
   app.route("/api/console/events", consoleEventRegistrationRoutes);
   app.route("/api/console/events", consoleEventHelperRoutes);
+  app.route("/api/console/events", consoleTranslationRoutes);
   app.route("/api/console/registrations", consoleRegistrationRoutes);
   app.route("/api/console/pools", consolePoolRoutes);
   app.route("/api/console/organisations", consoleOrganisationRoutes);

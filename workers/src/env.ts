@@ -1,6 +1,15 @@
 import type { Locale } from "../../db/schema";
 import type { Staff } from "./domain/auth/staff";
 
+/**
+ * What the translation needs of the Workers AI binding (`env.AI.run(model, input)`): one
+ * method, so a stand-in can take its place in the tests. Declared only for deployment
+ * (scripts/deploy.mjs), never in wrangler.toml: `npm start` and the tests need no login.
+ */
+export type TranslationModel = {
+  run(model: "@cf/meta/m2m100-1.2b", input: { text: string; source_lang: string; target_lang: string }): Promise<{ translated_text?: string }>;
+};
+
 /** Bindings and variables of the Worker (see wrangler.toml). */
 export type Env = {
   DB: D1Database;
@@ -30,6 +39,8 @@ export type Env = {
   /** Cloudflare Turnstile: with the secret, public forms need a verified token; the site key goes to the page. */
   TURNSTILE_SECRET_KEY?: string;
   TURNSTILE_SITE_KEY?: string;
+  /** Workers AI, for machine translation of event texts (optional: without it the pages show English, then German). */
+  AI?: TranslationModel;
 };
 
 /** A queue message names one outbox row; the row itself is the source of truth. */

@@ -17,6 +17,7 @@ import { RUN_JOB } from "./operations/status";
 import { runRetention } from "./privacy/retention";
 import { expireHolds, expireOffers } from "./places/expire";
 import { serveAllWaitlists } from "./places/promote";
+import { translateMissing } from "./events/translation";
 import { log } from "../lib/log";
 
 type Job = (ctx: DomainContext) => Promise<unknown>;
@@ -31,6 +32,8 @@ export const SCHEDULED_JOBS: readonly (readonly [string, Job])[] = [
   ["outbox", (ctx) => sweepOutbox(ctx.env, ctx.now)],
   ["suppressions", (ctx) => hashPlainSuppressions(ctx.env)],
   ["retention", runRetention],
+  // Event texts left untranslated (only with the Workers AI binding; otherwise not due).
+  ["translations", translateMissing],
 ];
 
 export type JobOutcome = { job: string; ok: boolean; result: unknown; error: string | null; durationMs: number };

@@ -12,6 +12,7 @@ import { managedOrganisationIds, organisesFor, type Staff } from "../auth/access
 import { CANCELLED_SET } from "../places/cancel";
 import { serveWaitlists } from "../places/promote";
 import { LIVE_SQL } from "../places/statuses";
+import { copyReviewedTranslationsStatement, translateInBackground } from "../events/translation";
 import { slugify } from "./event-input";
 
 const iso = (ms: number | null | undefined) => (ms === null || ms === undefined ? null : new Date(ms).toISOString());
@@ -42,6 +43,7 @@ type EventRow = {
   questions: string;
   reminderRules: string;
   cancellationReason: string | null;
+  contact: string | null;
 };
 
 const EVENT_COLUMNS = `e.id, e.organisation_id AS organisationId, o.name AS organisationName, o.time_zone AS timeZone, e.slug, e.format, e.status, e.texts,
@@ -49,7 +51,7 @@ const EVENT_COLUMNS = `e.id, e.organisation_id AS organisationId, o.name AS orga
   e.registration_opens_at AS registrationOpensAt, e.registration_closes_at AS registrationClosesAt,
   e.max_places_per_registration AS maxPlacesPerRegistration, e.email_confirmation AS emailConfirmation,
   e.hold_minutes AS holdMinutes, e.waitlist_enabled AS waitlistEnabled, e.waitlist_mode AS waitlistMode,
-  e.offer_hours AS offerHours, e.questions, e.reminder_rules AS reminderRules, e.cancellation_reason AS cancellationReason`;
+  e.offer_hours AS offerHours, e.questions, e.reminder_rules AS reminderRules, e.cancellation_reason AS cancellationReason, e.contact`;
 
 /** Events the staff member can see in the console, soonest first. */
 export async function listConsoleEvents(ctx: DomainContext, staff: Staff): Promise<ConsoleEventListItem[]> {
@@ -112,7 +114,7 @@ export async function getConsoleEvent(ctx: DomainContext, staff: Staff, eventId:
     db.prepare(`SELECT ${EVENT_COLUMNS} FROM events e JOIN organisations o ON o.id = e.organisation_id WHERE e.id = ?1`).bind(eventId),
     db.prepare(`SELECT id, starts_at AS startsAt, ends_at AS endsAt, title, cancelled_at AS cancelledAt FROM sessions WHERE event_id = ?1 ORDER BY starts_at`).bind(eventId),
     db.prepare(
-      `SELECT p.id, p.kind, p.key, p.slot, p.name, p.capacity,
+      `SELECT p.id, p.kind, p.key, p.slot, p.name, p.capacity, p.starts_at AS startsAt, p.ends_at AS endsAt,
          COALESCE(SUM(CASE WHEN r.status = 'confirmed' THEN r.places END), 0) AS confirmed,
          COALESCE(SUM(CASE WHEN r.status = 'held' THEN r.places END), 0) AS held,
          COALESCE(SUM(CASE WHEN r.status = 'offered' THEN r.places END), 0) AS offered,
@@ -128,9 +130,11 @@ export async function getConsoleEvent(ctx: DomainContext, staff: Staff, eventId:
   if (!row) throw new NotFoundError("error.event_not_found");
   const counts: Partial<Record<RegistrationStatus, number>> = {};
   for (const s of (statusResult?.results ?? []) as { status: RegistrationStatus; n: number }[]) counts[s.status] = s.n;
-  const pools = ((poolResult?.results ?? []) as (Omit<PoolStats, "name"> & { name: string | null })[]).map((p) => ({
+  const pools = ((poolResult?.results ?? []) as (Omit<PoolStats, "name" | "startsAt" | "endsAt"> & { name: string | null; startsAt: number | null; endsAt: number | null })[]).map((p) => ({
     ...p,
     name: p.name ? JSON.parse(p.name) : null,
+    startsAt: iso(p.startsAt),
+    endsAt: iso(p.endsAt),
   }));
   const manage = organisesFor(staff, row.organisationId);
   return {
@@ -158,6 +162,7 @@ export async function getConsoleEvent(ctx: DomainContext, staff: Staff, eventId:
     questions: JSON.parse(row.questions),
     reminderRules: JSON.parse(row.reminderRules),
     cancellationReason: row.cancellationReason,
+    contact: row.contact ? JSON.parse(row.contact) : null,
     sessions: ((sessionResult?.results ?? []) as { id: number; startsAt: number; endsAt: number; title: string | null; cancelledAt: number | null }[]).map((s) => ({
       id: s.id,
       startsAt: iso(s.startsAt)!,
@@ -193,6 +198,7 @@ function eventValues(input: EventInput) {
     input.offerHours,
     JSON.stringify(input.questions),
     JSON.stringify(input.reminderRules),
+    input.contact ? JSON.stringify(input.contact) : null,
   ];
 }
 
@@ -215,14 +221,15 @@ export async function createEvent(ctx: DomainContext, actor: Actor, input: Event
     db.prepare(
       `INSERT INTO events (organisation_id, slug, status, format, texts, audience, languages, location, online_url,
          registration_mode, registration_opens_at, registration_closes_at, max_places_per_registration, email_confirmation,
-         hold_minutes, waitlist_enabled, waitlist_mode, offer_hours, questions, reminder_rules, created_by, created_at, updated_at)
-       VALUES (?1, ?2, 'draft', ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?21)
+         hold_minutes, waitlist_enabled, waitlist_mode, offer_hours, questions, reminder_rules, contact, created_by, created_at, updated_at)
+       VALUES (?1, ?2, 'draft', ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?22)
        RETURNING id`,
     ).bind(input.organisationId, slug, ...eventValues(input), actor.startsWith("user:") ? Number(actor.slice(5)) : null, ctx.now),
     audit(ctx, actor, "event.created", "(SELECT id FROM events WHERE slug = ?5)", { slug }, slug),
   ]);
   const eventId = (inserted?.results[0] as { id: number }).id;
   await db.batch([...sessionStatements(ctx, eventId, input, []), ...poolStatements(ctx, eventId, input)]);
+  translateInBackground(ctx, eventId);
   return eventId;
 }
 
@@ -248,9 +255,10 @@ function sessionStatements(ctx: DomainContext, eventId: number, input: EventInpu
 function poolStatements(ctx: DomainContext, eventId: number, input: EventInput): D1PreparedStatement[] {
   return input.pools.map((p) =>
     ctx.env.DB.prepare(
-      `INSERT INTO capacity_pools (event_id, kind, key, slot, name, capacity) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
-       ON CONFLICT (event_id, key) DO UPDATE SET kind = excluded.kind, slot = excluded.slot, name = excluded.name, capacity = excluded.capacity`,
-    ).bind(eventId, p.kind, p.key, p.slot ?? null, p.name ? JSON.stringify(p.name) : null, p.capacity),
+      `INSERT INTO capacity_pools (event_id, kind, key, slot, name, capacity, starts_at, ends_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+       ON CONFLICT (event_id, key) DO UPDATE SET kind = excluded.kind, slot = excluded.slot, name = excluded.name, capacity = excluded.capacity,
+         starts_at = excluded.starts_at, ends_at = excluded.ends_at`,
+    ).bind(eventId, p.kind, p.key, p.slot ?? null, p.name ? JSON.stringify(p.name) : null, p.capacity, ms(p.startsAt ?? null), ms(p.endsAt ?? null)),
   );
 }
 
@@ -295,7 +303,7 @@ export async function updateEvent(ctx: DomainContext, actor: Actor, eventId: num
         `UPDATE events SET format = ?2, texts = ?3, audience = ?4, languages = ?5, location = ?6, online_url = ?7,
            registration_mode = ?8, registration_opens_at = ?9, registration_closes_at = ?10, max_places_per_registration = ?11,
            email_confirmation = ?12, hold_minutes = ?13, waitlist_enabled = ?14, waitlist_mode = ?15, offer_hours = ?16,
-           questions = ?17, reminder_rules = ?18, updated_at = ?19 WHERE id = ?1`,
+           questions = ?17, reminder_rules = ?18, contact = ?19, updated_at = ?20 WHERE id = ?1`,
       )
       .bind(eventId, ...eventValues(input), ctx.now),
     ...sessionStatements(ctx, eventId, input, oldSessions.map((s) => s.id)),
@@ -320,6 +328,7 @@ export async function updateEvent(ctx: DomainContext, actor: Actor, eventId: num
 
   // More places: serve the waitlists where someone now fits.
   await serveWaitlists(ctx, oldPools.map((p) => p.id));
+  translateInBackground(ctx, eventId);
 }
 
 /** Publishes a draft: it needs a title and at least one date. */
@@ -333,6 +342,7 @@ export async function publishEvent(ctx: DomainContext, actor: Actor, eventId: nu
     audit(ctx, actor, "event.published", "?5", {}, eventId),
   ]);
   if (!updated?.meta.changes) throw new ConflictError("cannot_publish", "error.invalid_state");
+  translateInBackground(ctx, eventId);
 }
 
 /**
@@ -372,10 +382,10 @@ export async function duplicateEvent(ctx: DomainContext, actor: Actor, eventId: 
     db.prepare(
       `INSERT INTO events (organisation_id, slug, status, format, texts, audience, languages, location, online_url,
          registration_mode, registration_opens_at, registration_closes_at, max_places_per_registration, email_confirmation,
-         hold_minutes, waitlist_enabled, waitlist_mode, offer_hours, questions, reminder_rules, created_by, created_at, updated_at)
+         hold_minutes, waitlist_enabled, waitlist_mode, offer_hours, questions, reminder_rules, contact, created_by, created_at, updated_at)
        SELECT organisation_id, ?2, 'draft', format, texts, audience, languages, location, online_url,
          registration_mode, registration_opens_at + ?3, registration_closes_at + ?3, max_places_per_registration, email_confirmation,
-         hold_minutes, waitlist_enabled, waitlist_mode, offer_hours, questions, reminder_rules, ?4, ?5, ?5
+         hold_minutes, waitlist_enabled, waitlist_mode, offer_hours, questions, reminder_rules, contact, ?4, ?5, ?5
        FROM events WHERE id = ?1 RETURNING id`,
     ).bind(eventId, slug, shift, actor.startsWith("user:") ? Number(actor.slice(5)) : null, ctx.now),
     db.prepare(
@@ -383,11 +393,14 @@ export async function duplicateEvent(ctx: DomainContext, actor: Actor, eventId: 
        SELECT (SELECT id FROM events WHERE slug = ?2), starts_at + ?3, ends_at + ?3, title FROM sessions WHERE event_id = ?1 AND cancelled_at IS NULL`,
     ).bind(eventId, slug, shift),
     db.prepare(
-      `INSERT INTO capacity_pools (event_id, kind, key, slot, name, capacity)
-       SELECT (SELECT id FROM events WHERE slug = ?2), kind, key, slot, name, capacity FROM capacity_pools WHERE event_id = ?1`,
-    ).bind(eventId, slug),
+      `INSERT INTO capacity_pools (event_id, kind, key, slot, name, capacity, starts_at, ends_at)
+       SELECT (SELECT id FROM events WHERE slug = ?2), kind, key, slot, name, capacity, starts_at + ?3, ends_at + ?3 FROM capacity_pools WHERE event_id = ?1`,
+    ).bind(eventId, slug, shift),
+    copyReviewedTranslationsStatement(ctx.env, eventId, "(SELECT id FROM events WHERE slug = ?2)", slug),
     audit(ctx, actor, "event.duplicated", "(SELECT id FROM events WHERE slug = ?5)", { from: eventId }, slug),
   ]);
-  return (inserted?.results[0] as { id: number }).id;
+  const copy = (inserted?.results[0] as { id: number }).id;
+  translateInBackground(ctx, copy);
+  return copy;
 }
 

@@ -21,7 +21,7 @@ import { Change, type DomainContext } from "../change";
 import { ENDED_SQL, LIVE_SQL } from "../places/statuses";
 import { dayPlacement, takePlaceStatement, workshopPlacement, type Person } from "../places/take";
 import { WAITLIST_POSITION_SQL } from "../places/waitlist";
-import { loadPublicEvent, localized, registrationWindow, type LoadedEvent } from "../events/public";
+import { eventReader, loadPublicEvent, registrationWindow, type EventReader, type LoadedEvent } from "../events/public";
 import { participantStatus, type RegistrationRow } from "./present";
 import { validateRegistration, type EventRules } from "./validate";
 import { botAnswer, looksLikeBot, minFillMs } from "../abuse/bots";
@@ -37,24 +37,32 @@ const OUTCOME_SQL = `SELECT r.id, r.status, r.places, r.awaiting_email AS awaiti
   FROM registrations r`;
 
 /** Workshop places of a registration, for the participant. */
-export const WORKSHOPS_SQL = `SELECT p.slot, p.key, p.name, r.preference, r.status, r.awaiting_email AS awaitingEmail,
+export const WORKSHOPS_SQL = `SELECT p.slot, p.key, p.name, p.starts_at AS startsAt, p.ends_at AS endsAt, r.preference, r.status, r.awaiting_email AS awaitingEmail,
     ${WAITLIST_POSITION_SQL} AS waitlistPosition
   FROM registrations r JOIN capacity_pools p ON p.id = r.pool_id
   WHERE r.parent_id = ?1 AND r.status IN ${LIVE_SQL}
   ORDER BY p.slot, r.preference`;
 
-type WorkshopRow = Pick<StoredPool, "slot" | "key" | "name"> &
+export type WorkshopRow = Pick<StoredPool, "slot" | "key" | "name" | "startsAt" | "endsAt"> &
   Pick<StoredRegistration, "preference" | "status" | "awaitingEmail"> & { waitlistPosition: number | null };
 
-export function presentWorkshops(rows: WorkshopRow[], locale: RegistrationRow["locale"]): WorkshopPlace[] {
-  return rows.map((w) => ({
-    slot: w.slot ?? "",
-    key: w.key,
-    name: localized(w.name ? JSON.parse(w.name) : null, locale).text ?? w.key,
-    preference: w.preference,
-    status: participantStatus({ status: w.status, awaitingEmail: Boolean(w.awaitingEmail) }),
-    waitlistPosition: w.waitlistPosition,
-  }));
+/** A registration's workshop places (rows of WORKSHOPS_SQL), named in the reader's language. */
+export function presentWorkshops(rows: WorkshopRow[], read: EventReader): WorkshopPlace[] {
+  const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+  return rows.map((w) => {
+    const name = read.pool({ key: w.key, name: w.name ? JSON.parse(w.name) : null });
+    return {
+      slot: w.slot ?? "",
+      key: w.key,
+      name: name?.text ?? w.key,
+      ...(name?.mark ? { mark: name.mark } : {}),
+      startsAt: iso(w.startsAt),
+      endsAt: iso(w.endsAt),
+      preference: w.preference,
+      status: participantStatus({ status: w.status, awaitingEmail: Boolean(w.awaitingEmail) }),
+      waitlistPosition: w.waitlistPosition,
+    };
+  });
 }
 
 /** What validation needs to know about the event's pools and questions. */
@@ -168,7 +176,7 @@ export async function registerForEvent(
   const created = results.at(-2)?.results[0];
   if (results[0]?.meta.changes && created) {
     change.dispatch(results[workshopStatements.length + 1]);
-    const workshops = presentWorkshops(((results.at(-1)?.results ?? []) as unknown) as WorkshopRow[], input.locale);
+    const workshops = presentWorkshops(((results.at(-1)?.results ?? []) as unknown) as WorkshopRow[], eventReader(loaded, input.locale));
     return {
       registration: {
         status: participantStatus(created),
@@ -178,19 +186,20 @@ export async function registerForEvent(
       },
     };
   }
-  return answerRepeat(ctx, event.id, pool.id, idempotencyKey, person.emailNormalized, input.places);
+  return answerRepeat(ctx, loaded, pool.id, idempotencyKey, person.emailNormalized, input.places);
 }
 
 /** Nothing was inserted: a retry with the same key, the same email again, or a full event without waitlist. */
 async function answerRepeat(
   ctx: DomainContext,
-  eventId: number,
+  loaded: LoadedEvent,
   poolId: number,
   idempotencyKey: string | null,
   emailNormalized: string,
   places: number,
 ): Promise<RegistrationResponse> {
   const { env } = ctx;
+  const eventId = loaded.event.id;
   if (idempotencyKey) {
     const earlier = await env.DB.prepare(`${OUTCOME_SQL} WHERE r.event_id = ?1 AND r.idempotency_key = ?2`)
       .bind(eventId, idempotencyKey)
@@ -202,7 +211,7 @@ async function answerRepeat(
           status: participantStatus(earlier),
           places: earlier.places,
           waitlistPosition: earlier.waitlistPosition,
-          ...(results.length ? { workshops: presentWorkshops(results, earlier.locale) } : {}),
+          ...(results.length ? { workshops: presentWorkshops(results, eventReader(loaded, earlier.locale)) } : {}),
         },
       };
     }
