@@ -318,6 +318,10 @@ export const EMAIL_TEMPLATES = [
   "certificate_issued",
   "application_pending",
   "application_rejected",
+  // A change of a conference registration's workshop places (switch, waiting while keeping a place, promotion).
+  "workshops_changed",
+  // "I lost my link": the manage links of all live registrations of an address.
+  "manage_links",
   // To staff (no registration: the outbox row's data holds what they show).
   "login_link",
   "invitation",

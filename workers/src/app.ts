@@ -29,6 +29,7 @@ import { participantDataRoutes, privacyRequestRoutes } from "./routes/privacy";
 import { consolePeopleRoutes } from "./routes/console/people";
 import { consoleStatusRoutes } from "./routes/console/status";
 import { consoleTranslationRoutes } from "./routes/console/translations";
+import { manageLinkRoutes } from "./routes/manage-links";
 
 const MAX_BODY_BYTES = 64 * 1024;
 const API_INFO = {
@@ -130,6 +131,7 @@ export function buildApp() {
   app.route("/api/registrations", registrationRoutes);
   app.route("/api/registrations", participantDataRoutes);
   app.route("/api/privacy", privacyRequestRoutes);
+  app.route("/api/manage-links", manageLinkRoutes);
   app.route("/api/console/people", consolePeopleRoutes);
   app.route("/api/console/status", consoleStatusRoutes);
   app.route("/api/auth", authRoutes);

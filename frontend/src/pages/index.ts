@@ -2,7 +2,7 @@
 import type { EventListResponse } from "../../../workers/src/api-types";
 import { api } from "../api";
 import { h } from "../dom";
-import { availabilityText, contentLang, fallbackNote, formatName, placeLine, sessionList } from "../event-info";
+import { availabilityText, formatName, placeLine, sessionList, textAttrs, textNote } from "../event-info";
 import { t } from "../i18n";
 import { failureBlock, loadingNote, startPage } from "../layout";
 
@@ -26,17 +26,16 @@ async function render(main: HTMLElement): Promise<void> {
       "ul",
       { class: "event-list" },
       events.map((event) => {
-        const lang = contentLang(event.fallback);
         const cancelled = event.status === "cancelled";
         return h(
           "li",
           { class: cancelled ? "event-card cancelled" : "event-card" },
           h("p", { class: "event-format" }, formatName(event)),
-          h("h2", lang, h("a", { href: `/event?slug=${encodeURIComponent(event.slug)}` }, event.title)),
-          fallbackNote(event),
-          sessionList(event.sessions, event.fallback, 3),
+          h("h2", textAttrs(event.marks.title), h("a", { href: `/event?slug=${encodeURIComponent(event.slug)}` }, event.title)),
+          textNote([event.marks.title, event.marks.summary]),
+          sessionList(event.sessions, 3),
           placeLine(event),
-          event.summary ? h("p", { class: "event-summary", ...lang }, event.summary) : null,
+          event.summary ? h("p", { class: "event-summary", ...textAttrs(event.marks.summary) }, event.summary) : null,
           h("p", { class: cancelled ? "availability availability-cancelled" : "availability" }, availabilityText(event)),
         );
       }),

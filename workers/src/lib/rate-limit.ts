@@ -1,6 +1,7 @@
 /**
- * Rate limits for the public forms: registration, console sign-in and the privacy request
- * ("send me my data"), each per client address (CF-Connecting-IP) and per email address.
+ * Rate limits for the public forms: registration, console sign-in, the privacy request
+ * ("send me my data") and the request for one's manage links ("I lost my link"), each per
+ * client address (CF-Connecting-IP) and per email address.
  *
  * Two counters:
  * - the Workers rate-limiting binding `IP_RATE_LIMITER`, where configured, for the
@@ -25,7 +26,7 @@ import { isLocale } from "../i18n";
 import { DomainError } from "./errors";
 import { keyedHash } from "./tokens";
 
-export type RateScope = "registration" | "sign_in" | "privacy";
+export type RateScope = "registration" | "sign_in" | "privacy" | "manage_links";
 export type RateRule = `${RateScope}.${"ip" | "email"}`;
 export type Limit = { count: number; seconds: number };
 
@@ -43,6 +44,9 @@ export const DEFAULT_LIMITS: Record<RateRule, Limit> = {
   "sign_in.email": { count: 5, seconds: 900 },
   "privacy.ip": { count: 30, seconds: 3600 },
   "privacy.email": { count: 3, seconds: 3600 },
+  // "I lost my link": as the privacy request (each sends an email to an address typed in).
+  "manage_links.ip": { count: 30, seconds: 3600 },
+  "manage_links.email": { count: 3, seconds: 3600 },
 };
 
 /** Where the binding is used, its period (wrangler.toml [[ratelimits]] simple.period) tells when to try again. */

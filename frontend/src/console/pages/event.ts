@@ -29,6 +29,7 @@ import {
   type Me,
 } from "../core";
 import { LOCALE_NAMES, eventStatusName, formatName, localized, mailStatusName, s, statusName, templateName, type StringKey } from "../strings";
+import { tr as translationsTitle } from "./translations-strings";
 
 const STATUSES: RegistrationStatus[] = ["confirmed", "held", "offered", "waitlisted", "pending_approval", "rejected", "cancelled", "expired"];
 const MESSAGE_GROUPS: RegistrationStatus[] = ["confirmed", "held", "offered", "waitlisted", "pending_approval"];
@@ -124,6 +125,7 @@ function renderOverview(): void {
   const actions: Child[] = [];
   if (manage) {
     actions.push(h("a", { class: "button button-secondary", href: `/console/edit?id=${event.id}` }, s("event.edit")));
+    actions.push(h("a", { class: "button button-secondary", href: `/console/translations?id=${event.id}` }, translationsTitle("title")));
     if (event.status === "draft") {
       actions.push(
         h(
