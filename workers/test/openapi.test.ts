@@ -24,6 +24,7 @@ const PAGES: Record<string, string> = {
   "GET /dev/mailbox": "the dev mailbox as HTML (its API is GET /api/dev/mailbox)",
   "GET /dev/emails": "the email previews (HTML, dev mode only)",
   "GET /dev/emails/:template/:locale": "one email preview (HTML, dev mode only)",
+  "GET /dev/mailbox/:id/message.html": "one message of the dev mailbox as a mail client shows it (HTML, dev mode only)",
 };
 
 let doc: Document;

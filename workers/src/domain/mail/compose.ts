@@ -27,16 +27,6 @@ export class PermanentMailError extends Error {}
 
 const EVENT_CHANGES: readonly EventChange[] = ["date", "time", "place", "online"];
 
-/**
- * An emailed link that opens its page in `locale` (`?lang=`, read by the pages before anything
- * else), whatever the browser's languages: the page a link leads to speaks the email's language.
- */
-export function inLanguage(url: string, locale: Locale): string {
-  const hash = url.indexOf("#");
-  const [base, fragment] = hash === -1 ? [url, ""] : [url.slice(0, hash), url.slice(hash)];
-  return `${base}${base.includes("?") ? "&" : "?"}lang=${locale}${fragment}`;
-}
-
 /** A registration's workshop places as its emails name them (a place kept while waiting for the wished one is "kept"). */
 async function emailWorkshops(env: Env, registrationId: number, read: EventReader): Promise<EmailWorkshop[]> {
   const { results } = await env.DB.prepare(WORKSHOPS_SQL).bind(registrationId).all<WorkshopRow>();
@@ -74,7 +64,8 @@ async function linkedRegistrations(env: Env, registrationId: number, now: number
       title: read.field("title")?.text ?? loaded.event.slug,
       when: next ? { startsAt: new Date(next.startsAt).toISOString(), endsAt: new Date(next.endsAt).toISOString(), title: null } : null,
       status: status === "confirmed" || status === "waitlisted" || status === "offered" || status === "pending_approval" ? status : "check_email",
-      manageUrl: inLanguage(manageUrl(env, await manageToken(env, r.tokenNonce)), r.locale),
+      // The manage page opens in the language stored with that registration.
+      manageUrl: manageUrl(env, await manageToken(env, r.tokenNonce)),
     });
   }
   return linked;
@@ -138,7 +129,7 @@ async function emailData(env: Env, row: OutboxRow, events: EventCache): Promise<
     timeZone: registration.timeZone,
     name: registration.name,
     places: registration.places,
-    manageUrl: inLanguage(manageUrl(env, await manageToken(env, registration.tokenNonce)), row.locale),
+    manageUrl: manageUrl(env, await manageToken(env, registration.tokenNonce)),
     event: {
       title: read.field("title")?.text ?? event.slug,
       slug: event.slug,
@@ -229,11 +220,8 @@ async function staffEmailData(env: Env, row: OutboxRow): Promise<StaffEmailData>
     }
     case "organiser_digest":
       return { name, organisation: data.organisation ?? "zusammen", url: `${base}/console`, date: data.date, events: data.events ?? [] };
-    case "data_access": {
-      // The data page opens in the language of the email that links to it.
-      const data = await dataAccessEmailData(env, row);
-      return { ...data, url: inLanguage(data.url, row.locale) };
-    }
+    case "data_access":
+      return dataAccessEmailData(env, row);
     default:
       throw new PermanentMailError(`template ${row.template} needs a registration`);
   }

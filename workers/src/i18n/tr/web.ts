@@ -230,7 +230,7 @@ const web: Record<WebKey, string> = {
   "site.footer_lost_link": "Kayıt bağlantınızı mı kaybettiniz?",
   "event.contact_heading": "Sorularınız mı var? İletişim kişiniz",
   "event.contact_email": "E-posta",
-  "event.contact_phone": "Telefon",
+  "event.contact_phone": "Telefon numarası",
   "manage.lost_link": "Bağlantınızı mı kaybettiniz? Bağlantılarınızı burada yeniden e-postayla alabilirsiniz.",
   "manage.online_later": "Katılım bağlantısını, yeriniz onaylanır onaylanmaz e-postayla alacaksınız.",
   "manage.online_how": "Bağlantıyı başlangıçtan birkaç dakika önce açın. Lütfen bağlantıyı başkalarıyla paylaşmayın.",
