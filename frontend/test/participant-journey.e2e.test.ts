@@ -11,17 +11,20 @@
  * - Webmail: a reminder's hosted QR image loads when the email is shown on another origin.
  * - The organiser: the console's translation page says translation is not configured and takes
  *   a corrected Arabic title, which the Arabic event page then shows as the organiser's words.
+ * Screenshots of the Arabic manage page's question and the Ukrainian lost-link answer go to
+ * /tmp/zusammen-journey-*.png (SCREENSHOT_DIR to change).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import arWeb from "../../workers/src/i18n/ar/web";
 import ukEmail from "../../workers/src/i18n/uk/email";
 import ukWeb from "../../workers/src/i18n/uk/web";
-import { managePath, rendered, registerViaApi, signInToConsole, startE2E, waitForMail, type E2E, type MailboxMessage } from "./e2e";
+import { env, managePath, rendered, registerViaApi, signInToConsole, startE2E, waitForMail, type E2E, type MailboxMessage } from "./e2e";
 
 type Attachment = { filename: string; contentType: string; content: string; contentId?: string };
 const nodeFs = (await import(/* @vite-ignore */ "node:fs" as string)) as { writeFileSync(path: string, data: string): void; rmSync(path: string, options: { force: boolean }): void };
 
 let e2e: E2E;
+const SCREENSHOTS = (env.SCREENSHOT_DIR ?? "/tmp").replace(/\/$/, "");
 const TWO_DAYS = 2 * 86_400_000;
 
 beforeAll(async () => {
@@ -150,6 +153,7 @@ describe("an Arabic participant at a conference with workshops", () => {
     await question.waitFor();
     const questionStart = arWeb["workshop.confirm_full"].split("{")[0]!.trim();
     expect(await question.innerText()).toContain(questionStart);
+    await manage.screenshot({ path: `${SCREENSHOTS}/zusammen-journey-ar-keep-place.png`, fullPage: true });
     await manage.getByRole("button", { name: arWeb["workshop.confirm_yes_wait"] }).click();
     await manage.locator('.workshop-places li[data-workshop="ws-zugang"][data-status="waitlisted"]').waitFor();
     expect(await manage.locator('.workshop-places li[data-workshop="ws-dolmetschen"]').getAttribute("data-status")).toBe("confirmed");
@@ -178,6 +182,7 @@ describe("a Ukrainian participant who lost the link", () => {
     await page.getByLabel(ukWeb["lostlink.email"]).fill(email);
     await page.getByRole("button", { name: ukWeb["lostlink.submit"] }).click();
     await page.getByText(ukWeb["lostlink.sent"]).waitFor();
+    await page.screenshot({ path: `${SCREENSHOTS}/zusammen-journey-uk-lost-link.png`, fullPage: true });
     // An unknown address gets the very same answer.
     await page.goto(`${e2e.baseUrl}/lost-link?lang=uk`);
     await rendered(page);
