@@ -102,7 +102,7 @@ export function contactBlock(contact: PublicContact | null | undefined): HTMLEle
       "p",
       null,
       h("bdi", null, contact.name),
-      contact.email ? [h("br"), `${t("event.contact_email")}: `, h("a", { href: `mailto:${contact.email}`, dir: "ltr" }, contact.email)] : null,
+      contact.email ? [h("br"), `${t("event.contact_email")}: `, h("a", { href: `mailto:${contact.email}`, dir: "ltr", class: "email" }, contact.email)] : null,
       contact.phone ? [h("br"), `${t("event.contact_phone")}: `, h("a", { href: `tel:${contact.phone.replace(/[^\d+]/g, "")}`, dir: "ltr" }, contact.phone)] : null,
     ),
   );
@@ -144,12 +144,14 @@ export function placeName(event: PublicEventSummary): Child {
 }
 
 /**
- * Where: the place's name and address, or "online", as a line for a card. The address is
- * isolated (<bdi>), so that a German street and postcode keep their order on an Arabic page.
+ * Where: the place's name and address, or "online", as a line for a card. Name and address
+ * together are one isolated run (<bdi>, its direction from the name), so that on an Arabic page
+ * "Rathaus Düsseldorf, Plenarsaal, Marktplatz 2" keeps its commas between its parts and a
+ * German street and postcode keep their order.
  */
 export function placeLine(event: PublicEventSummary): HTMLElement | null {
   const parts: Child[] = [];
-  if (event.location) parts.push([placeName(event), event.location.address ? [", ", h("bdi", { lang: "de" }, event.location.address)] : null]);
+  if (event.location) parts.push(h("bdi", { class: "place" }, placeName(event), event.location.address ? [", ", h("bdi", { lang: "de" }, event.location.address)] : null));
   if (event.online) parts.push(t("common.online"));
   if (parts.length === 0) return null;
   return h("p", { class: "event-place" }, parts.flatMap((part, i) => (i === 0 ? [part] : [" · ", part])));

@@ -78,7 +78,8 @@ export class FieldSet {
     legend: string,
     type: "radio" | "checkbox",
     name: string,
-    options: { value: string; label: string; labelAttrs?: Attrs }[],
+    /** A label may hold elements: a value from data in its own <bdi> (tNodes). */
+    options: { value: string; label: Child; labelAttrs?: Attrs }[],
     settings: { required?: boolean; labelAttrs?: Attrs } = {},
   ): HTMLElement {
     // Options may carry their own language (a translated option among originals); else they share the legend's.

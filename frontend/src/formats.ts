@@ -7,7 +7,7 @@ import type { ManagedRegistration, PublicEventDetail, RegistrationRequest, Works
 import { h, type Child } from "./dom";
 import { formatClock, isolated, textAttrs } from "./event-info";
 import type { FieldSet } from "./form-fields";
-import { t } from "./i18n";
+import { t, tNodes } from "./i18n";
 
 const STAND_NEEDS = ["table", "power", "wall"] as const;
 
@@ -18,16 +18,35 @@ function slots(event: PublicEventDetail): [string, PublicEventDetail["workshops"
   return [...bySlot];
 }
 
-/** A workshop's name with its own time where it has one ("Workshop A (13:30–15:30 Uhr)"), isolated for use inside a sentence. */
-export function workshopName(workshop: Pick<WorkshopPlace, "name" | "startsAt" | "endsAt">): string {
+type Named = Pick<WorkshopPlace, "name" | "startsAt" | "endsAt" | "mark">;
+
+/**
+ * A workshop's name with its own time where it has one ("Workshop A (13:30–15:30 Uhr)") for a
+ * sentence on the page: the name in its own <bdi> (with its language where it is shown in
+ * another one), the time in the page's language around it.
+ */
+export function workshopName(workshop: Named): HTMLElement {
+  const name = h("bdi", { class: "workshop-name", ...textAttrs(workshop.mark) }, workshop.name);
+  return h("span", null, workshop.startsAt && workshop.endsAt ? tNodes("workshop.with_time", { name, start: formatClock(workshop.startsAt), end: formatClock(workshop.endsAt) }) : name);
+}
+
+/** The same as one string, for an <option> (which holds no elements): the name between FSI and PDI (bidi.ts). */
+function workshopNameText(workshop: Named): string {
   const name = isolated(workshop.name);
   return workshop.startsAt && workshop.endsAt ? t("workshop.with_time", { name, start: formatClock(workshop.startsAt), end: formatClock(workshop.endsAt) }) : name;
 }
 
-function workshopLabel(workshop: PublicEventDetail["workshops"][number]): string {
+/** A workshop to choose, with its free places: as nodes for a radio's label, as a string for an <option>. */
+function workshopLabel(workshop: Workshop): (string | Node)[] {
   return workshop.placesLeft > 0
-    ? t("form.workshop_places_left", { name: workshopName(workshop), count: workshop.placesLeft })
-    : t("form.workshop_full", { name: workshopName(workshop) });
+    ? tNodes("form.workshop_places_left", { name: workshopName(workshop), count: workshop.placesLeft })
+    : tNodes("form.workshop_full", { name: workshopName(workshop) });
+}
+
+function workshopOptionLabel(workshop: Workshop): string {
+  return workshop.placesLeft > 0
+    ? t("form.workshop_places_left", { name: workshopNameText(workshop), count: workshop.placesLeft })
+    : t("form.workshop_full", { name: workshopNameText(workshop) });
 }
 
 /** One fieldset per parallel slot: a first choice and, optionally, a second choice held while the first is full. */
@@ -45,7 +64,7 @@ export function workshopFields(fields: FieldSet, event: PublicEventDetail): Chil
         groups.length > 1 ? t("form.workshop_round", { number: index + 1 }) : t("form.workshop_first"),
         "radio",
         `workshop-first:${slot}`,
-        workshops.map((w) => ({ value: w.key, label: workshopLabel(w), labelAttrs: textAttrs(w.mark) })),
+        workshops.map((w) => ({ value: w.key, label: workshopLabel(w) })),
       );
       const second = fields.control(
         `workshops.${index}.second`,
@@ -54,7 +73,7 @@ export function workshopFields(fields: FieldSet, event: PublicEventDetail): Chil
           "select",
           { name: `workshop-second:${slot}` },
           h("option", { value: "" }, t("form.workshop_second_none")),
-          workshops.map((w) => h("option", { value: w.key }, workshopName(w))),
+          workshops.map((w) => h("option", { value: w.key }, workshopNameText(w))),
         ),
         { hint: t("form.workshop_second_hint") },
       );
@@ -84,7 +103,7 @@ export function standFields(fields: FieldSet, event: PublicEventDetail): Child {
   );
   const kind = fields.choices("registrationType", t("form.kind_legend"), "radio", "kind", [
     { value: "", label: t("form.kind_visit") },
-    { value: stand.key, label: t("form.kind_stand", { name: isolated(stand.name) }) },
+    { value: stand.key, label: tNodes("form.kind_stand", { name: h("bdi", textAttrs(stand.mark), stand.name) }) },
   ]);
   const radios = [...kind.querySelectorAll<HTMLInputElement>("input[type=radio]")];
   radios[0]!.checked = true;
@@ -153,22 +172,22 @@ export function eventExtras(event: PublicEventDetail): Child[] {
   ];
 }
 
-function workshopStatus(place: WorkshopPlace): string {
+function workshopStatus(place: WorkshopPlace): (string | Node)[] {
   const name = workshopName(place);
-  if (place.status === "confirmed") return t("workshop.status_confirmed", { name });
+  if (place.status === "confirmed") return tNodes("workshop.status_confirmed", { name });
   if (place.status === "waitlisted")
-    return place.waitlistPosition !== null ? t("workshop.status_waitlisted_position", { name, position: place.waitlistPosition }) : t("workshop.status_waitlisted", { name });
-  return t("workshop.status_other", { name });
+    return place.waitlistPosition !== null ? tNodes("workshop.status_waitlisted_position", { name, position: place.waitlistPosition }) : tNodes("workshop.status_waitlisted", { name });
+  return tNodes("workshop.status_other", { name });
 }
 
-/** The participant's workshops: status of each, and a place held meanwhile marked as such. */
+/** The participant's workshops: status of each, and a place held meanwhile marked as such. The sentence is in the page's language; only the name carries the workshop's (workshopName). */
 export function workshopList(places: WorkshopPlace[]): Child {
   if (places.length === 0) return null;
   return h(
     "ul",
     { class: "workshop-places" },
     places.map((place) =>
-      h("li", { "data-workshop": place.key, "data-status": place.status, ...textAttrs(place.mark) }, workshopStatus(place), place.preference === 2 ? [" ", t("workshop.second_choice")] : null),
+      h("li", { "data-workshop": place.key, "data-status": place.status }, workshopStatus(place), place.preference === 2 ? [" ", t("workshop.second_choice")] : null),
     ),
   );
 }
@@ -180,15 +199,15 @@ type Workshop = PublicEventDetail["workshops"][number];
  * and the button that does it. A full workshop never costs the place held: the participant
  * waits for it and keeps the old place until it comes through (domain/places/participant-actions.ts).
  */
-function consequence(places: WorkshopPlace[], wanted: Workshop): { text: string; button: string } {
+function consequence(places: WorkshopPlace[], wanted: Workshop): { text: (string | Node)[]; button: string } {
   const held = places.find((p) => p.slot === wanted.slot && p.status === "confirmed");
   const waiting = places.find((p) => p.slot === wanted.slot && p.preference === 1 && p.status !== "confirmed");
   const params = { wanted: workshopName(wanted), current: held ? workshopName(held) : waiting ? workshopName(waiting) : "" };
-  if (held && held.key === wanted.key) return { text: t("workshop.confirm_back", params), button: t("workshop.confirm_yes_switch") };
-  if (held && wanted.placesLeft <= 0) return { text: t("workshop.confirm_full", params), button: t("workshop.confirm_yes_wait") };
-  if (held) return { text: t("workshop.confirm_free", params), button: t("workshop.confirm_yes_switch") };
-  if (waiting) return { text: t("workshop.confirm_leave_waitlist", params), button: t("workshop.confirm_yes_switch") };
-  return { text: t(wanted.placesLeft > 0 ? "workshop.confirm_choose" : "workshop.confirm_choose_full", params), button: t("workshop.confirm_yes_switch") };
+  if (held && held.key === wanted.key) return { text: tNodes("workshop.confirm_back", params), button: t("workshop.confirm_yes_switch") };
+  if (held && wanted.placesLeft <= 0) return { text: tNodes("workshop.confirm_full", params), button: t("workshop.confirm_yes_wait") };
+  if (held) return { text: tNodes("workshop.confirm_free", params), button: t("workshop.confirm_yes_switch") };
+  if (waiting) return { text: tNodes("workshop.confirm_leave_waitlist", params), button: t("workshop.confirm_yes_switch") };
+  return { text: tNodes(wanted.placesLeft > 0 ? "workshop.confirm_choose" : "workshop.confirm_choose_full", params), button: t("workshop.confirm_yes_switch") };
 }
 
 /**
@@ -206,7 +225,7 @@ export function workshopSwitch(registration: ManagedRegistration, workshops: Wor
     h("h2", { id: "workshop-switch-heading" }, t("workshop.switch_heading")),
     h("p", { class: "hint" }, t("workshop.switch_hint")),
     [...bySlot].map(([slot, options], index) => {
-      const select = h("select", { id: `workshop-switch-${index}`, name: `workshop-switch-${index}` }, options.map((w) => h("option", { value: w.key }, workshopLabel(w))));
+      const select = h("select", { id: `workshop-switch-${index}`, name: `workshop-switch-${index}` }, options.map((w) => h("option", { value: w.key }, workshopOptionLabel(w))));
       const current = registration.workshops.find((w) => w.slot === slot && w.preference === 1);
       if (current) select.value = current.key;
       const button = h("button", { type: "submit", class: "button button-secondary" }, t("workshop.switch_button"));
@@ -242,7 +261,7 @@ export function workshopSwitch(registration: ManagedRegistration, workshops: Wor
             const wanted = options.find((w) => w.key === select.value);
             if (!wanted || (current && current.key === wanted.key && current.status === "confirmed")) return;
             const { text, button: label } = consequence(registration.workshops, wanted);
-            question.textContent = text;
+            question.replaceChildren(...text);
             yes.textContent = label;
             confirmArea.hidden = false;
             button.hidden = true;

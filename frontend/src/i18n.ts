@@ -103,3 +103,25 @@ export function shownLocale(): Locale {
 export function t(key: WebKey, params: Record<string, string | number> = {}): string {
   return format(messages[key] ?? key, params);
 }
+
+/**
+ * `t` for a sentence with values from data in it (a workshop's name, a place, a reason):
+ * the catalogue text around them stays text, each value goes in as the node given (a `<bdi>`),
+ * so a German name in an Arabic sentence keeps its own direction and its neighbours theirs.
+ * Building the sentence as one string would let the bidi algorithm mix them. A node used
+ * twice in the text ("{current}" in workshop.confirm_full) is copied; an unknown placeholder
+ * stays visible, as in `t`.
+ */
+export function tNodes(key: WebKey, params: Record<string, string | number | Node>): (string | Node)[] {
+  const used = new Set<string>();
+  return (messages[key] ?? key).split(/(\{\w+\})/).flatMap((part, index): (string | Node)[] => {
+    if (index % 2 === 0) return part ? [part] : [];
+    const name = part.slice(1, -1);
+    const value = params[name];
+    if (value === undefined) return [part];
+    if (typeof value !== "object") return [String(value)];
+    const node = used.has(name) ? value.cloneNode(true) : value;
+    used.add(name);
+    return [node];
+  });
+}

@@ -4,7 +4,9 @@
  *   switching to Arabic keeps what was typed, the form, the
  *   confirmation page naming the workshop, the email opened as a file showing its inline QR
  *   code, the manage page opened from the email in a fresh (German) context still in Arabic,
- *   and a switch to a full workshop that explains the consequence and keeps the place held.
+ *   and a switch to a full workshop that explains the consequence and keeps the place held;
+ *   there the place, the workshops' names and the email address keep their own direction
+ *   (<bdi>), the address on one line.
  * - Ukrainian, "I lost my link": a link presetting Ukrainian (`?lang=uk`), a bad address refused in
  *   Ukrainian, the same answer for any address, the
  *   email with the manage link, which opens the manage page in the registration's language.
@@ -14,6 +16,7 @@
  * Screenshots of the Arabic manage page's question and the Ukrainian lost-link answer go to
  * /tmp/zusammen-journey-*.png (SCREENSHOT_DIR to change).
  */
+import type { Locator } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import arWeb from "../../workers/src/i18n/ar/web";
 import ukEmail from "../../workers/src/i18n/uk/email";
@@ -154,6 +157,26 @@ describe("an Arabic participant at a conference with workshops", () => {
     const questionStart = arWeb["workshop.confirm_full"].split("{")[0]!.trim();
     expect(await question.innerText()).toContain(questionStart);
     await manage.screenshot({ path: `${SCREENSHOTS}/zusammen-journey-ar-keep-place.png`, fullPage: true });
+    // German and English values in the Arabic page each keep their own direction (<bdi>), the Arabic sentences around them theirs.
+    const direction = (locator: Locator) => locator.evaluate((element) => getComputedStyle(element).direction);
+    const place = manage.locator(".event-card .event-place bdi.place");
+    expect(await place.innerText()).toMatch(/^Rathaus Düsseldorf, Plenarsaal, Marktplatz 2, 40213 Düsseldorf$/);
+    expect(await direction(place)).toBe("ltr");
+    const status = manage.locator('.workshop-places li[data-workshop="ws-dolmetschen"]');
+    expect(await direction(status)).toBe("rtl");
+    expect(await direction(status.locator("bdi.workshop-name"))).toBe("ltr");
+    expect(await status.locator("bdi.workshop-name").innerText()).toBe("Workshop A: Language mediation and interpreting in health care");
+    // Each «…» of the question holds one name in its own <bdi>, in the catalogue's order of {wanted} and {current}.
+    const names = { wanted: "Workshop B: Opening access – health care for newcomers", current: "Workshop A: Language mediation and interpreting in health care" };
+    const placeholders = [...arWeb["workshop.confirm_full"].matchAll(/\{(wanted|current)\}/g)].map((match) => names[match[1] as keyof typeof names]);
+    const named = question.locator("bdi.workshop-name");
+    expect(await named.allInnerTexts()).toEqual(placeholders);
+    for (const name of await named.all()) expect(await direction(name)).toBe("ltr");
+    // The address reads left to right and stays on one line (not broken at "-" or before "@").
+    const address = manage.locator("dd bdi.email");
+    expect(await address.getAttribute("dir")).toBe("ltr");
+    expect(await address.innerText()).toBe(email);
+    expect(await address.evaluate((element) => element.getClientRects().length)).toBe(1);
     await manage.getByRole("button", { name: arWeb["workshop.confirm_yes_wait"] }).click();
     await manage.locator('.workshop-places li[data-workshop="ws-zugang"][data-status="waitlisted"]').waitFor();
     expect(await manage.locator('.workshop-places li[data-workshop="ws-dolmetschen"]').getAttribute("data-status")).toBe("confirmed");

@@ -12,7 +12,7 @@ import { availabilityText, contactBlock, eventMarks, formatDateTime, formatName,
 import { FieldSet } from "../form-fields";
 import { childrenField, collectFormatFields, eventExtras, standFields, workshopFields, workshopList } from "../formats";
 import { addChallenge } from "../turnstile";
-import { LOCALE_NAMES, LOCALES, chosenLocale, isLocale, shownLocale, t, type WebKey } from "../i18n";
+import { LOCALE_NAMES, LOCALES, chosenLocale, isLocale, shownLocale, t, tNodes, type WebKey } from "../i18n";
 import { failureBlock, loadingNote, startPage } from "../layout";
 
 let pageTitle = "";
@@ -42,7 +42,7 @@ function eventDetails(event: PublicEventDetail): Child[] {
   const location = event.location;
   return [
     h("p", { class: "event-format" }, formatName(event)),
-    h("h1", textAttrs(event.marks.title), event.title),
+    h("h1", textAttrs(event.marks.title), h("bdi", null, event.title)),
     textNote(eventMarks(event)),
     event.status === "cancelled"
       ? h(
@@ -50,7 +50,7 @@ function eventDetails(event: PublicEventDetail): Child[] {
           { class: "notice notice-error" },
           h("p", null, h("strong", null, t("event.cancelled"))),
           // The organiser's reason, in the words they wrote.
-          event.cancellationReason ? h("p", null, t("event.cancelled_reason", { reason: isolated(event.cancellationReason) })) : null,
+          event.cancellationReason ? h("p", null, tNodes("event.cancelled_reason", { reason: h("bdi", null, event.cancellationReason) })) : null,
         )
       : null,
     event.summary ? h("p", { class: "lead", ...textAttrs(event.marks.summary) }, event.summary) : null,
@@ -140,7 +140,7 @@ function registrationForm(event: PublicEventDetail, main: HTMLElement, section: 
     fields.control(
       "email",
       t("form.email"),
-      h("input", { type: "email", name: "email", autocomplete: "email", spellcheck: "false", autocapitalize: "off", inputmode: "email", maxlength: "254" }),
+      h("input", { type: "email", name: "email", dir: "ltr", autocomplete: "email", spellcheck: "false", autocapitalize: "off", inputmode: "email", maxlength: "254" }),
       { required: true, hint: t("form.email_hint") },
     ),
     fields.control(

@@ -21,7 +21,8 @@ function render(main: HTMLElement): void {
     fields.control(
       "email",
       t("lostlink.email"),
-      h("input", { type: "email", name: "email", autocomplete: "email", inputmode: "email", spellcheck: "false", autocapitalize: "off", maxlength: "254" }),
+      // An address is typed left to right also on an Arabic page (as the manage page shows it).
+      h("input", { type: "email", name: "email", dir: "ltr", autocomplete: "email", inputmode: "email", spellcheck: "false", autocapitalize: "off", maxlength: "254" }),
       { required: true, hint: t("lostlink.email_hint") },
     ),
     challengeHost,

@@ -50,7 +50,7 @@ function view(registration: ManagedRegistration, main: HTMLElement, done?: Done)
       // The title may be German on an Arabic page: only the title carries its language, the
       // note and the dates around it are in the page's language.
       { class: "event-card", "aria-labelledby": "event-heading" },
-      h("h2", { id: "event-heading", ...textAttrs(event.marks.title) }, h("a", { href: `/event?slug=${encodeURIComponent(event.slug)}` }, event.title)),
+      h("h2", { id: "event-heading", ...textAttrs(event.marks.title) }, h("a", { href: `/event?slug=${encodeURIComponent(event.slug)}` }, h("bdi", null, event.title))),
       textNote(eventMarks(event)),
       sessionList(event.sessions),
       placeLine(event),
@@ -92,8 +92,8 @@ function view(registration: ManagedRegistration, main: HTMLElement, done?: Done)
         h("dt", null, t("manage.name")),
         h("dd", null, h("bdi", null, registration.name)),
         h("dt", null, t("manage.email")),
-        // An address reads left to right also on an Arabic page.
-        h("dd", null, h("bdi", { dir: "ltr" }, registration.email)),
+        // An address reads left to right also on an Arabic page, and is not broken at its "@" or "-" (style.css .email).
+        h("dd", null, h("bdi", { dir: "ltr", class: "email" }, registration.email)),
         h("dt", null, t("manage.places")),
         h("dd", null, String(registration.places)),
       ),
