@@ -92,7 +92,7 @@ function view(registration: ManagedRegistration, main: HTMLElement, done?: Done)
         h("dt", null, t("manage.name")),
         h("dd", null, h("bdi", null, registration.name)),
         h("dt", null, t("manage.email")),
-        // An address reads left to right also on an Arabic page, and is not broken at its "@" or "-" (style.css .email).
+        // An address reads left to right also on an Arabic page, and is kept on one line where it fits (style.css .email).
         h("dd", null, h("bdi", { dir: "ltr", class: "email" }, registration.email)),
         h("dt", null, t("manage.places")),
         h("dd", null, String(registration.places)),
