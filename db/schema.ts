@@ -8,7 +8,7 @@
  * serves event-wide pools, workshop pools and registration types such as exhibitor stands.
  */
 import { sql } from "drizzle-orm";
-import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { LOCALES, type Locale } from "../workers/src/i18n/locales";
 
 /** A list of constants as an SQL list, e.g. `('held', 'confirmed')`, for `IN` conditions. */
@@ -70,6 +70,9 @@ export type EventLocation = {
   address?: string;
   accessibility?: LocalizedText;
 };
+
+/** Whom participants ask: the event's own contact, else the organisation's (name and contact email). */
+export type EventContact = { name?: string; email?: string; phone?: string };
 
 export const STAND_NEEDS = ["table", "power", "wall"] as const;
 export type Exhibitor = { organisation: string; description: string; contact?: string; needs: (typeof STAND_NEEDS)[number][] };
@@ -165,9 +168,46 @@ export const events = sqliteTable(
     fundingLines: text("funding_lines", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
     /** Partners the event is held with ("in Kooperation mit …"), as the year's review lists them. */
     partners: text("partners", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+    /** Whom to ask about the event (name, email, phone, each where given); null: the organisation's name and contact email. */
+    contact: text("contact", { mode: "json" }).$type<EventContact | null>(),
     ...timestamps,
   },
   (t) => [index("events_status_idx").on(t.status), index("events_organisation_idx").on(t.organisationId)],
+);
+
+/**
+ * Where a translation of an event text comes from. "original" (the organiser wrote it in that
+ * language) is not stored here: it is the event's own per-locale text. "machine": translated by
+ * Workers AI; "reviewed": written or approved by an organiser, never overwritten by a machine;
+ * "missing": no translation could be made (no AI binding, or it failed): the page falls back.
+ */
+export const TRANSLATION_STATUSES = ["machine", "reviewed", "missing"] as const;
+export type TranslationStatus = (typeof TRANSLATION_STATUSES)[number];
+
+/**
+ * Event texts in the languages the organiser did not write them in, one row per event, locale
+ * and field ("title", "location.accessibility", "question.<id>", "workshop.<pool key>", …; see
+ * domain/events/texts.ts). `source_hash` is the hash of the text it was made from, so a changed
+ * source is translated again (machine) or shown as changed since review (reviewed).
+ */
+export const eventTranslations = sqliteTable(
+  "event_translations",
+  {
+    eventId: integer("event_id")
+      .notNull()
+      .references(() => events.id),
+    locale: text("locale", { enum: LOCALES }).notNull(),
+    field: text("field").notNull(),
+    /** Null while missing. */
+    text: text("text"),
+    status: text("status", { enum: TRANSLATION_STATUSES }).notNull(),
+    sourceLocale: text("source_locale", { enum: LOCALES }).notNull(),
+    sourceHash: text("source_hash").notNull(),
+    /** The organiser who reviewed it (null for machine or missing). */
+    reviewedBy: integer("reviewed_by"),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.eventId, t.locale, t.field] })],
 );
 
 /** The dates of an event: one for a workshop, several for a series. */
@@ -213,6 +253,9 @@ export const capacityPools = sqliteTable(
      */
     placesTaken: integer("places_taken").notNull().default(0),
     lineLength: integer("line_length").notNull().default(0),
+    /** A workshop's own time within the day (null: the event's dates), named in emails and on the manage page. */
+    startsAt: integer("starts_at"),
+    endsAt: integer("ends_at"),
   },
   (t) => [uniqueIndex("capacity_pools_event_key_idx").on(t.eventId, t.key)],
 );
@@ -326,6 +369,10 @@ export const EMAIL_TEMPLATES = [
   "certificate_issued",
   "application_pending",
   "application_rejected",
+  // A change of a conference registration's workshop places (switch, waiting while keeping a place, promotion).
+  "workshops_changed",
+  // "I lost my link": the manage links of all live registrations of an address.
+  "manage_links",
   // To staff (no registration: the outbox row's data holds what they show).
   "login_link",
   "invitation",
@@ -394,8 +441,9 @@ export const devMailbox = sqliteTable(
     subject: text("subject").notNull(),
     html: text("html").notNull(),
     text: text("text").notNull(),
+    /** `contentId`: an inline image the HTML shows as `cid:<contentId>` (the check-in QR code). */
     attachments: text("attachments", { mode: "json" })
-      .$type<{ filename: string; contentType: string; content: string }[]>()
+      .$type<{ filename: string; contentType: string; content: string; contentId?: string }[]>()
       .notNull()
       .default(sql`'[]'`),
     createdAt: timestamps.createdAt,

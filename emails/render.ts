@@ -32,6 +32,8 @@ import { Invitation } from "./templates/invitation";
 import { ApplicationReceived } from "./templates/application_received";
 import { OrganiserDigest } from "./templates/organiser_digest";
 import { DataAccess } from "./templates/data_access";
+import { ManageLinks } from "./templates/manage_links";
+import { WorkshopsChanged } from "./templates/workshops_changed";
 import type { EmailData, RenderedEmail, StaffEmailData } from "./types";
 
 export type { DigestEvent, EmailData, EmailSession, EventChange, RenderedEmail, StaffEmailData } from "./types";
@@ -73,6 +75,8 @@ const TEMPLATES: { [T in EmailTemplate]: (props: { locale: Locale; data: Templat
   data_access: DataAccess,
   application_pending: ApplicationPending,
   application_rejected: ApplicationRejected,
+  workshops_changed: WorkshopsChanged,
+  manage_links: ManageLinks,
 };
 
 /** Templates whose email carries the calendar file. */
@@ -155,6 +159,23 @@ export type RenderOptions = {
   stampedAt?: Date;
 };
 
+/** The content id of the inline check-in QR code: the HTML shows it as `cid:checkin-qr`. */
+export const QR_CONTENT_ID = "checkin-qr";
+
+/**
+ * Where the check-in QR code goes with the email as an inline image (every mail client shows
+ * it without loading anything), the data says so (`contentId`) and the attachment is made.
+ * Bulk emails go through an endpoint without attachments: they keep the hosted image's URL.
+ */
+function withInlineQr(template: EmailTemplate, data: EmailData): { data: EmailData; attachment: RenderedEmail["attachments"][number] | null } {
+  const png = data.checkInQr?.png;
+  if (!png || BULK_TEMPLATES.has(template)) return { data, attachment: null };
+  return {
+    data: { ...data, checkInQr: { ...data.checkInQr, contentId: QR_CONTENT_ID } },
+    attachment: { filename: "check-in.png", contentType: "image/png", content: png, contentId: QR_CONTENT_ID },
+  };
+}
+
 export async function renderEmail<T extends EmailTemplate>(
   template: T,
   locale: Locale,
@@ -164,14 +185,15 @@ export async function renderEmail<T extends EmailTemplate>(
   const Component = TEMPLATES[template] as (props: { locale: Locale; data: TemplateData<T> }) => ReactElement;
   if (!Component) throw new Error(`Unknown email template: ${String(template)}`);
   const text = emailText(locale, data.timeZone);
-  const html = await render(createElement(Component, { locale, data }));
+  const inline = isStaffTemplate(template) ? { data, attachment: null } : withInlineQr(template, data as EmailData);
+  const html = await render(createElement(Component, { locale, data: inline.data as TemplateData<T> }));
   // Same conversion render(..., { plainText: true }) applies, without rendering twice.
   const plain = toPlainText(html, { selectors: [{ selector: "h1", options: { uppercase: false } }] });
   const subject = oneLine(text.t(`email.${template}.subject` as EmailKey, subjectParams(template, locale, data)));
   const participant = data as EmailData;
-  const attachments =
-    WITH_CALENDAR.has(template) && participant.event.sessions.length > 0
-      ? [calendarAttachment(locale, participant, options.stampedAt)]
-      : [];
+  const attachments = [
+    ...(WITH_CALENDAR.has(template) && participant.event.sessions.length > 0 ? [calendarAttachment(locale, participant, options.stampedAt)] : []),
+    ...(inline.attachment ? [inline.attachment] : []),
+  ];
   return { subject, html, text: plain, attachments };
 }

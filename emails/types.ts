@@ -28,9 +28,23 @@ export type EmailData = {
     location: { name: string; address: string | null; accessibility: string | null } | null;
     /** Only set for confirmed participants of online events. */
     onlineUrl: string | null;
+    /** The event takes place online (with or without a join link for this reader yet): no entrance, no QR code. */
+    online?: boolean;
     /** Organisation name. */
     organiser: string;
+    /** The place's name as written, where `location.name` is a translation (signs show this one). */
+    originalLocationName?: string | null;
   };
+  /** Whom to ask about the event (every participant email names it). */
+  contact?: EmailContact | null;
+  /** Conferences: the registration's workshops, with their times where they have their own. */
+  workshops?: EmailWorkshop[];
+  /** For "workshops_changed": what happened. */
+  workshopChange?: WorkshopChange | null;
+  /** For "updated_by_organiser": which details the organiser changed. */
+  changedFields?: ChangedField[];
+  /** For "manage_links": every live registration of the address, each with its own link. */
+  registrations?: LinkedRegistration[];
   /** For "waitlisted". */
   waitlistPosition?: number | null;
   /** For "confirm_email": confirm before this time; for "expired": the hold expired. */
@@ -48,14 +62,40 @@ export type EmailData = {
   /** For "organiser_message": the organisers' text (untrusted; React escapes it, line breaks are kept). */
   message?: { subject: string; body: string } | null;
   /**
-   * Check-in QR code for "confirmed", "promoted" and "reminder". Filled in by the check-in
-   * feature: a hosted image `url` works in most mail clients (Gmail drops data: URIs), a
-   * `dataUri` is the fallback. Nothing is shown while neither is set.
+   * Check-in QR code for "confirmed", "promoted", "reminder" and the workshop emails (never for
+   * online events). `png` (base64) goes with the email as an inline image (`cid:`, render.ts),
+   * which mail clients show without loading anything; the bulk emails (the batch endpoint takes
+   * no attachments) show the hosted image `url` instead, which any origin may load. `dataUri`
+   * only for previews. Nothing is shown while none is set.
    */
-  checkInQr?: { dataUri?: string; url?: string } | null;
+  checkInQr?: { png?: string; url?: string; dataUri?: string; contentId?: string } | null;
 };
 
 export type EventChange = "date" | "time" | "place" | "online";
+
+export type EmailContact = { name: string; email: string | null; phone: string | null };
+
+/** A workshop of the registration: its place (confirmed, waiting, or kept until the wished one comes free). */
+export type EmailWorkshop = {
+  name: string;
+  startsAt: string | null;
+  endsAt: string | null;
+  status: "confirmed" | "waitlisted" | "kept" | "other";
+  waitlistPosition: number | null;
+};
+
+/**
+ * What changed in a registration's workshops: switched (the new place is confirmed and the old
+ * one given up), waiting (the wished workshop is full: the old place is kept meanwhile), or
+ * promoted (a place came free in a workshop waited for; a place kept meanwhile is given up).
+ */
+export type WorkshopChange = { kind: "switched" | "waiting" | "promoted"; workshop: string; previous: string | null };
+
+export const CHANGED_FIELDS = ["name", "email", "places", "answers", "needs", "locale"] as const;
+export type ChangedField = (typeof CHANGED_FIELDS)[number];
+
+/** One registration in the "your links" email. */
+export type LinkedRegistration = { title: string; when: EmailSession | null; status: "confirmed" | "waitlisted" | "offered" | "check_email" | "pending_approval"; manageUrl: string };
 
 /** One event in the organiser digest: the day's counts. */
 export type DigestEvent = {
@@ -101,6 +141,6 @@ export type RenderedEmail = {
   subject: string;
   html: string;
   text: string;
-  /** content is base64. */
-  attachments: { filename: string; contentType: string; content: string }[];
+  /** content is base64; `contentId`: an inline image the HTML shows as `cid:<contentId>`. */
+  attachments: { filename: string; contentType: string; content: string; contentId?: string }[];
 };

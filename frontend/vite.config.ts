@@ -2,9 +2,9 @@ import { defineConfig } from "vite";
 
 /** This folder, as a path (no node:path: the project's type config has no Node types). */
 const here = decodeURIComponent(new URL(".", import.meta.url).pathname).replace(/\/$/, "");
-const pages = ["index", "event", "manage", "privacy", "accessibility", "404", "verify", "privacy-data", "embed"] as const;
+const pages = ["index", "event", "manage", "privacy", "accessibility", "404", "verify", "privacy-data", "embed", "lost-link"] as const;
 /** The organiser console: frontend/console/*.html, served under /console/. */
-const consolePages = ["index", "sign-in", "new", "event", "edit", "checkin", "status", "records", "statistics"] as const;
+const consolePages = ["index", "sign-in", "new", "event", "edit", "checkin", "status", "records", "statistics", "translations"] as const;
 
 export default defineConfig({
   root: here,

@@ -90,7 +90,7 @@ function sql(value) {
 /**
  * @typedef {{ de: string, en: string }} Localized
  * @typedef {{ month: number, day: number, start: [number, number], end: [number, number], title?: Localized }} SessionSpec
- * @typedef {{ kind: "event" | "workshop" | "registration_type", key: string, slot?: string, name?: Localized, capacity: number }} PoolSpec
+ * @typedef {{ kind: "event" | "workshop" | "registration_type", key: string, slot?: string, name?: Localized, capacity: number, start?: [number, number], end?: [number, number] }} PoolSpec
  * @typedef {{ name: string, address: string, accessibility: Localized }} LocationSpec
  * @typedef {{
  *   slug: string, format: string, status?: "draft" | "published",
@@ -100,6 +100,7 @@ function sql(value) {
  *   waitlistEnabled?: boolean, waitlistMode?: "confirm" | "offer", offerHours?: number,
  *   questions?: object[], sessions: SessionSpec[], pools: PoolSpec[],
  *   allowLateRegistration?: boolean, countChildren?: boolean, certificateRule?: object, certificateSigner?: { name: string, role: string },
+ *   contact?: { name?: string, email?: string, phone?: string },
  * }} EventSpec
  */
 
@@ -183,6 +184,7 @@ const EVENTS = [
     audience: ["professionals"],
     languages: ["de"],
     location: VENUES.integrationszentrum,
+    contact: { name: "Marta Nowak", email: "integration@example.org", phone: "0211 89-21000" },
     maxPlaces: 1,
     waitlistMode: "confirm",
     questions: [
@@ -306,6 +308,7 @@ const EVENTS = [
     audience: ["professionals"],
     languages: ["de"],
     location: VENUES.rathaus,
+    contact: { name: "Jonas Weber, Gesundheitsamt Düsseldorf", email: "gesundheit@example.org" },
     questions: [
       {
         id: "field",
@@ -329,6 +332,8 @@ const EVENTS = [
         key: "ws-dolmetschen",
         slot: "afternoon",
         capacity: 25,
+        start: [13, 30],
+        end: [15, 30],
         name: {
           de: "Workshop A: Sprachmittlung und Dolmetschen im Gesundheitswesen",
           en: "Workshop A: Language mediation and interpreting in health care",
@@ -339,6 +344,8 @@ const EVENTS = [
         key: "ws-zugang",
         slot: "afternoon",
         capacity: 25,
+        start: [13, 30],
+        end: [15, 30],
         name: {
           de: "Workshop B: Zugänge schaffen – Gesundheitsversorgung für Neuzugewanderte",
           en: "Workshop B: Opening access – health care for newcomers",
@@ -349,6 +356,8 @@ const EVENTS = [
         key: "ws-psyche",
         slot: "afternoon",
         capacity: 25,
+        start: [13, 30],
+        end: [15, 30],
         name: {
           de: "Workshop C: Psychische Gesundheit und traumasensible Arbeit",
           en: "Workshop C: Mental health and trauma-informed work",
@@ -743,6 +752,7 @@ function eventStatements(spec, nowMs) {
     count_children: sql(spec.countChildren ?? false),
     certificate_rule: sql(spec.certificateRule ?? null),
     certificate_signer: sql(spec.certificateSigner ?? null),
+    contact: sql(spec.contact ?? null),
   };
   const statements = [
     `INSERT INTO events (${Object.keys(columns).join(", ")})\n` +
@@ -763,9 +773,12 @@ function eventStatements(spec, nowMs) {
   );
 
   for (const pool of spec.pools) {
+    // A workshop's own time on the day of the event's first date.
+    const startsAt = pool.start ? berlinTime(year, first.month, first.day, ...pool.start) : null;
+    const endsAt = pool.end ? berlinTime(year, first.month, first.day, ...pool.end) : null;
     statements.push(
-      `INSERT INTO capacity_pools (event_id, kind, key, slot, name, capacity)\n` +
-        `SELECT e.id, ${sql(pool.kind)}, ${sql(pool.key)}, ${sql(pool.slot ?? null)}, ${sql(pool.name ?? null)}, ${sql(pool.capacity)}\n` +
+      `INSERT INTO capacity_pools (event_id, kind, key, slot, name, capacity, starts_at, ends_at)\n` +
+        `SELECT e.id, ${sql(pool.kind)}, ${sql(pool.key)}, ${sql(pool.slot ?? null)}, ${sql(pool.name ?? null)}, ${sql(pool.capacity)}, ${sql(startsAt)}, ${sql(endsAt)}\n` +
         `FROM events e WHERE e.slug = ${slug}\n` +
         `ON CONFLICT (event_id, key) DO NOTHING;`,
     );

@@ -5,7 +5,9 @@
  */
 import type { Locale } from "../../db/schema";
 import { DEFAULT_LOCALE, translate, type Messages } from "../../workers/src/i18n";
-import { INTL_LOCALES, isRtl } from "../../workers/src/i18n/vocabulary";
+import { isolate } from "../../workers/src/i18n/bidi";
+import { dayKey, formatDay, formatTime } from "../../workers/src/i18n/dates";
+import { INTL_LOCALES, isRtl, languageName } from "../../workers/src/i18n/vocabulary";
 import { DEFAULT_TIME_ZONE } from "../../workers/src/lib/time-zone";
 import arEmail from "../../workers/src/i18n/ar/email";
 import deEmail, { type EmailKey } from "../../workers/src/i18n/de/email";
@@ -34,10 +36,17 @@ export type EmailText = {
   /** `lang` attribute and Intl locale. */
   lang: string;
   dir: "ltr" | "rtl";
+  /** The catalogue text with its placeholders filled; a value of the other writing direction is isolated (bidi.ts). */
   t: (key: EmailKey, params?: Params) => string;
+  /** A value on its own (a fact's value, a name) isolated as in `t`, for strings that are not in a sentence. */
+  isolate: (value: string) => string;
+  /** A language's name in the reader's language ("Deutsch" in an Arabic email: "الألمانية"). */
+  languageName: (locale: Locale) => string;
+  /** A time of day on the 24-hour clock ("18:00"). */
+  time: (iso: string) => string;
   /** Plural form by Intl.PluralRules: looks up `${base}.${category}`, then `${base}.other`. */
   plural: (base: string, count: number, params?: Params) => string;
-  /** One session as "Montag, 15. März 2027, 10:00 bis 12:00 Uhr". */
+  /** One session as "Montag, 15. März 2027, 10:00 bis 12:00 Uhr" (the weekday where the language reads it, dates.ts). */
   sessionWhen: (startsAt: string, endsAt: string) => string;
   /** A deadline as "Montag, 15. März 2027 um 10:00 Uhr". */
   deadline: (iso: string) => string;
@@ -51,27 +60,27 @@ function lookup(locale: Locale, key: string): string | undefined {
 
 export function emailText(locale: Locale, timeZone: string = DEFAULT_TIME_ZONE): EmailText {
   const intl = INTL_LOCALES[locale] ?? INTL_LOCALES[DEFAULT_LOCALE];
-  const dateFormat = new Intl.DateTimeFormat(intl, {
-    timeZone,
-    weekday: "long",
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-  });
-  // The 24-hour clock in every language, as on timetables in Germany.
-  const timeFormat = new Intl.DateTimeFormat(intl, { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
-  const dayKey = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
   const pluralRules = new Intl.PluralRules(intl);
+  const rtl = isRtl(locale);
 
-  const t = (key: EmailKey | string, params?: Params) => translate(emailCatalogues, locale, key, params);
-  const date = (d: Date) => dateFormat.format(d);
-  const time = (d: Date) => timeFormat.format(d);
+  const t = (key: EmailKey | string, params?: Params) =>
+    translate(
+      emailCatalogues,
+      locale,
+      key,
+      params && Object.fromEntries(Object.entries(params).map(([name, value]) => [name, typeof value === "string" ? isolate(value, rtl) : value])),
+    );
+  const date = (d: Date) => formatDay(d, locale, timeZone);
+  const time = (d: Date) => formatTime(d, locale, timeZone);
 
   return {
     locale,
     lang: locale,
-    dir: isRtl(locale) ? "rtl" : "ltr",
+    dir: rtl ? "rtl" : "ltr",
     t,
+    isolate: (value) => isolate(value, rtl),
+    languageName: (other) => languageName(other, locale),
+    time: (iso) => time(new Date(iso)),
     plural(base, count, params = {}) {
       const category = pluralRules.select(count);
       const key = lookup(locale, `${base}.${category}`) !== undefined ? `${base}.${category}` : `${base}.other`;
@@ -80,7 +89,7 @@ export function emailText(locale: Locale, timeZone: string = DEFAULT_TIME_ZONE):
     sessionWhen(startsAt, endsAt) {
       const start = new Date(startsAt);
       const end = new Date(endsAt);
-      if (dayKey.format(start) === dayKey.format(end)) {
+      if (dayKey(start, timeZone) === dayKey(end, timeZone)) {
         return t("email.common.same_day", { date: date(start), start: time(start), end: time(end) });
       }
       return t("email.common.multi_day", {

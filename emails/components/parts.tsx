@@ -1,8 +1,8 @@
 /** Building blocks used by several templates. */
 import { Button, Img, Link, Section, Text } from "@react-email/components";
-import type { EmailData } from "../types";
+import type { EmailContact, EmailData, EmailWorkshop } from "../types";
 import type { EmailKey, EmailText } from "./i18n";
-import { styles } from "./Layout";
+import { styles } from "./styles";
 
 export function Paragraph({ children }: { children: React.ReactNode }) {
   return <Text style={styles.text}>{children}</Text>;
@@ -32,14 +32,46 @@ export type EventFactsProps = {
   showOnline?: boolean;
 };
 
-/** Event, dates, place (with accessibility) or online link, and places. */
+/**
+ * A value written by someone else (a title, a place, a name) inside the reader's text: isolated
+ * with <bdi> (and, where its letters run the other way, Unicode isolates that survive into the
+ * plain-text part), so a German title's colon stays at its end on an Arabic line.
+ */
+export function Isolated({ text, children }: { text: EmailText; children: string }) {
+  return <bdi>{text.isolate(children)}</bdi>;
+}
+
+/** A workshop's line: its name and own time, and what the participant has there. */
+function workshopLine(text: EmailText, workshop: EmailWorkshop): string {
+  const name =
+    workshop.startsAt && workshop.endsAt
+      ? text.t("email.common.workshop_time", { name: workshop.name, start: text.time(workshop.startsAt), end: text.time(workshop.endsAt) })
+      : text.isolate(workshop.name);
+  switch (workshop.status) {
+    case "confirmed":
+      return text.t("email.common.workshop_confirmed", { workshop: name });
+    case "kept":
+      return text.t("email.common.workshop_kept", { workshop: name });
+    case "waitlisted":
+      return workshop.waitlistPosition !== null
+        ? text.t("email.common.workshop_waitlisted_position", { workshop: name, position: workshop.waitlistPosition })
+        : text.t("email.common.workshop_waitlisted", { workshop: name });
+    default:
+      return text.t("email.common.workshop_other", { workshop: name });
+  }
+}
+
+/** Event, dates, place (with accessibility) or how to join online, the workshops, and places. */
 export function EventFacts({ text, data, placesLabel = "places", showOnline = true }: EventFactsProps) {
   const { event } = data;
   const sessions = event.sessions;
   const location = event.location;
+  const workshops = data.workshops ?? [];
   return (
     <Section style={{ margin: "8px 0 8px" }}>
-      <Fact label={text.t("email.common.event")}>{event.title}</Fact>
+      <Fact label={text.t("email.common.event")}>
+        <Isolated text={text}>{event.title}</Isolated>
+      </Fact>
       {sessions.length > 0 && (
         <Fact label={text.plural("email.common.when", sessions.length)}>
           {sessions.map((session, index) => {
@@ -55,11 +87,17 @@ export function EventFacts({ text, data, placesLabel = "places", showOnline = tr
       )}
       {location && (
         <Fact label={text.t("email.common.where")}>
-          {location.name}
+          <Isolated text={text}>{location.name}</Isolated>
+          {event.originalLocationName && (
+            <>
+              {" "}
+              (<bdi lang="de">{text.isolate(event.originalLocationName)}</bdi>)
+            </>
+          )}
           {location.address && (
             <>
               <br />
-              {location.address}
+              <Isolated text={text}>{location.address}</Isolated>
             </>
           )}
         </Fact>
@@ -69,9 +107,23 @@ export function EventFacts({ text, data, placesLabel = "places", showOnline = tr
         <Fact label={text.t("email.common.online")}>
           {text.t("email.common.online_hint")}
           <br />
-          <Link href={event.onlineUrl} style={styles.link}>
+          <Link href={event.onlineUrl} style={styles.link} dir="ltr">
             {event.onlineUrl}
           </Link>
+          <br />
+          {text.t("email.common.online_how")}
+        </Fact>
+      )}
+      {/* Online, but no link for this reader yet (waiting, unconfirmed): when it comes. */}
+      {event.online && !(showOnline && event.onlineUrl) && <Fact label={text.t("email.common.online")}>{text.t("email.common.online_later")}</Fact>}
+      {workshops.length > 0 && (
+        <Fact label={text.plural("email.common.workshops", workshops.length)}>
+          {workshops.map((workshop, index) => (
+            <span key={index}>
+              {index > 0 && <br />}
+              {workshopLine(text, workshop)}
+            </span>
+          ))}
         </Fact>
       )}
       {data.whatToBring && <Fact label={text.t("email.common.what_to_bring")}>{data.whatToBring}</Fact>}
@@ -127,11 +179,13 @@ export function Multiline({ value }: { value: string }) {
 }
 
 /**
- * The check-in QR code, once the check-in feature supplies one (see EmailData.checkInQr).
- * A hosted image is preferred: several clients (Gmail) do not show data: URIs.
+ * The check-in QR code. Sent with the email as an inline image (`cid:`, render.ts attaches it),
+ * so mail clients show it without loading anything from elsewhere; the bulk emails link the
+ * hosted image instead (served so that webmail on any origin may load it). Online events have
+ * no entrance: compose.ts gives them no code, and they say how to join instead.
  */
 export function CheckInQr({ text, qr }: { text: EmailText; qr: EmailData["checkInQr"] }) {
-  const src = qr?.url ?? qr?.dataUri;
+  const src = qr?.contentId ? `cid:${qr.contentId}` : (qr?.url ?? qr?.dataUri);
   if (!src) return null;
   return (
     <Section style={{ margin: "8px 0 16px" }}>
@@ -140,6 +194,34 @@ export function CheckInQr({ text, qr }: { text: EmailText; qr: EmailData["checkI
       </Text>
       <Img src={src} width="180" height="180" alt={text.t("email.common.check_in_alt")} />
     </Section>
+  );
+}
+
+/** Whom to ask: the event's contact (name, email, phone where given). */
+export function ContactBlock({ text, contact }: { text: EmailText; contact: EmailContact | null | undefined }) {
+  if (!contact?.name) return null;
+  return (
+    <Text style={styles.small}>
+      {text.t("email.common.contact_intro")}
+      <br />
+      <Isolated text={text}>{contact.name}</Isolated>
+      {contact.email && (
+        <>
+          <br />
+          <Link href={`mailto:${contact.email}`} style={styles.link} dir="ltr">
+            {contact.email}
+          </Link>
+        </>
+      )}
+      {contact.phone && (
+        <>
+          <br />
+          <Link href={`tel:${contact.phone.replace(/[^\d+]/g, "")}`} style={styles.link} dir="ltr">
+            {contact.phone}
+          </Link>
+        </>
+      )}
+    </Text>
   );
 }
 

@@ -18,7 +18,7 @@ export function ApplicationPending({ locale, data }: ApplicationPendingProps) {
       text={text}
       preview={text.t("email.application_pending.preview", { event })}
       heading={text.t("email.application_pending.heading")}
-      organiser={data.event.organiser}
+      organiser={data.event.organiser} contact={data.contact}
     >
       <Greeting text={text} name={data.name} />
       <Paragraph>{text.t("email.application_pending.intro", { event })}</Paragraph>

@@ -19,7 +19,7 @@ export function ApplicationRejected({ locale, data }: ApplicationRejectedProps) 
       text={text}
       preview={text.t("email.application_rejected.preview", { event })}
       heading={text.t("email.application_rejected.heading")}
-      organiser={organiser}
+      organiser={organiser} contact={data.contact}
     >
       <Greeting text={text} name={data.name} />
       <Paragraph>{text.t("email.application_rejected.intro", { event })}</Paragraph>

@@ -18,7 +18,7 @@ export function Cancelled({ locale, data }: CancelledProps) {
       text={text}
       preview={text.t("email.cancelled.preview", { event })}
       heading={text.t("email.cancelled.heading")}
-      organiser={data.event.organiser}
+      organiser={data.event.organiser} contact={data.contact}
     >
       <Greeting text={text} name={data.name} />
       <Paragraph>{text.t("email.cancelled.intro", { event })}</Paragraph>

@@ -19,7 +19,7 @@ export function CancelledByOrganiser({ locale, data }: CancelledByOrganiserProps
       text={text}
       preview={text.t("email.cancelled_by_organiser.preview", { event })}
       heading={text.t("email.cancelled_by_organiser.heading")}
-      organiser={organiser}
+      organiser={organiser} contact={data.contact}
     >
       <Greeting text={text} name={data.name} />
       <Paragraph>{text.t("email.cancelled_by_organiser.intro", { event, organiser })}</Paragraph>

@@ -18,7 +18,7 @@ export function CertificateIssued({ locale, data }: CertificateIssuedProps) {
       text={text}
       preview={text.t("email.certificate_issued.preview", { event })}
       heading={text.t("email.certificate_issued.heading")}
-      organiser={data.event.organiser}
+      organiser={data.event.organiser} contact={data.contact}
     >
       <Greeting text={text} name={data.name} />
       <Paragraph>{text.t("email.certificate_issued.intro", { event })}</Paragraph>

@@ -18,7 +18,7 @@ export function ConfirmEmail({ locale, data }: ConfirmEmailProps) {
       text={text}
       preview={text.t("email.confirm_email.preview", { event })}
       heading={text.t("email.confirm_email.heading")}
-      organiser={data.event.organiser}
+      organiser={data.event.organiser} contact={data.contact}
     >
       {/* No name here: this mail goes to an address nobody has confirmed yet, so a name typed
           by a stranger must not reach it (it could carry spam). */}

@@ -18,7 +18,7 @@ export function Confirmed({ locale, data }: ConfirmedProps) {
       text={text}
       preview={text.t("email.confirmed.preview", { event })}
       heading={text.t("email.confirmed.heading")}
-      organiser={data.event.organiser}
+      organiser={data.event.organiser} contact={data.contact}
     >
       <Greeting text={text} name={data.name} />
       <Paragraph>{text.t("email.confirmed.intro", { event })}</Paragraph>

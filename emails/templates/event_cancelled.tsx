@@ -15,7 +15,7 @@ export function EventCancelled({ locale, data }: EventCancelledProps) {
   const event = data.event.title;
   const organiser = data.event.organiser;
   return (
-    <Layout text={text} preview={text.t("email.event_cancelled.preview", { event })} heading={text.t("email.event_cancelled.heading")} organiser={organiser}>
+    <Layout text={text} preview={text.t("email.event_cancelled.preview", { event })} heading={text.t("email.event_cancelled.heading")} organiser={organiser} contact={data.contact}>
       <Greeting text={text} name={data.name} />
       <Paragraph>{text.t("email.event_cancelled.intro", { event })}</Paragraph>
       {data.reason && (

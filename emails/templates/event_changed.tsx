@@ -19,7 +19,7 @@ export function EventChanged({ locale, data }: EventChangedProps) {
       text={text}
       preview={text.t("email.event_changed.preview", { event })}
       heading={text.t("email.event_changed.heading")}
-      organiser={data.event.organiser}
+      organiser={data.event.organiser} contact={data.contact}
     >
       <Greeting text={text} name={data.name} />
       <Paragraph>{text.t("email.event_changed.intro", { event })}</Paragraph>

@@ -24,7 +24,7 @@ export function Expired({ locale, data }: ExpiredProps) {
       text={text}
       preview={text.t("email.expired.preview", { event })}
       heading={text.t("email.expired.heading")}
-      organiser={data.event.organiser}
+      organiser={data.event.organiser} contact={data.contact}
     >
       <Greeting text={text} name={data.name} />
       <Paragraph>{text.t(intro, { event })}</Paragraph>

@@ -18,7 +18,7 @@ export function ManageLink({ locale, data }: ManageLinkProps) {
       text={text}
       preview={text.t("email.manage_link.preview", { event })}
       heading={text.t("email.manage_link.heading")}
-      organiser={data.event.organiser}
+      organiser={data.event.organiser} contact={data.contact}
     >
       {/* No name: this mail is triggered by whoever typed the address in, so nothing they
           typed (such as a name) may reach it. */}

@@ -18,7 +18,7 @@ export function Offer({ locale, data }: OfferProps) {
       text={text}
       preview={text.t("email.offer.preview", { event })}
       heading={text.t("email.offer.heading")}
-      organiser={data.event.organiser}
+      organiser={data.event.organiser} contact={data.contact}
     >
       <Greeting text={text} name={data.name} />
       <Paragraph>{text.t("email.offer.intro", { event })}</Paragraph>

@@ -16,7 +16,7 @@ export function OrganiserMessage({ locale, data }: OrganiserMessageProps) {
   const event = data.event.title;
   const organiser = data.event.organiser;
   return (
-    <Layout text={text} preview={data.message?.subject ?? event} heading={data.message?.subject ?? event} organiser={organiser}>
+    <Layout text={text} preview={data.message?.subject ?? event} heading={data.message?.subject ?? event} organiser={organiser} contact={data.contact}>
       <Greeting text={text} name={data.name} />
       <Paragraph>{text.t("email.organiser_message.intro", { event, organiser })}</Paragraph>
       <Section style={{ borderLeft: "4px solid #e5e7eb", padding: "0 0 0 12px", margin: "0 0 14px" }}>

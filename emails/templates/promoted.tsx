@@ -18,7 +18,7 @@ export function Promoted({ locale, data }: PromotedProps) {
       text={text}
       preview={text.t("email.promoted.preview", { event })}
       heading={text.t("email.promoted.heading")}
-      organiser={data.event.organiser}
+      organiser={data.event.organiser} contact={data.contact}
     >
       <Greeting text={text} name={data.name} />
       <Paragraph>{text.t("email.promoted.intro", { event })}</Paragraph>

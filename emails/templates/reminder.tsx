@@ -21,7 +21,7 @@ export function Reminder({ locale, data }: ReminderProps) {
       text={text}
       preview={text.t("email.reminder.preview", { event })}
       heading={text.t("email.reminder.heading")}
-      organiser={data.event.organiser}
+      organiser={data.event.organiser} contact={data.contact}
     >
       <Greeting text={text} name={data.name} />
       <Paragraph>{text.t("email.reminder.intro", { event })}</Paragraph>

@@ -18,7 +18,7 @@ export function Waitlisted({ locale, data }: WaitlistedProps) {
       text={text}
       preview={text.t("email.waitlisted.preview", { event })}
       heading={text.t("email.waitlisted.heading")}
-      organiser={data.event.organiser}
+      organiser={data.event.organiser} contact={data.contact}
     >
       <Greeting text={text} name={data.name} />
       <Paragraph>{text.t("email.waitlisted.intro", { event })}</Paragraph>

@@ -1,7 +1,7 @@
 /** An event as a card in a list: the event list and the embeddable list show the same. */
 import type { PublicEventSummary } from "../../workers/src/api-types";
 import { h } from "./dom";
-import { availabilityText, contentLang, fallbackNote, formatName, placeLine, sessionList } from "./event-info";
+import { availabilityText, formatName, placeLine, sessionList, textAttrs, textNote } from "./event-info";
 import { t } from "./i18n";
 
 export type CardOptions = {
@@ -12,7 +12,6 @@ export type CardOptions = {
 };
 
 export function eventCard(event: PublicEventSummary, options: CardOptions = {}): HTMLElement {
-  const lang = contentLang(event.fallback);
   const cancelled = event.status === "cancelled";
   const href = options.href?.(event) ?? `/e/${encodeURIComponent(event.slug)}`;
   const link = options.newTab
@@ -22,11 +21,11 @@ export function eventCard(event: PublicEventSummary, options: CardOptions = {}):
     "li",
     { class: cancelled ? "event-card cancelled" : "event-card" },
     h("p", { class: "event-format" }, formatName(event)),
-    h("h2", lang, link),
-    fallbackNote(event),
-    sessionList(event.sessions, event.fallback, 3),
+    h("h2", textAttrs(event.marks.title), link),
+    textNote([event.marks.title, event.marks.summary]),
+    sessionList(event.sessions, 3),
     placeLine(event),
-    event.summary ? h("p", { class: "event-summary", ...lang }, event.summary) : null,
+    event.summary ? h("p", { class: "event-summary", ...textAttrs(event.marks.summary) }, event.summary) : null,
     h("p", { class: cancelled ? "availability availability-cancelled" : "availability" }, availabilityText(event)),
   );
 }

@@ -78,9 +78,12 @@ export class FieldSet {
     legend: string,
     type: "radio" | "checkbox",
     name: string,
-    options: { value: string; label: string }[],
+    /** A label may hold elements: a value from data in its own <bdi> (tNodes). */
+    options: { value: string; label: Child; labelAttrs?: Attrs }[],
     settings: { required?: boolean; labelAttrs?: Attrs } = {},
   ): HTMLElement {
+    // Options may carry their own language (a translated option among originals); else they share the legend's.
+    const ownLanguages = options.some((option) => option.labelAttrs !== undefined);
     const id = uniqueId("group");
     const error = h("p", { class: "field-error", id: `${id}-error`, hidden: true });
     const inputs = options.map((option, index) =>
@@ -100,8 +103,8 @@ export class FieldSet {
       error,
       h(
         "div",
-        { class: "choices", ...(settings.labelAttrs ?? {}) },
-        options.map((option, index) => h("div", { class: "choice" }, inputs[index], h("label", { for: `${id}-${index}` }, option.label))),
+        { class: "choices", ...(ownLanguages ? {} : (settings.labelAttrs ?? {})) },
+        options.map((option, index) => h("div", { class: "choice" }, inputs[index], h("label", { for: `${id}-${index}`, ...(option.labelAttrs ?? {}) }, option.label))),
       ),
     );
     const first = inputs[0] ?? fieldset;

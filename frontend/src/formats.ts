@@ -5,8 +5,9 @@
  */
 import type { ManagedRegistration, PublicEventDetail, RegistrationRequest, WorkshopPlace } from "../../workers/src/api-types";
 import { h, type Child } from "./dom";
+import { formatClock, isolated, textAttrs } from "./event-info";
 import type { FieldSet } from "./form-fields";
-import { t } from "./i18n";
+import { t, tNodes } from "./i18n";
 
 const STAND_NEEDS = ["table", "power", "wall"] as const;
 
@@ -17,10 +18,35 @@ function slots(event: PublicEventDetail): [string, PublicEventDetail["workshops"
   return [...bySlot];
 }
 
-function workshopLabel(workshop: PublicEventDetail["workshops"][number]): string {
+type Named = Pick<WorkshopPlace, "name" | "startsAt" | "endsAt" | "mark">;
+
+/**
+ * A workshop's name with its own time where it has one ("Workshop A (13:30–15:30 Uhr)") for a
+ * sentence on the page: the name in its own <bdi> (with its language where it is shown in
+ * another one), the time in the page's language around it.
+ */
+export function workshopName(workshop: Named): HTMLElement {
+  const name = h("bdi", { class: "workshop-name", ...textAttrs(workshop.mark) }, workshop.name);
+  return h("span", null, workshop.startsAt && workshop.endsAt ? tNodes("workshop.with_time", { name, start: formatClock(workshop.startsAt), end: formatClock(workshop.endsAt) }) : name);
+}
+
+/** The same as one string, for an <option> (which holds no elements): the name between FSI and PDI (bidi.ts). */
+function workshopNameText(workshop: Named): string {
+  const name = isolated(workshop.name);
+  return workshop.startsAt && workshop.endsAt ? t("workshop.with_time", { name, start: formatClock(workshop.startsAt), end: formatClock(workshop.endsAt) }) : name;
+}
+
+/** A workshop to choose, with its free places: as nodes for a radio's label, as a string for an <option>. */
+function workshopLabel(workshop: Workshop): (string | Node)[] {
   return workshop.placesLeft > 0
-    ? t("form.workshop_places_left", { name: workshop.name, count: workshop.placesLeft })
-    : t("form.workshop_full", { name: workshop.name });
+    ? tNodes("form.workshop_places_left", { name: workshopName(workshop), count: workshop.placesLeft })
+    : tNodes("form.workshop_full", { name: workshopName(workshop) });
+}
+
+function workshopOptionLabel(workshop: Workshop): string {
+  return workshop.placesLeft > 0
+    ? t("form.workshop_places_left", { name: workshopNameText(workshop), count: workshop.placesLeft })
+    : t("form.workshop_full", { name: workshopNameText(workshop) });
 }
 
 /** One fieldset per parallel slot: a first choice and, optionally, a second choice held while the first is full. */
@@ -47,7 +73,7 @@ export function workshopFields(fields: FieldSet, event: PublicEventDetail): Chil
           "select",
           { name: `workshop-second:${slot}` },
           h("option", { value: "" }, t("form.workshop_second_none")),
-          workshops.map((w) => h("option", { value: w.key }, w.name)),
+          workshops.map((w) => h("option", { value: w.key }, workshopNameText(w))),
         ),
         { hint: t("form.workshop_second_hint") },
       );
@@ -77,7 +103,7 @@ export function standFields(fields: FieldSet, event: PublicEventDetail): Child {
   );
   const kind = fields.choices("registrationType", t("form.kind_legend"), "radio", "kind", [
     { value: "", label: t("form.kind_visit") },
-    { value: stand.key, label: t("form.kind_stand", { name: stand.name }) },
+    { value: stand.key, label: tNodes("form.kind_stand", { name: h("bdi", textAttrs(stand.mark), stand.name) }) },
   ]);
   const radios = [...kind.querySelectorAll<HTMLInputElement>("input[type=radio]")];
   radios[0]!.checked = true;
@@ -146,33 +172,52 @@ export function eventExtras(event: PublicEventDetail): Child[] {
   ];
 }
 
-function workshopStatus(place: WorkshopPlace): string {
-  if (place.status === "confirmed") return t("workshop.status_confirmed", { name: place.name });
+function workshopStatus(place: WorkshopPlace): (string | Node)[] {
+  const name = workshopName(place);
+  if (place.status === "confirmed") return tNodes("workshop.status_confirmed", { name });
   if (place.status === "waitlisted")
-    return place.waitlistPosition !== null
-      ? t("workshop.status_waitlisted_position", { name: place.name, position: place.waitlistPosition })
-      : t("workshop.status_waitlisted", { name: place.name });
-  return t("workshop.status_other", { name: place.name });
+    return place.waitlistPosition !== null ? tNodes("workshop.status_waitlisted_position", { name, position: place.waitlistPosition }) : tNodes("workshop.status_waitlisted", { name });
+  return tNodes("workshop.status_other", { name });
 }
 
-/** The participant's workshops: status of each, and a second choice marked as such. */
+/** The participant's workshops: status of each, and a place held meanwhile marked as such. The sentence is in the page's language; only the name carries the workshop's (workshopName). */
 export function workshopList(places: WorkshopPlace[]): Child {
   if (places.length === 0) return null;
   return h(
     "ul",
     { class: "workshop-places" },
-    places.map((place) => h("li", { "data-workshop": place.key, "data-status": place.status }, workshopStatus(place), place.preference === 2 ? [" ", t("workshop.second_choice")] : null)),
+    places.map((place) =>
+      h("li", { "data-workshop": place.key, "data-status": place.status }, workshopStatus(place), place.preference === 2 ? [" ", t("workshop.second_choice")] : null),
+    ),
   );
 }
 
-/** On the manage page: switch to another workshop of a slot (frees the old place). */
-export function workshopSwitch(
-  registration: ManagedRegistration,
-  workshops: PublicEventDetail["workshops"],
-  onSwitch: (slot: string, key: string) => Promise<void>,
-): Child {
+type Workshop = PublicEventDetail["workshops"][number];
+
+/**
+ * What choosing `wanted` does to the places the participant holds in its slot, in plain words,
+ * and the button that does it. A full workshop never costs the place held: the participant
+ * waits for it and keeps the old place until it comes through (domain/places/participant-actions.ts).
+ */
+function consequence(places: WorkshopPlace[], wanted: Workshop): { text: (string | Node)[]; button: string } {
+  const held = places.find((p) => p.slot === wanted.slot && p.status === "confirmed");
+  const waiting = places.find((p) => p.slot === wanted.slot && p.preference === 1 && p.status !== "confirmed");
+  const params = { wanted: workshopName(wanted), current: held ? workshopName(held) : waiting ? workshopName(waiting) : "" };
+  if (held && held.key === wanted.key) return { text: tNodes("workshop.confirm_back", params), button: t("workshop.confirm_yes_switch") };
+  if (held && wanted.placesLeft <= 0) return { text: tNodes("workshop.confirm_full", params), button: t("workshop.confirm_yes_wait") };
+  if (held) return { text: tNodes("workshop.confirm_free", params), button: t("workshop.confirm_yes_switch") };
+  if (waiting) return { text: tNodes("workshop.confirm_leave_waitlist", params), button: t("workshop.confirm_yes_switch") };
+  return { text: tNodes(wanted.placesLeft > 0 ? "workshop.confirm_choose" : "workshop.confirm_choose_full", params), button: t("workshop.confirm_yes_switch") };
+}
+
+/**
+ * On the manage page: choose another workshop of a slot. Nothing happens on the first click:
+ * the page says what the change means for the place held (given up, or kept while waiting)
+ * and asks; only the second button changes anything.
+ */
+export function workshopSwitch(registration: ManagedRegistration, workshops: Workshop[], onSwitch: (slot: string, key: string) => Promise<void>): Child {
   if (!registration.actions.includes("workshops") || workshops.length === 0) return null;
-  const bySlot = new Map<string, PublicEventDetail["workshops"]>();
+  const bySlot = new Map<string, Workshop[]>();
   for (const workshop of workshops) bySlot.set(workshop.slot, [...(bySlot.get(workshop.slot) ?? []), workshop]);
   return h(
     "section",
@@ -180,28 +225,55 @@ export function workshopSwitch(
     h("h2", { id: "workshop-switch-heading" }, t("workshop.switch_heading")),
     h("p", { class: "hint" }, t("workshop.switch_hint")),
     [...bySlot].map(([slot, options], index) => {
-      const select = h("select", { id: `workshop-switch-${index}` }, options.map((w) => h("option", { value: w.key }, workshopLabel(w))));
+      const select = h("select", { id: `workshop-switch-${index}`, name: `workshop-switch-${index}` }, options.map((w) => h("option", { value: w.key }, workshopOptionLabel(w))));
       const current = registration.workshops.find((w) => w.slot === slot && w.preference === 1);
       if (current) select.value = current.key;
       const button = h("button", { type: "submit", class: "button button-secondary" }, t("workshop.switch_button"));
+      const question = h("p", { class: "workshop-consequence", id: `workshop-consequence-${index}`, tabindex: "-1" });
+      const yes = h("button", { type: "button", class: "button", "aria-describedby": question.id });
+      const no = h("button", { type: "button", class: "button button-secondary" }, t("workshop.confirm_no"));
+      const confirmArea = h("div", { class: "confirm-switch", hidden: true }, question, h("div", { class: "button-row" }, yes, no));
+      const close = () => {
+        confirmArea.hidden = true;
+        button.hidden = false;
+        select.disabled = false;
+      };
+      no.addEventListener("click", () => {
+        close();
+        select.focus();
+      });
+      yes.addEventListener("click", async () => {
+        yes.disabled = true;
+        no.disabled = true;
+        try {
+          await onSwitch(slot, select.value);
+        } finally {
+          yes.disabled = false;
+          no.disabled = false;
+        }
+      });
       return h(
         "form",
         {
           class: "field",
-          onsubmit: async (event: Event) => {
+          onsubmit: (event: Event) => {
             event.preventDefault();
-            button.disabled = true;
-            try {
-              await onSwitch(slot, select.value);
-            } finally {
-              button.disabled = false;
-            }
+            const wanted = options.find((w) => w.key === select.value);
+            if (!wanted || (current && current.key === wanted.key && current.status === "confirmed")) return;
+            const { text, button: label } = consequence(registration.workshops, wanted);
+            question.replaceChildren(...text);
+            yes.textContent = label;
+            confirmArea.hidden = false;
+            button.hidden = true;
+            select.disabled = true;
+            question.focus();
           },
         },
         h("label", { for: select.id }, bySlot.size > 1 ? t("form.workshop_round", { number: index + 1 }) : t("form.workshop_first")),
         select,
         " ",
         button,
+        confirmArea,
       );
     }),
   );

@@ -1,23 +1,49 @@
 /**
  * The frame of every page: skip link, header with the language choice, main, footer.
  * A page gives a title and a render function; on a change of language the whole page is
- * rendered again in the new language (the API returns texts in the language, too).
+ * rendered again in the new language (the API returns texts in the language, too), with
+ * what the person typed kept (form-memory.ts), and the address keeps the language (`?lang=`)
+ * so that a reload or a copied link opens in it.
  */
 import { focusOn, h } from "./dom";
 import { ApiFailure } from "./api";
-import { LOCALE_NAMES, LOCALES, chosenLocale, initialLocale, isLocale, t, useLocale, type WebKey } from "./i18n";
+import { restoreForms, snapshotForms } from "./form-memory";
+import { LANG_PARAM, LOCALE_NAMES, LOCALES, chosenLocale, initialLocale, isLocale, t, useLocale, type Locale, type WebKey } from "./i18n";
 
 export type Page = {
   title: () => string;
   render: (main: HTMLElement) => void | Promise<void>;
 };
 
+let current: Page | null = null;
+
 export async function startPage(page: Page): Promise<void> {
+  current = page;
   await useLocale(initialLocale());
   await renderPage(page);
 }
 
+/** The address with `?lang=` set to the language shown, so a reload or a shared link opens in it. */
+function keepLanguageInAddress(locale: Locale): void {
+  const url = new URL(location.href);
+  if (url.searchParams.get(LANG_PARAM) === locale) return;
+  url.searchParams.set(LANG_PARAM, locale);
+  history.replaceState(history.state, "", url);
+}
+
+/**
+ * Shows the page in `locale` (not remembered for other pages): the manage and data pages use
+ * it for the language stored with the registration. Returns false when it is shown already.
+ */
+export async function showInLocale(locale: Locale): Promise<boolean> {
+  if (!current || locale === chosenLocale()) return false;
+  await useLocale(locale);
+  await renderPage(current);
+  return true;
+}
+
 async function renderPage(page: Page, focusLanguage = false): Promise<void> {
+  const typed = snapshotForms(document);
   const main = h("main", { id: "main", tabindex: "-1" });
   const languageSelect = h(
     "select",
@@ -28,6 +54,7 @@ async function renderPage(page: Page, focusLanguage = false): Promise<void> {
         const value = (event.target as HTMLSelectElement).value;
         if (!isLocale(value)) return;
         await useLocale(value, true);
+        keepLanguageInAddress(value);
         await renderPage(page, true);
       },
     },
@@ -63,6 +90,7 @@ async function renderPage(page: Page, focusLanguage = false): Promise<void> {
           "ul",
           { class: "footer-links" },
           footerLink("/", "site.footer_events"),
+          footerLink("/lost-link", "site.footer_lost_link"),
           footerLink("/privacy", "site.footer_privacy"),
           footerLink("/accessibility", "site.footer_accessibility"),
         ),
@@ -75,6 +103,7 @@ async function renderPage(page: Page, focusLanguage = false): Promise<void> {
   document.title = `${page.title()} – ${t("site.name")}`;
   if (focusLanguage) languageSelect.focus();
   await page.render(main);
+  restoreForms(main, typed);
   // The page may have found a better title (an event's name) while rendering.
   document.title = `${page.title()} – ${t("site.name")}`;
 }

@@ -11,6 +11,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { EMAIL_TEMPLATES, EVENT_FORMATS, ROLES } from "../../db/schema";
+import { CHANGED_FIELDS } from "../../emails/types";
 import deCertificate from "../../workers/src/i18n/de/certificate";
 import deEmail from "../../workers/src/i18n/de/email";
 import deErrors from "../../workers/src/i18n/de/errors";
@@ -37,7 +38,7 @@ const PARTICIPANT_STATUSES = ["confirmed", "waitlisted", "offered", "check_email
  * The dynamic key patterns ("*" is the run-time part) and the values each can take, with
  * where those values come from. Values listed by hand are checked against their source file.
  */
-const DYNAMIC: Record<string, { members: readonly string[]; from?: string }> = {
+const DYNAMIC: Record<string, { members: readonly string[]; from?: string | string[] }> = {
   "format.*": { members: EVENT_FORMATS },
   // Audience codes are a vocabulary (the console offers them); every code the demo uses needs a name.
   "audience.*": { members: Object.keys(deWeb).filter((key) => key.startsWith("audience.")).map((key) => key.slice("audience.".length)) },
@@ -48,7 +49,10 @@ const DYNAMIC: Record<string, { members: readonly string[]; from?: string }> = {
   "accessibility.*_heading": { members: ["status", "features", "limits"], from: "frontend/src/pages/accessibility.ts" },
   "accessibility.*_text": { members: ["status", "features", "limits"], from: "frontend/src/pages/accessibility.ts" },
   "manage.status_*": { members: PARTICIPANT_STATUSES, from: "workers/src/api-types.ts" },
-  "manage.done_*": { members: ["confirm", "accept-offer", "cancel"], from: "workers/src/api-types.ts" },
+  // The actions, and after a workshop switch: switched, or waiting with the old place kept.
+  "manage.done_*": { members: ["confirm", "accept-offer", "cancel", "workshop_switched", "workshop_waiting"], from: ["workers/src/api-types.ts", "frontend/src/pages/manage.ts"] },
+  "email.updated_by_organiser.field.*": { members: CHANGED_FIELDS },
+  "email.manage_links.status.*": { members: ["confirmed", "waitlisted", "offered", "check_email", "pending_approval"], from: "emails/types.ts" },
   "email.common.*": { members: ["places", "places_requested"], from: "emails/components/parts.tsx" },
   "email.*.subject": { members: EMAIL_TEMPLATES },
   "email.event_changed.change.*": { members: ["date", "time", "place", "online"], from: "emails/types.ts" },
@@ -102,7 +106,7 @@ describe("catalogue keys are used", () => {
       const [prefix = "", suffix = ""] = pattern.split("*");
       for (const member of members) {
         if (!allKeys.has(`${prefix}${member}${suffix}`)) problems.push(`missing ${prefix}${member}${suffix}`);
-        if (from && member !== "other" && !read(from).includes(`"${member}"`)) problems.push(`${member} not in ${from}`);
+        if (from && member !== "other" && ![from].flat().some((file) => read(file).includes(`"${member}"`))) problems.push(`${member} not in ${from}`);
       }
     }
     for (const base of pluralBases) if (!allKeys.has(`${base}.other`)) problems.push(`missing ${base}.other`);

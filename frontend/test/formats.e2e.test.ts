@@ -42,7 +42,11 @@ describe("formats in the browser", () => {
     const select = page.getByLabel(deWeb["form.workshop_first"]);
     const other = await select.evaluate((el, current) => [...(el as HTMLSelectElement).options].map((o) => o.value).find((v) => v !== current)!, firstKey);
     await select.selectOption(other);
-    await page.getByRole("button", { name: deWeb["workshop.switch_button"] }).click();
+    await page.getByRole("button", { name: deWeb["workshop.switch_button"], exact: true }).click();
+    // The page first says, in plain words, that the place held goes to someone else, and asks.
+    await page.locator(".workshop-consequence").waitFor();
+    expect(await page.locator(".workshop-consequence").innerText()).toContain(deWeb["workshop.confirm_free"].split("{")[0]!.trim());
+    await page.getByRole("button", { name: deWeb["workshop.confirm_yes_switch"] }).click();
     await page.locator(`.workshop-places li[data-workshop="${other}"][data-status="confirmed"]`).waitFor();
     expect(await page.locator(".workshop-places li").count()).toBe(1);
     await context.close();

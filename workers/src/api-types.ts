@@ -5,9 +5,27 @@
  */
 import type { EventFormat, Locale, LocalizedText, Question } from "../../db/schema";
 
-export type PublicSession = { startsAt: string; endsAt: string; title: string | null; cancelled: boolean };
+/**
+ * How a text written by the organiser reached the reader, where it is not their own words in
+ * the asked language: machine-translated into it (`machine`, `lang` the asked language), or
+ * shown in another language for lack of a translation (`lang` that language: English, then
+ * German). Texts without a mark are the organiser's (or reviewed by one) in the asked language.
+ */
+export type TextMark = { lang: Locale; machine: boolean };
 
-export type PublicLocation = { name: string; address: string | null; accessibility: string | null };
+export type PublicSession = { startsAt: string; endsAt: string; title: string | null; cancelled: boolean; mark?: TextMark };
+
+/**
+ * `name` in the asked language where translated; `originalName` then keeps the name as the
+ * organiser wrote it (and as signs at the door show it).
+ */
+export type PublicLocation = { name: string; originalName: string | null; address: string | null; accessibility: string | null };
+
+/** Whom to ask about the event: the event's own contact, or the organisation's. */
+export type PublicContact = { name: string; email: string | null; phone: string | null };
+
+/** Marks of the event's own texts (see TextMark); a text without an entry needs none. */
+export type EventTextMarks = Partial<Record<"title" | "summary" | "description" | "location" | "accessibility", TextMark>>;
 
 /** What the participant sees as the outcome of a registration. */
 export type ParticipantStatus =
@@ -23,15 +41,18 @@ export type ParticipantStatus =
 export type PublicEventSummary = {
   slug: string;
   format: EventFormat;
-  /** In the requested locale, or German when that translation is missing (then `fallback` is true). */
+  /** In the requested locale (perhaps machine-translated), else English, else German: see `marks`. */
   title: string;
   summary: string | null;
+  /** True when a text is shown in another language than asked (its mark names the language). */
   fallback: boolean;
+  marks: EventTextMarks;
   sessions: PublicSession[];
   location: PublicLocation | null;
   online: boolean;
   status: "published" | "cancelled";
   cancellationReason: string | null;
+  contact: PublicContact;
   registration: {
     mode: "open" | "approval" | "none";
     /** True when the registration window is open now and the event is not cancelled. */
@@ -50,18 +71,29 @@ export type PublicEventSummary = {
   };
 };
 
-/** A workshop of a parallel slot (conferences): its own places and waitlist. */
-export type PublicWorkshop = { slot: string; key: string; name: string; capacity: number; placesLeft: number; waitlistOpen: boolean };
+/** A workshop of a parallel slot (conferences): its own places and waitlist, and its own time where it has one. */
+export type PublicWorkshop = {
+  slot: string;
+  key: string;
+  name: string;
+  mark?: TextMark;
+  startsAt: string | null;
+  endsAt: string | null;
+  capacity: number;
+  placesLeft: number;
+  waitlistOpen: boolean;
+};
 
 /** Something other than a visit that people apply for, e.g. a stand at a fair (always with approval). */
-export type PublicRegistrationType = { key: string; name: string; capacity: number; placesLeft: number };
+export type PublicRegistrationType = { key: string; name: string; mark?: TextMark; capacity: number; placesLeft: number };
 
 export type PublicQuestion = {
   id: string;
   type: Question["type"];
   required: boolean;
   label: string;
-  options?: { id: string; label: string }[];
+  mark?: TextMark;
+  options?: { id: string; label: string; mark?: TextMark }[];
 };
 
 export type PublicEventDetail = PublicEventSummary & {
@@ -116,6 +148,9 @@ export type WorkshopPlace = {
   slot: string;
   key: string;
   name: string;
+  mark?: TextMark;
+  startsAt: string | null;
+  endsAt: string | null;
   /** 1: first choice; 2: a second choice held while waiting for the first. */
   preference: number;
   status: ParticipantStatus;

@@ -32,6 +32,8 @@ import { consoleStatusRoutes } from "./routes/console/status";
 import { feedRoutes } from "./routes/feeds";
 import { pageRoutes } from "./routes/pages";
 import { consoleEventReportingRoutes, consoleStatisticsRoutes } from "./routes/console/statistics";
+import { consoleTranslationRoutes } from "./routes/console/translations";
+import { manageLinkRoutes } from "./routes/manage-links";
 
 const MAX_BODY_BYTES = 64 * 1024;
 const API_INFO = {
@@ -144,6 +146,7 @@ export function buildApp() {
   app.route("/api/registrations", registrationRoutes);
   app.route("/api/registrations", participantDataRoutes);
   app.route("/api/privacy", privacyRequestRoutes);
+  app.route("/api/manage-links", manageLinkRoutes);
   app.route("/api/console/people", consolePeopleRoutes);
   app.route("/api/console/status", consoleStatusRoutes);
   app.route("/api/auth", authRoutes);
@@ -151,6 +154,7 @@ export function buildApp() {
   // After the event routes: they share the prefix, and its session check runs once (requireStaff).
   app.route("/api/console/events", consoleEventRegistrationRoutes);
   app.route("/api/console/events", consoleEventHelperRoutes);
+  app.route("/api/console/events", consoleTranslationRoutes);
   app.route("/api/console/registrations", consoleRegistrationRoutes);
   app.route("/api/console/pools", consolePoolRoutes);
   app.route("/api/console/organisations", consoleOrganisationRoutes);

@@ -4,6 +4,7 @@
  */
 import type {
   CertificateRule,
+  EventContact,
   EventFormat,
   EventLocation,
   EventTexts,
@@ -28,7 +29,17 @@ export type MeResponse = {
 };
 
 export type ConsoleSession = { id?: number; startsAt: string; endsAt: string; title?: LocalizedText | null; cancelled?: boolean };
-export type ConsolePoolInput = { id?: number; kind: "event" | "workshop" | "registration_type"; key: string; slot?: string | null; name?: LocalizedText | null; capacity: number };
+/** `startsAt`/`endsAt`: a workshop's own time within the day, named in emails and on the manage page. */
+export type ConsolePoolInput = {
+  id?: number;
+  kind: "event" | "workshop" | "registration_type";
+  key: string;
+  slot?: string | null;
+  name?: LocalizedText | null;
+  capacity: number;
+  startsAt?: string | null;
+  endsAt?: string | null;
+};
 
 /** What an organiser edits (POST /api/console/events creates a draft from it; PUT replaces it). */
 export type EventInput = {
@@ -63,6 +74,8 @@ export type EventInput = {
   fundingLines?: string[];
   /** Partners the event is held with; left out of a PUT, they stay as they are. */
   partners?: string[];
+  /** Whom participants ask (name, email, phone, each where given); null or absent: the organisation and its contact email. */
+  contact?: EventContact | null;
 };
 
 export type PoolStats = ConsolePoolInput & {
@@ -134,6 +147,35 @@ export type ConsoleEventListItem = {
 
 export type ConsoleEventResponse = { event: ConsoleEvent };
 export type ConsoleEventListResponse = { events: ConsoleEventListItem[] };
+
+/* ---------- Translations of event texts (console review) ---------- */
+
+/**
+ * One text of an event in one language: what it is made from, the text the pages show in that
+ * language (null: none yet, the pages fall back), and where it comes from. `original`: the
+ * organiser wrote it in this language (edited in the event itself); `machine`: translated by
+ * Workers AI; `reviewed`: corrected or approved by an organiser, never overwritten by a
+ * machine (`stale`: its source changed since); `missing`: no translation (none configured,
+ * or not yet made).
+ */
+export type ConsoleTranslationField = {
+  /** "title", "summary", "description", "location.name", "location.accessibility", "session.<id>", "question.<id>", "question.<id>.option.<id>", "pool.<key>". */
+  field: string;
+  source: { locale: import("../../db/schema").Locale; text: string };
+  text: string | null;
+  status: "original" | "machine" | "reviewed" | "missing";
+  stale: boolean;
+};
+export type ConsoleTranslationLocale = {
+  locale: import("../../db/schema").Locale;
+  counts: Record<ConsoleTranslationField["status"], number>;
+  fields: ConsoleTranslationField[];
+};
+/** `configured`: false while the Workers AI binding is missing (then nothing is machine-translated). */
+export type ConsoleTranslations = { configured: boolean; locales: ConsoleTranslationLocale[] };
+export type ConsoleTranslationsResponse = { translations: ConsoleTranslations };
+/** PUT /api/console/events/{eventId}/translations/{locale}: the corrected (or approved) text of one field. */
+export type TranslationReviewInput = { field: string; text: string };
 
 /* ---------- Registrations, waitlists, messages, organisations (console) ---------- */
 

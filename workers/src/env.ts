@@ -1,6 +1,15 @@
 import type { Locale } from "../../db/schema";
 import type { Staff } from "./domain/auth/staff";
 
+/**
+ * What the translation needs of the Workers AI binding (`env.AI.run(model, input)`): one
+ * method, so a stand-in can take its place in the tests. Declared only for deployment
+ * (scripts/deploy.mjs), never in wrangler.toml: `npm start` and the tests need no login.
+ */
+export type TranslationModel = {
+  run(model: "@cf/meta/m2m100-1.2b", input: { text: string; source_lang: string; target_lang: string }): Promise<{ translated_text?: string }>;
+};
+
 /** Bindings and variables of the Worker (see wrangler.toml). */
 export type Env = {
   /** The request's database: the tenant's (lib/tenants.ts), as the request reaches it (http/database.ts). */
@@ -45,6 +54,8 @@ export type Env = {
   TURNSTILE_SITE_KEY?: string;
   /** Sites allowed to frame the embeddable event list (/embed), e.g. "https://www.duesseldorf.de https://*.partner.de". */
   EMBED_ALLOWED_ORIGINS?: string;
+  /** Workers AI, for machine translation of event texts (optional: without it the pages show English, then German). */
+  AI?: TranslationModel;
 };
 
 /** A queue message names one outbox row (and its database, where not DB); the row itself is the source of truth. */

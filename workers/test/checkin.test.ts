@@ -303,13 +303,20 @@ describe("the participant's QR code", () => {
     const waiting = await SELF.fetch(`https://zusammen.test/api/registrations/${await tokenOf(await registrationId("qr-waiting@example.org"))}/qr.svg`);
     expect(waiting.status).toBe(404);
 
+    // The confirmation carries the code as an inline image (cid:), shown by mail clients without loading anything.
     const [mail] = await waitForMail("qr@example.org");
-    const src = /<img[^>]+src="([^"]+checkin-qr[^"]+)"/.exec(mail!.html)?.[1];
-    expect(src).toBe(`${env.PUBLIC_URL}/api/checkin-qr/${await checkInCode(env, id)}.png`);
-    expect(mail!.html).not.toContain(await tokenOf(id).then((t) => `checkin-qr/${t}`));
-    const png = await SELF.fetch(`https://zusammen.test${new URL(src!).pathname}`);
+    expect(mail!.html).toMatch(/<img[^>]+src="cid:checkin-qr"/);
+    const inline = (mail!.attachments as { contentId?: string; contentType: string; content: string }[]).find((a) => a.contentId === "checkin-qr");
+    expect(inline?.contentType).toBe("image/png");
+    expect(mail!.html).not.toContain(`checkin-qr/${await tokenOf(id)}`);
+    // The same image is also served for the bulk emails (reminders), which any origin may load (webmail).
+    const src = `${env.PUBLIC_URL}/api/checkin-qr/${await checkInCode(env, id)}.png`;
+    const png = await SELF.fetch(`https://zusammen.test${new URL(src).pathname}`);
     expect(png.status).toBe(200);
     expect(png.headers.get("content-type")).toBe("image/png");
+    expect(png.headers.get("cross-origin-resource-policy")).toBe("cross-origin");
+    expect(png.headers.get("access-control-allow-origin")).toBe("*");
+    expect(atob(inline!.content).slice(1, 4)).toBe("PNG");
     expect([...new Uint8Array(await png.arrayBuffer()).slice(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     expect((await SELF.fetch(`https://zusammen.test/api/checkin-qr/zc1.${id}.AAAAAAAAAAAAAAAAAAAAAA.png`)).status).toBe(404);
   });

@@ -105,6 +105,7 @@ beforeAll(async () => {
     code: String(certificate!.code),
     file: `${code}.png`,
     token: manageToken,
+    locale: "ar",
   });
   foreign = { ...values, token: "A".repeat(43) };
   dataValues = { ...values, token: dataToken };

@@ -59,6 +59,9 @@ function participantData(template: EmailTemplate): EmailData {
   if (template === "reminder") return { ...d, reminderSession: d.event.sessions[1] };
   if (template === "event_changed") return { ...d, changes: ["date", "place"] };
   if (template === "organiser_message") return { ...d, message: { subject: `Raum ${evil}`, body: `Zeile 1\n${hyperlink}\n${evil}` } };
+  if (template === "workshops_changed") return { ...d, workshopChange: { kind: "waiting", workshop: `Workshop ${evil}`, previous: "Workshop A" } };
+  // The list of the address's registrations, each with its own link (the first being this one's).
+  if (template === "manage_links") return { ...d, registrations: [{ title: d.event.title, when: d.event.sessions[0]!, status: "confirmed", manageUrl: d.manageUrl }] };
   return d;
 }
 
@@ -84,13 +87,14 @@ describe.each(LOCALES)("every participant template in %s", (locale) => {
     const d = participantData(template);
     const mail = await renderEmail(template, locale, d);
     expect(mail.subject.length).toBeGreaterThan(0);
-    expect(mail.subject).toContain(d.event.title);
+    // "Your links" is about every registration of the address, not one event.
+    if (template !== "manage_links") expect(mail.subject).toContain(d.event.title);
     expect(mail.subject).not.toMatch(/[\r\n]/);
     expect(mail.html).toContain(d.manageUrl);
     expect(mail.text).toContain(d.manageUrl);
     expect(mail.html).not.toContain(evil);
     expect(mail.html).not.toContain("<script");
-    if (template === "confirm_email" || template === "manage_link") {
+    if (template === "confirm_email" || template === "manage_link" || template === "manage_links") {
       // Triggered by whoever typed the address in: nothing they typed reaches the mail.
       expect(mail.text).not.toContain("alert(1)");
     } else {

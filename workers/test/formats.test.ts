@@ -39,8 +39,8 @@ describe("conference with parallel workshops", () => {
     const { slug } = await conference();
     const event = (await json(await SELF.fetch(`https://zusammen.test/api/events/${slug}?locale=en`))).event;
     expect(event.workshops).toEqual([
-      { slot: "afternoon", key: "a", name: "Workshop a (en)", capacity: 1, placesLeft: 1, waitlistOpen: false },
-      { slot: "afternoon", key: "b", name: "Workshop b (en)", capacity: 2, placesLeft: 2, waitlistOpen: false },
+      { slot: "afternoon", key: "a", name: "Workshop a (en)", startsAt: null, endsAt: null, capacity: 1, placesLeft: 1, waitlistOpen: false },
+      { slot: "afternoon", key: "b", name: "Workshop b (en)", startsAt: null, endsAt: null, capacity: 2, placesLeft: 2, waitlistOpen: false },
     ]);
     const answer = await json(await register(slug, participant(1, { workshops: [{ slot: "afternoon", first: "a" }] })));
     expect(answer.registration).toMatchObject({ status: "confirmed", workshops: [{ key: "a", status: "confirmed", preference: 1 }] });

@@ -29,6 +29,7 @@ beforeAll(async () => {
     token: await tokenOf(row!.id as number),
     code: "ABCD-EFGH-JKMN-PQRS",
     file: "zc1.1.x.png",
+    locale: "tr",
     eventId: String(eventId),
     registrationId: String(row!.id),
     poolId: String(poolId),

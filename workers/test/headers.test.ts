@@ -14,7 +14,7 @@ import { fill, loadDocument, operationsOf, withRequiredQuery, type WalkedOperati
 const PERSONAL = /^\/api\/(registrations|console|auth|privacy|dev)(\/|$)/;
 
 let operations: WalkedOperation[] = [];
-const values: Record<string, string> = { token: "A".repeat(43), code: "ABCD-EFGH-JKMN-PQRS", file: "zc1.1.x.png", outboxId: "1" };
+const values: Record<string, string> = { token: "A".repeat(43), code: "ABCD-EFGH-JKMN-PQRS", file: "zc1.1.x.png", outboxId: "1", locale: "ar" };
 beforeAll(async () => {
   operations = operationsOf(await loadDocument());
   values.slug = (await createEvent()).slug;

@@ -31,9 +31,9 @@ async function outboxOf(registrationId: number) {
   return rows(`SELECT id, template, locale FROM outbox WHERE registration_id = ?1 ORDER BY rowid`, registrationId);
 }
 
-/** The subject each template has in the locale, for the event title the locale sees (German fallback). */
+/** The subject each template has in the locale, for the event title the locale sees (the organiser's English, else German). */
 function expectedSubject(template: EmailTemplate, locale: Locale, eventNumber: string) {
-  const title = locale === "en" ? `Workshop ${eventNumber} (en)` : `Workshop ${eventNumber}`;
+  const title = locale === "de" ? `Workshop ${eventNumber}` : `Workshop ${eventNumber} (en)`;
   return emailText(locale).t(`email.${template}.subject` as never, { event: title });
 }
 

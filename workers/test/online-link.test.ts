@@ -35,6 +35,7 @@ describe("online sessions", () => {
       outboxId: "1",
       code: "ABCD-EFGH-JKMN-PQRS",
       file: "zc1.1.x.png",
+      locale: "uk",
     };
     // Reading first, then the writes (which may cancel or erase the waiting registration). The dev
     // mailbox shows every email sent, the confirmed participant's too: it exists only in dev mode.

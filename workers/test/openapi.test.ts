@@ -26,6 +26,7 @@ const PAGES: Record<string, string> = {
   "GET /dev/emails/:template/:locale": "one email preview (HTML, dev mode only)",
   "GET /e/:slug": "the short link: the event page with the event in its HTML head (its API is GET /api/events/{slug})",
   "GET /embed": "the embeddable event list (HTML for other sites' frames; its API is GET /api/events)",
+  "GET /dev/mailbox/:id/message.html": "one message of the dev mailbox as a mail client shows it (HTML, dev mode only)",
 };
 
 let doc: Document;

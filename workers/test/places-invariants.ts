@@ -39,7 +39,7 @@ export type Snapshot = {
   outbox: { id: string; registrationId: number | null; changeId: string | null; template: string }[];
 };
 
-/** Audited changes that tell nobody: an unproven address, a reordering, workshop choices (they travel with their day registration). */
+/** Audited changes that tell nobody: an unproven address, a reordering, workshop choices (their day registration is told, see below). */
 const SILENT_ACTIONS = new Set(["registration.hold_expired", "registration.moved", "registration.workshop_chosen", "registration.cancelled_for_erasure"]);
 
 const takesPlaces = (status: RegistrationStatus | undefined) => (PLACE_TAKING_STATUSES as readonly string[]).includes(status ?? "");
@@ -164,7 +164,13 @@ export function placesProblems(before: Snapshot, after: Snapshot, options: { out
         problems.push(`registration ${r.id}: ${actions.join(", ")} queued ${sent.length} emails (${sent.map((m) => m.template)}), expected ${expected}`);
       }
     }
-    const unexplained = mails.filter((m) => !audited.some((a) => a.changeId === m.changeId));
+    // A change of its workshop choices is told to the day registration: one email per such change at most.
+    const childChanges = new Set(newAudit.filter((a) => after.registrations.get(a.registrationId!)?.parentId === r.id).map((a) => a.changeId));
+    for (const changeId of childChanges) {
+      const sent = mails.filter((m) => m.changeId === changeId);
+      if (sent.length > 1) problems.push(`registration ${r.id}: a change of its workshops queued ${sent.length} emails`);
+    }
+    const unexplained = mails.filter((m) => !audited.some((a) => a.changeId === m.changeId) && !childChanges.has(m.changeId));
     if (unexplained.length > 0) problems.push(`registration ${r.id}: emails without a change: ${unexplained.map((m) => m.template)}`);
   }
   return problems;

@@ -126,11 +126,14 @@ describe("public event routes", () => {
     expect(event.online).toBe(true);
   });
 
-  it("shows German with a fallback flag where a translation is missing", async () => {
+  it("shows the organiser's English, then German, marked with its language, where a translation is missing", async () => {
     const { slug } = await createEvent();
     const tr = (await (await SELF.fetch(`https://zusammen.test/api/events/${slug}?locale=tr`)).json()) as any;
-    expect(tr.event.title).toMatch(/^Workshop \d+$/);
+    // The test event has an English title, a German summary only.
+    expect(tr.event.title).toMatch(/^Workshop \d+ \(en\)$/);
+    expect(tr.event.summary).toBe("Kurz");
     expect(tr.event.fallback).toBe(true);
+    expect(tr.event.marks).toEqual({ title: { lang: "en", machine: false }, summary: { lang: "de", machine: false }, accessibility: { lang: "de", machine: false }, location: { lang: "de", machine: false } });
   });
 
   it("serves health (every route's place in the OpenAPI document is checked in openapi.test.ts)", async () => {

@@ -8,11 +8,11 @@ import type {
 } from "../../../workers/src/api-types";
 import { ApiFailure, api, newIdempotencyKey } from "../api";
 import { append, focusOn, h, paragraphs, type Child } from "../dom";
-import { audienceName, availabilityText, contentLang, fallbackNote, formatDateTime, formatName, languageName, sessionList } from "../event-info";
+import { audienceName, availabilityText, contactBlock, eventMarks, formatDateTime, formatName, isolated, languageLabel, placeName, sessionList, textAttrs, textNote } from "../event-info";
 import { FieldSet } from "../form-fields";
 import { childrenField, collectFormatFields, eventExtras, standFields, workshopFields, workshopList } from "../formats";
 import { addChallenge } from "../turnstile";
-import { LOCALE_NAMES, LOCALES, chosenLocale, isLocale, t, type WebKey } from "../i18n";
+import { LOCALE_NAMES, LOCALES, chosenLocale, isLocale, shownLocale, t, tNodes, type WebKey } from "../i18n";
 import { failureBlock, loadingNote, startPage } from "../layout";
 
 let pageTitle = "";
@@ -45,34 +45,42 @@ function slugFromShortLink(): string | null {
 }
 
 function eventDetails(event: PublicEventDetail): Child[] {
-  const lang = contentLang(event.fallback);
   const location = event.location;
   return [
     h("p", { class: "event-format" }, formatName(event)),
-    h("h1", lang, event.title),
-    fallbackNote(event),
+    h("h1", textAttrs(event.marks.title), h("bdi", null, event.title)),
+    textNote(eventMarks(event)),
     event.status === "cancelled"
       ? h(
           "div",
           { class: "notice notice-error" },
           h("p", null, h("strong", null, t("event.cancelled"))),
-          event.cancellationReason ? h("p", lang, t("event.cancelled_reason", { reason: event.cancellationReason })) : null,
+          // The organiser's reason, in the words they wrote.
+          event.cancellationReason ? h("p", null, tNodes("event.cancelled_reason", { reason: h("bdi", null, event.cancellationReason) })) : null,
         )
       : null,
-    event.summary ? h("p", { class: "lead", ...lang }, event.summary) : null,
+    event.summary ? h("p", { class: "lead", ...textAttrs(event.marks.summary) }, event.summary) : null,
     h("h2", null, t("event.dates")),
-    sessionList(event.sessions, event.fallback),
+    sessionList(event.sessions),
     location || event.online ? h("h2", null, t("event.place")) : null,
-    location ? h("p", null, h("bdi", null, location.name), location.address ? [h("br"), h("bdi", null, location.address)] : null) : null,
-    location?.accessibility ? [h("h3", null, t("event.accessibility")), ...paragraphs(location.accessibility, lang)] : null,
+    location ? h("p", null, placeName(event), location.address ? [h("br"), h("bdi", { lang: "de" }, location.address)] : null) : null,
+    location?.accessibility ? [h("h3", null, t("event.accessibility")), ...paragraphs(location.accessibility, textAttrs(event.marks.accessibility))] : null,
     event.online ? h("p", null, t("event.online_only")) : null,
-    event.description ? h("div", { class: "description", ...lang }, paragraphs(event.description)) : null,
+    event.description ? h("div", { class: "description", ...textAttrs(event.marks.description) }, paragraphs(event.description)) : null,
     event.audience.length > 0 ? [h("h2", null, t("event.audience")), h("p", null, event.audience.map(audienceName).join(", "))] : null,
-    event.languages.length > 0
-      ? [h("h2", null, t("event.languages")), h("p", null, event.languages.map(languageName).join(", "))]
-      : null,
+    event.languages.length > 0 ? [h("h2", null, t("event.languages")), h("p", null, event.languages.map(languageLabel).join(", "))] : null,
     ...eventExtras(event),
+    contactBlock(event.contact),
   ];
+}
+
+/**
+ * The language to write in: each named in the page's language, with its own name beside it
+ * for whoever reads that one better ("الألمانية – Deutsch").
+ */
+function localeOptionLabel(locale: (typeof LOCALES)[number]): string {
+  const here = languageLabel(locale);
+  return here === LOCALE_NAMES[locale] ? here : `${here} – ${isolated(LOCALE_NAMES[locale])}`;
 }
 
 function registrationSection(event: PublicEventDetail, main: HTMLElement): HTMLElement {
@@ -112,7 +120,6 @@ function registrationSection(event: PublicEventDetail, main: HTMLElement): HTMLE
 
 function registrationForm(event: PublicEventDetail, main: HTMLElement, section: HTMLElement, submitKey: WebKey): HTMLFormElement {
   const fields = new FieldSet();
-  const lang = contentLang(event.fallback);
   const maxPlaces = event.registration.maxPlaces;
   // One key per request: a double click or a retry after a lost answer sends the same form
   // with the same key, and the server answers it as the same registration. A key belongs to
@@ -134,13 +141,13 @@ function registrationForm(event: PublicEventDetail, main: HTMLElement, section: 
     fields.control(
       "email",
       t("form.email"),
-      h("input", { type: "email", name: "email", autocomplete: "email", spellcheck: "false", autocapitalize: "off", inputmode: "email", maxlength: "254" }),
+      h("input", { type: "email", name: "email", dir: "ltr", autocomplete: "email", spellcheck: "false", autocapitalize: "off", inputmode: "email", maxlength: "254" }),
       { required: true, hint: t("form.email_hint") },
     ),
     fields.control(
       "locale",
       t("form.locale"),
-      h("select", { name: "locale" }, LOCALES.map((locale) => h("option", { value: locale, lang: locale, selected: locale === chosenLocale() }, LOCALE_NAMES[locale]))),
+      h("select", { name: "locale" }, LOCALES.map((locale) => h("option", { value: locale, selected: locale === chosenLocale() }, localeOptionLabel(locale)))),
       { required: true },
     ),
     maxPlaces > 1
@@ -153,7 +160,7 @@ function registrationForm(event: PublicEventDetail, main: HTMLElement, section: 
     standFields(fields, event),
     workshopFields(fields, event),
     // The event's own questions are for participants, not for stand applications (see formats.ts).
-    h("div", { class: "event-questions" }, event.questions.map((question) => questionField(fields, question, lang))),
+    h("div", { class: "event-questions" }, event.questions.map((question) => questionField(fields, question))),
     needsFieldset(fields),
     // Not shown to people (display: none, so screen readers skip it too); bots fill it.
     h("div", { class: "hp" }, h("label", null, "Website", h("input", { type: "text", name: "website", tabindex: "-1", autocomplete: "off" }))),
@@ -207,11 +214,11 @@ function registrationForm(event: PublicEventDetail, main: HTMLElement, section: 
   return form;
 }
 
-function questionField(fields: FieldSet, question: PublicQuestion, labelAttrs: ReturnType<typeof contentLang>): HTMLElement {
+function questionField(fields: FieldSet, question: PublicQuestion): HTMLElement {
   const key = `answers.${question.id}`;
   const name = `q:${question.id}`;
-  const settings = { required: question.required, labelAttrs };
-  const options = (question.options ?? []).map((option) => ({ value: option.id, label: option.label }));
+  const settings = { required: question.required, labelAttrs: textAttrs(question.mark) };
+  const options = (question.options ?? []).map((option) => ({ value: option.id, label: option.label, labelAttrs: textAttrs(option.mark) }));
   switch (question.type) {
     case "long_text":
       return fields.control(key, question.label, h("textarea", { name, rows: "4" }), settings);

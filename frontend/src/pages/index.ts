@@ -7,7 +7,7 @@ import type { EventListResponse } from "../../../workers/src/api-types";
 import { ApiFailure, api } from "../api";
 import { h } from "../dom";
 import { eventCard } from "../event-card";
-import { audienceName, languageName } from "../event-info";
+import { audienceName, languageLabel } from "../event-info";
 import { chosenLocale, t, type WebKey } from "../i18n";
 import { failureBlock, loadingNote, startPage } from "../layout";
 import { activeFilters, filterFromQuery, filterQuery, NO_FILTER, type ProgrammeFilter } from "../programme-filter";
@@ -116,7 +116,7 @@ function filterForm(initial: ProgrammeFilter, facets: Facets, apply: (filter: Pr
   };
   const audience = select("audience", facets.audiences, audienceName);
   const format = select("format", facets.formats, (value) => t(`format.${value}` as WebKey));
-  const language = select("language", facets.languages, languageName);
+  const language = select("language", facets.languages, languageLabel);
   const from = h("input", { type: "date", id: "filter-from", name: "from", value: initial.from });
   const to = h("input", { type: "date", id: "filter-to", name: "to", value: initial.to, min: initial.from || null });
   const free = h("input", { type: "checkbox", id: "filter-free", name: "free", checked: initial.free });

@@ -8,12 +8,14 @@
 import type { EventDetailResponse, ManagedRegistration, ManagedRegistrationResponse } from "../../../workers/src/api-types";
 import { ApiFailure, api } from "../api";
 import { focusOn, h } from "../dom";
-import { contentLang, fallbackNote, formatDateTime, placeLine, sessionList } from "../event-info";
+import { contactBlock, eventMarks, formatDateTime, placeLine, sessionList, textAttrs, textNote } from "../event-info";
 import { workshopList, workshopSwitch } from "../formats";
-import { t, type WebKey } from "../i18n";
-import { failureBlock, loadingNote, startPage } from "../layout";
+import { chosenLocale, linkLocale, t, type WebKey } from "../i18n";
+import { failureBlock, loadingNote, showInLocale, startPage } from "../layout";
 
 type Action = ManagedRegistration["actions"][number];
+/** What the page says after a change: an action's result, or a workshop chosen (switched at once, or waited for with the old place kept). */
+type Done = Action | "workshop_switched" | "workshop_waiting";
 
 function token(): string {
   return decodeURIComponent(location.hash.replace(/^#/, "")).trim();
@@ -22,13 +24,15 @@ function token(): string {
 async function render(main: HTMLElement): Promise<void> {
   const heading = h("h1", null, t("manage.title"));
   if (!token()) {
-    main.replaceChildren(heading, h("div", { class: "notice notice-error" }, h("p", null, t("manage.no_token"))));
+    main.replaceChildren(heading, h("div", { class: "notice notice-error" }, h("p", null, t("manage.no_token")), h("p", null, h("a", { href: "/lost-link" }, t("manage.lost_link")))));
     return;
   }
   const loading = loadingNote();
   main.replaceChildren(heading, loading);
   try {
     const { registration } = await api<ManagedRegistrationResponse>(`/api/registrations/${encodeURIComponent(token())}`);
+    // The page speaks the language stored with the registration, unless the link names one.
+    if (!linkLocale() && (await showInLocale(registration.locale))) return;
     main.replaceChildren(heading, ...view(registration, main));
     await addCertificateLink(main);
     await addWorkshopSwitch(registration, main);
@@ -37,9 +41,8 @@ async function render(main: HTMLElement): Promise<void> {
   }
 }
 
-function view(registration: ManagedRegistration, main: HTMLElement, done?: Action): HTMLElement[] {
+function view(registration: ManagedRegistration, main: HTMLElement, done?: Done): HTMLElement[] {
   const event = registration.event;
-  const lang = contentLang(event.fallback);
   const statusHeading = h("h2", { id: "status-heading", tabindex: "-1" }, t("manage.status_heading"));
   const blocks: (HTMLElement | null)[] = [
     h(
@@ -47,9 +50,9 @@ function view(registration: ManagedRegistration, main: HTMLElement, done?: Actio
       // The title may be German on an Arabic page: only the title carries its language, the
       // note and the dates around it are in the page's language.
       { class: "event-card", "aria-labelledby": "event-heading" },
-      h("h2", { id: "event-heading", ...lang }, h("a", { href: `/event?slug=${encodeURIComponent(event.slug)}` }, event.title)),
-      fallbackNote(event),
-      sessionList(event.sessions, event.fallback),
+      h("h2", { id: "event-heading", ...textAttrs(event.marks.title) }, h("a", { href: `/event?slug=${encodeURIComponent(event.slug)}` }, h("bdi", null, event.title))),
+      textNote(eventMarks(event)),
+      sessionList(event.sessions),
       placeLine(event),
       event.status === "cancelled" ? h("p", { class: "availability availability-cancelled" }, t("event.cancelled")) : null,
     ),
@@ -59,13 +62,18 @@ function view(registration: ManagedRegistration, main: HTMLElement, done?: Actio
       statusHeading,
       done ? h("p", { class: "notice notice-success", role: "status" }, t(`manage.done_${done}` as WebKey)) : null,
       h("p", { class: `status-text status-${registration.status}`, "data-status": registration.status }, statusText(registration)),
+      // Online: how to join (or when the link comes), never a code for an entrance.
+      event.online && !registration.onlineUrl && ["waitlisted", "check_email", "offered", "pending_approval"].includes(registration.status)
+        ? h("p", null, t("manage.online_later"))
+        : null,
       workshopList(registration.workshops),
       registration.onlineUrl && /^https?:\/\//i.test(registration.onlineUrl)
-        ? h("p", null, h("a", { class: "button", href: registration.onlineUrl, rel: "noopener noreferrer" }, t("manage.online_link")))
+        ? [h("p", null, h("a", { class: "button", href: registration.onlineUrl, rel: "noopener noreferrer" }, t("manage.online_link"))), h("p", { class: "hint" }, t("manage.online_how"))]
         : null,
       actionsBlock(registration, main),
     ),
-    registration.status === "confirmed"
+    // Online events have no entrance: no code to show there.
+    registration.status === "confirmed" && !(event.online && !event.location)
       ? h(
           "section",
           { class: "check-in-code", "aria-labelledby": "qr-heading" },
@@ -84,13 +92,14 @@ function view(registration: ManagedRegistration, main: HTMLElement, done?: Actio
         h("dt", null, t("manage.name")),
         h("dd", null, h("bdi", null, registration.name)),
         h("dt", null, t("manage.email")),
-        // An address reads left to right also on an Arabic page.
-        h("dd", null, h("bdi", { dir: "ltr" }, registration.email)),
+        // An address reads left to right also on an Arabic page, and is kept on one line where it fits (style.css .email).
+        h("dd", null, h("bdi", { dir: "ltr", class: "email" }, registration.email)),
         h("dt", null, t("manage.places")),
         h("dd", null, String(registration.places)),
       ),
-      h("p", null, h("a", { href: `/privacy-data#${encodeURIComponent(token())}` }, t("manage.data_link"))),
+      h("p", null, h("a", { href: `/privacy-data?lang=${chosenLocale()}#${encodeURIComponent(token())}` }, t("manage.data_link"))),
     ),
+    contactBlock(event.contact),
   ];
   return blocks.filter((block): block is HTMLElement => block !== null);
 }
@@ -226,7 +235,8 @@ async function addWorkshopSwitch(registration: ManagedRegistration, main: HTMLEl
       body: { slot, key },
     });
     const heading = main.querySelector("h1");
-    main.replaceChildren(...(heading ? [heading] : []), ...view(updated, main));
+    const chosen = updated.workshops.find((w) => w.slot === slot && w.key === key);
+    main.replaceChildren(...(heading ? [heading] : []), ...view(updated, main, chosen?.status === "confirmed" ? "workshop_switched" : "workshop_waiting"));
     await addWorkshopSwitch(updated, main);
     const statusHeading = main.querySelector<HTMLElement>("#status-heading");
     if (statusHeading) focusOn(statusHeading);

@@ -6,8 +6,9 @@
  */
 import { api, ApiFailure } from "../api";
 import { append, focusOn, h, type Child } from "../dom";
-import { shownLocale, t, type WebKey } from "../i18n";
-import { failureBlock, loadingNote, startPage } from "../layout";
+import { isLocale, linkLocale, shownLocale, t, type WebKey } from "../i18n";
+import { failureBlock, loadingNote, showInLocale, startPage } from "../layout";
+import { languageLabel } from "../event-info";
 import { d } from "./strings";
 import { DEFAULT_TIME_ZONE } from "../../../workers/src/lib/time-zone";
 
@@ -63,7 +64,7 @@ function registration(r: Json, index: number): HTMLElement {
       [d("places"), String(r.places)],
       [d("name"), h("bdi", null, r.name)],
       [d("email"), h("bdi", { dir: "ltr" }, r.email)],
-      [d("language"), r.language],
+      [d("language"), isLocale(r.language) ? languageLabel(r.language) : String(r.language ?? "")],
       [d("needs"), plain(r.needs && Object.keys(r.needs).length ? r.needs : null)],
       [d("consent"), d("consent_value", { version: r.consent.privacyNoticeVersion ?? d("none_value"), date: when(r.consent.givenAt) })],
       [d("email_confirmed"), when(r.emailConfirmedAt)],
@@ -130,6 +131,9 @@ void startPage({
     main.append(loading);
     try {
       const { data } = await api<{ data: PersonData }>(`/api/registrations/${encodeURIComponent(token)}/data`);
+      // The page speaks the language stored with the (latest) registration, unless the link names one.
+      const stored = data.registrations.at(-1)?.language;
+      if (!linkLocale() && isLocale(stored) && (await showInLocale(stored))) return;
       loading.remove();
       append(
         main,

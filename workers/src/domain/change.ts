@@ -65,6 +65,23 @@ export class Change {
   }
 
   /**
+   * One outbox row per day registration whose workshop choices this change stamped (a choice
+   * has no email of its own: its day registration hears of it), except the day registrations
+   * in `exceptDays` (told by another email of the same run). `dataSql` is an SQL expression
+   * over `d` (the day registration) and `?1` (this change) giving a JSON object.
+   */
+  dayOutbox(template: EmailTemplate, dataSql: string, exceptDays: readonly number[] = []): D1PreparedStatement {
+    return this.env.DB.prepare(
+      `INSERT INTO outbox (id, registration_id, template, to_address, locale, data, change_id, created_at, updated_at)
+       SELECT lower(hex(randomblob(16))), d.id, ?3, d.email, d.locale, (${dataSql}), ?1, ?2, ?2
+       FROM registrations d
+       WHERE d.id IN (SELECT c.parent_id FROM registrations c WHERE c.change_id = ?1 AND c.parent_id IS NOT NULL)
+         AND d.id NOT IN (SELECT value FROM json_each(?4)) AND d.anonymised_at IS NULL AND d.email <> ''
+       RETURNING id`,
+    ).bind(this.id, this.now, template, JSON.stringify(exceptDays));
+  }
+
+  /**
    * Audit rows for every registration stamped by this change (`action`: a fixed action, or
    * SQL over `r`): status and places, plus
    * `details` (a JS object, bound as one JSON parameter: untrusted text such as a reason

@@ -18,6 +18,7 @@ import { runRetention } from "./privacy/retention";
 import { deriveMissingFacts } from "./statistics/facts";
 import { expireHolds, expireOffers } from "./places/expire";
 import { serveAllWaitlists } from "./places/promote";
+import { translateMissing } from "./events/translation";
 import { log } from "../lib/log";
 
 type Job = (ctx: DomainContext) => Promise<unknown>;
@@ -34,6 +35,8 @@ export const SCHEDULED_JOBS: readonly (readonly [string, Job])[] = [
   // Before retention: rows from before the statistics facts get them (none in steady state).
   ["statistics_facts", (ctx) => deriveMissingFacts(ctx.env, ctx.now)],
   ["retention", runRetention],
+  // Event texts left untranslated (only with the Workers AI binding; otherwise not due).
+  ["translations", translateMissing],
 ];
 
 export type JobOutcome = { job: string; ok: boolean; result: unknown; error: string | null; durationMs: number };

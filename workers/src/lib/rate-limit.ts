@@ -1,6 +1,7 @@
 /**
- * Rate limits for the public forms: registration, console sign-in and the privacy request
- * ("send me my data"), each per client address (CF-Connecting-IP) and per email address.
+ * Rate limits for the public forms: registration, console sign-in, the privacy request
+ * ("send me my data") and the request for one's manage links ("I lost my link"), each per
+ * client address (CF-Connecting-IP) and per email address.
  *
  * Two counters:
  * - the Workers rate-limiting binding `IP_RATE_LIMITER`, where configured, for the
@@ -28,7 +29,7 @@ import { DomainError } from "./errors";
 import { allOf, joined, shifted, type SqlPart } from "./sql";
 import { keyedHash } from "./tokens";
 
-export type RateScope = "registration" | "sign_in" | "privacy";
+export type RateScope = "registration" | "sign_in" | "privacy" | "manage_links";
 /** Per staff member: walk-ins added at the door (each may send an email to an address typed in by hand). */
 export type StaffRule = "walk_in.staff";
 export type RateRule = `${RateScope}.${"ip" | "email"}` | StaffRule;
@@ -50,6 +51,9 @@ export const DEFAULT_LIMITS: Record<RateRule, Limit> = {
   "privacy.email": { count: 3, seconds: 3600 },
   // A busy door takes one walk-in a minute; a script with a helper's session no more than that.
   "walk_in.staff": { count: 60, seconds: 3600 },
+  // "I lost my link": as the privacy request (each sends an email to an address typed in).
+  "manage_links.ip": { count: 30, seconds: 3600 },
+  "manage_links.email": { count: 3, seconds: 3600 },
 };
 
 /** Where the binding is used, its period (wrangler.toml [[ratelimits]] simple.period) tells when to try again. */

@@ -51,7 +51,14 @@ export const checkInQrRoutes = new Hono<AppBindings>().get(
     const file = c.req.param("file");
     if (!file.endsWith(".png")) throw new NotFoundError();
     const png = await checkInQrPng(c.env, file.slice(0, -4));
-    return c.body(png, 200, { "Content-Type": "image/png", "Cache-Control": "public, max-age=31536000, immutable" });
+    return c.body(png, 200, {
+      "Content-Type": "image/png",
+      "Cache-Control": "public, max-age=31536000, immutable",
+      // Webmail shows the email on its own origin and loads the image from there (or through its
+      // proxy): the default same-origin resource policy would keep the code from showing.
+      "Cross-Origin-Resource-Policy": "cross-origin",
+      "Access-Control-Allow-Origin": "*",
+    });
   },
 );
 

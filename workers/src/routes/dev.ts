@@ -29,6 +29,20 @@ async function mailbox(db: D1Database, to: string | undefined): Promise<MailRow[
   return results;
 }
 
+type StoredAttachment = { filename: string; contentType: string; content: string; contentId?: string };
+
+/**
+ * The message's HTML as a mail client shows it: `cid:` references point at the inline parts
+ * of the same message (the check-in QR code), here as data: URIs of the stored attachments.
+ */
+function resolvedHtml(row: MailRow): string {
+  const inline = new Map((JSON.parse(row.attachments) as StoredAttachment[]).filter((a) => a.contentId).map((a) => [a.contentId!, a]));
+  return row.html.replace(/(["'])cid:([^"']+)\1/g, (whole, quote: string, id: string) => {
+    const part = inline.get(id);
+    return part ? `${quote}data:${part.contentType};base64,${part.content}${quote}` : whole;
+  });
+}
+
 const mailboxQuery = z.object({ to: z.optional(z.string().check(z.maxLength(254), z.describe("Only messages to this address (any case)"))) });
 
 export const devApiRoutes = new Hono<AppBindings>()
@@ -95,11 +109,11 @@ export const devPageRoutes = new Hono<AppBindings>()
             <form method="get"><label>Recipient <input name="to" type="email" value="${to ?? ""}" /></label> <button>Filter</button></form>
             ${rows.length === 0 ? html`<p>No messages.</p>` : ""}
             ${rows.map((m) => {
-              const attachments = JSON.parse(m.attachments) as { filename: string; contentType: string; content: string }[];
+              const attachments = (JSON.parse(m.attachments) as StoredAttachment[]).filter((a) => !a.contentId);
               return html`<article>
                 <h2>${m.subject}</h2>
-                <p>To: ${m.toAddress} · ${new Date(m.createdAt).toISOString()}</p>
-                <details><summary>HTML</summary><iframe title="${m.subject}" sandbox srcdoc="${m.html}"></iframe></details>
+                <p>To: ${m.toAddress} · ${new Date(m.createdAt).toISOString()} · <a href="/dev/mailbox/${m.id}/message.html">open</a></p>
+                <details><summary>HTML</summary><iframe title="${m.subject}" sandbox srcdoc="${resolvedHtml(m)}"></iframe></details>
                 <details><summary>Text</summary><pre>${m.text}</pre></details>
                 ${attachments.length
                   ? html`<ul>${attachments.map(
@@ -111,6 +125,17 @@ export const devPageRoutes = new Hono<AppBindings>()
           </main>
         </body>
       </html>`);
+  })
+  // One message's HTML on its own, inline images in place, as a mail client shows it.
+  .get("/mailbox/:id/message.html", async (c) => {
+    const row = await c.env.DB.prepare(
+      `SELECT id, to_address AS toAddress, subject, html, text, attachments, created_at AS createdAt FROM dev_mailbox WHERE id = ?1`,
+    )
+      .bind(Number(c.req.param("id")) || 0)
+      .first<MailRow>();
+    if (!row) return c.notFound();
+    c.header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data: https: http:; frame-ancestors 'self'");
+    return c.html(resolvedHtml(row));
   })
   // Every template in every locale with sample data (dev only, like the mailbox).
   .get("/emails", (c) => {

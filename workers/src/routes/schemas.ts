@@ -38,20 +38,35 @@ export const apiErrorSchema: z.ZodMiniType<Api.ApiError> = z.object({
 /* ---------- public ---------- */
 
 const participantStatus = z.enum(["confirmed", "waitlisted", "offered", "check_email", "pending_approval", "rejected", "cancelled", "expired"]);
-const publicSession = z.object({ startsAt: isoTime, endsAt: isoTime, title: nullable(text), cancelled: z.boolean() });
-const publicLocation = z.object({ name: text, address: nullable(text), accessibility: nullable(text) });
+const textMark: z.ZodMiniType<Api.TextMark> = named(
+  "TextMark",
+  z
+    .object({ lang: z.enum(LOCALES), machine: z.boolean() })
+    .check(z.describe("A text not written by the organiser in the asked language: machine-translated into it (`machine`), or shown in `lang` for lack of a translation")),
+);
+const mark = z.optional(textMark);
+const publicSession = z.object({ startsAt: isoTime, endsAt: isoTime, title: nullable(text), cancelled: z.boolean(), mark });
+const publicLocation = z.object({
+  name: text,
+  originalName: nullable(text).check(z.describe("The name as the organiser wrote it, where `name` is a translation")),
+  address: nullable(text),
+  accessibility: nullable(text),
+});
+const publicContact: z.ZodMiniType<Api.PublicContact> = z.object({ name: text, email: nullable(text), phone: nullable(text) });
 
 const publicEventSummaryShape = {
   slug: text,
   format: z.enum(EVENT_FORMATS),
   title: text,
   summary: nullable(text),
-  fallback: z.boolean().check(z.describe("True when a text is shown in German for lack of a translation")),
+  fallback: z.boolean().check(z.describe("True when a text is shown in another language for lack of a translation (see marks)")),
+  marks: z.partialRecord(z.enum(["title", "summary", "description", "location", "accessibility"]), textMark),
   sessions: z.array(publicSession),
   location: nullable(publicLocation),
   online: z.boolean(),
   status: z.enum(["published", "cancelled"]),
   cancellationReason: nullable(text),
+  contact: publicContact,
   registration: z.object({
     mode: z.enum(["open", "approval", "none"]),
     open: z.boolean(),
@@ -79,11 +94,14 @@ const publicEventDetail: z.ZodMiniType<Api.PublicEventDetail> = named(
         type: z.enum(QUESTION_TYPES),
         required: z.boolean(),
         label: text,
-        options: z.optional(z.array(z.object({ id: text, label: text }))),
+        mark,
+        options: z.optional(z.array(z.object({ id: text, label: text, mark }))),
       }),
     ),
-    workshops: z.array(z.object({ slot: text, key: text, name: text, capacity: int, placesLeft: int, waitlistOpen: z.boolean() })),
-    registrationTypes: z.array(z.object({ key: text, name: text, capacity: int, placesLeft: int })),
+    workshops: z.array(
+      z.object({ slot: text, key: text, name: text, mark, startsAt: nullable(isoTime), endsAt: nullable(isoTime), capacity: int, placesLeft: int, waitlistOpen: z.boolean() }),
+    ),
+    registrationTypes: z.array(z.object({ key: text, name: text, mark, capacity: int, placesLeft: int })),
     exhibitors: z.array(z.object({ organisation: text, description: text })),
   }),
 );
@@ -138,6 +156,9 @@ const workshopPlace = z.object({
   slot: text,
   key: text,
   name: text,
+  mark,
+  startsAt: nullable(isoTime),
+  endsAt: nullable(isoTime),
   preference: int.check(z.describe("1: first choice; 2: a second choice held while waiting for the first")),
   status: participantStatus,
   waitlistPosition: nullable(int),
@@ -249,6 +270,8 @@ const poolStats = z.object({
   slot: z.optional(nullable(text)),
   name: z.optional(nullable(localizedText)),
   capacity: int,
+  startsAt: z.optional(nullable(isoTime)),
+  endsAt: z.optional(nullable(isoTime)),
   confirmed: int,
   held: int,
   offered: int,
@@ -294,6 +317,7 @@ const consoleEvent: z.ZodMiniType<Console.ConsoleEvent> = named(
     offerHours: int,
     questions: z.array(question),
     reminderRules: z.array(reminderRule),
+    contact: z.optional(nullable(z.object({ name: z.optional(text), email: z.optional(text), phone: z.optional(text) }))),
     sessions: z.array(z.object({ id: int, startsAt: isoTime, endsAt: isoTime, title: z.optional(nullable(localizedText)), cancelled: z.boolean() })),
     pools: z.array(poolStats),
     counts: statusCounts,
@@ -326,6 +350,30 @@ export const consoleEventList: z.ZodMiniType<Console.ConsoleEventListResponse> =
       pendingApplications: int,
     }),
   ),
+});
+
+/* ---------- console: translations ---------- */
+
+const translationStatus = z.enum(["original", "machine", "reviewed", "missing"]);
+export const consoleTranslationsResponse: z.ZodMiniType<Console.ConsoleTranslationsResponse> = z.object({
+  translations: z.object({
+    configured: z.boolean().check(z.describe("False while the Workers AI binding is missing: nothing is machine-translated, the pages fall back to English, then German")),
+    locales: z.array(
+      z.object({
+        locale: z.enum(LOCALES),
+        counts: z.record(translationStatus, int),
+        fields: z.array(
+          z.object({
+            field: text,
+            source: z.object({ locale: z.enum(LOCALES), text }),
+            text: nullable(text),
+            status: translationStatus,
+            stale: z.boolean().check(z.describe("A reviewed text whose source changed since the review")),
+          }),
+        ),
+      }),
+    ),
+  }),
 });
 
 /* ---------- console: registrations ---------- */

@@ -24,6 +24,7 @@ import { Table } from "../ui/table";
 import { formatSpan, formatTime, Time } from "../ui/time";
 import { LOCALE_NAMES, consoleLocale, eventStatusName, formatName, localized, mailStatusName, s, statusName, templateName } from "../strings";
 import { actorName, historySentence } from "../history";
+import { tr as translationsTitle } from "./translations-strings";
 import { Answers, CheckIns, Needs, StandApplication, Workshops, dateOf, placesText, poolName, poolOf } from "../registration-view";
 
 const STATUSES: RegistrationStatus[] = ["confirmed", "held", "offered", "waitlisted", "pending_approval", "rejected", "cancelled", "expired"];
@@ -171,6 +172,17 @@ function Overview() {
         <a class="button button-secondary" href={`/console/records?id=${event.id}`}>
           {s("event.records")}
         </a>
+        {manage ? (
+          <a class="button button-secondary" href={`/console/translations?id=${event.id}`}>
+            {translationsTitle("title")}
+          </a>
+        ) : null}
+        {event.status !== "draft" ? (
+          <a class="button button-secondary" href={`/api/events/${encodeURIComponent(event.slug)}/poster.pdf`} target="_blank" rel="noopener">
+            {s("event.poster")}
+            <span class="visually-hidden"> {s("common.new_tab")}</span>
+          </a>
+        ) : null}
         {event.registrationMode !== "none" && event.status === "published" ? (
           <a class="button button-secondary" href={`/console/checkin?event=${event.id}`}>
             {s("index.checkin")}

@@ -29,8 +29,14 @@ export async function checkInQrPng(env: Env, code: string): Promise<Uint8Array<A
   return qrPng(code.trim(), 5);
 }
 
-/** What a confirmation email shows: the address of the registration's QR code image. */
-export async function checkInQrForEmail(env: Env, registrationId: number): Promise<{ url: string }> {
+/**
+ * What a confirmation email shows: the registration's QR code as a PNG (base64) that goes with
+ * the email as an inline image, and the address of the same image for the bulk emails.
+ */
+export async function checkInQrForEmail(env: Env, registrationId: number): Promise<{ url: string; png: string }> {
   const code = await checkInCode(env, registrationId);
-  return { url: `${env.PUBLIC_URL.replace(/\/$/, "")}/api/checkin-qr/${code}.png` };
+  const bytes = await qrPng(code, 5);
+  let binary = "";
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return { url: `${env.PUBLIC_URL.replace(/\/$/, "")}/api/checkin-qr/${code}.png`, png: btoa(binary) };
 }

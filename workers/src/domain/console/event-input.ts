@@ -85,6 +85,9 @@ export const eventInputSchema = z.strictObject({
         slot: z.optional(z.nullable(line(64))),
         name: z.optional(z.nullable(localizedLine(200))),
         capacity: z.int().check(z.minimum(0), z.maximum(100_000)),
+        // A workshop's own time within the day, named in emails and on the manage page.
+        startsAt: z.optional(z.nullable(isoTime)),
+        endsAt: z.optional(z.nullable(isoTime)),
       }),
     )
     .check(z.maxLength(50)),
@@ -93,6 +96,15 @@ export const eventInputSchema = z.strictObject({
   checkinOpensMinutes: z.optional(z.int().check(z.minimum(0), z.maximum(24 * 60))),
   fundingLines: z.optional(fundingLinesSchema),
   partners: z.optional(partnersSchema),
+  contact: z.optional(
+    z.nullable(
+      z.strictObject({
+        name: z.optional(text(200)),
+        email: z.optional(z.string().check(z.trim(), z.maxLength(254), z.email())),
+        phone: z.optional(text(60)),
+      }),
+    ),
+  ),
 });
 
 /** Parses an event form; throws a ValidationError naming each bad field. */
@@ -107,6 +119,7 @@ export function parseEventInput(body: unknown): EventInput {
   input.pools.forEach((p, i) => {
     if (keys.has(p.key)) fields[`pools.${i}.key`] = { key: "field.invalid_type" };
     keys.add(p.key);
+    if (p.startsAt && p.endsAt && Date.parse(p.endsAt) <= Date.parse(p.startsAt)) fields[`pools.${i}.endsAt`] = { key: "field.invalid_type" };
   });
   if (input.registrationMode !== "none" && !input.pools.some((p) => p.kind === "event"))
     fields.pools = { key: "field.required" };

@@ -13,6 +13,7 @@ import { CANCELLED_SET } from "../places/cancel";
 import { serveWaitlists } from "../places/promote";
 import { LIVE_SQL, LIVE_STATUSES } from "../places/statuses";
 import { PLACE_TAKING_STATUSES } from "../../../../db/schema";
+import { copyReviewedTranslationsStatement, translateInBackground } from "../events/translation";
 import { slugify, tidyTags } from "./event-input";
 
 const iso = (ms: number | null | undefined) => (ms === null || ms === undefined ? null : new Date(ms).toISOString());
@@ -48,6 +49,7 @@ type EventRow = {
   checkinOpensMinutes: number;
   fundingLines: string;
   partners: string;
+  contact: string | null;
 };
 
 const EVENT_COLUMNS = `e.id, e.organisation_id AS organisationId, o.name AS organisationName, o.time_zone AS timeZone, e.slug, e.format, e.status, e.texts,
@@ -57,7 +59,7 @@ const EVENT_COLUMNS = `e.id, e.organisation_id AS organisationId, o.name AS orga
   e.hold_minutes AS holdMinutes, e.waitlist_enabled AS waitlistEnabled, e.waitlist_mode AS waitlistMode,
   e.offer_hours AS offerHours, e.questions, e.reminder_rules AS reminderRules, e.cancellation_reason AS cancellationReason,
   e.count_children AS countChildren, e.allow_late_registration AS allowLateRegistration, e.checkin_opens_minutes AS checkinOpensMinutes,
-  e.funding_lines AS fundingLines, e.partners`;
+  e.funding_lines AS fundingLines, e.partners, e.contact`;
 
 /** Events the staff member can see in the console, soonest first. */
 export async function listConsoleEvents(ctx: DomainContext, staff: Staff): Promise<ConsoleEventListItem[]> {
@@ -161,7 +163,7 @@ export async function getConsoleEvent(ctx: DomainContext, staff: Staff, eventId:
     db.prepare(`SELECT ${EVENT_COLUMNS} FROM events e JOIN organisations o ON o.id = e.organisation_id WHERE e.id = ?1`).bind(eventId),
     db.prepare(`SELECT id, starts_at AS startsAt, ends_at AS endsAt, title, cancelled_at AS cancelledAt FROM sessions WHERE event_id = ?1 ORDER BY starts_at`).bind(eventId),
     db.prepare(
-      `SELECT p.id, p.kind, p.key, p.slot, p.name, p.capacity,
+      `SELECT p.id, p.kind, p.key, p.slot, p.name, p.capacity, p.starts_at AS startsAt, p.ends_at AS endsAt,
          COALESCE(SUM(CASE WHEN r.status = 'confirmed' THEN r.places END), 0) AS confirmed,
          COALESCE(SUM(CASE WHEN r.status = 'held' THEN r.places END), 0) AS held,
          COALESCE(SUM(CASE WHEN r.status = 'offered' THEN r.places END), 0) AS offered,
@@ -181,9 +183,11 @@ export async function getConsoleEvent(ctx: DomainContext, staff: Staff, eventId:
   if (!row) throw new NotFoundError("error.event_not_found");
   const counts: Partial<Record<RegistrationStatus, number>> = {};
   for (const s of (statusResult?.results ?? []) as { status: RegistrationStatus; n: number }[]) counts[s.status] = s.n;
-  const pools = ((poolResult?.results ?? []) as (Omit<PoolStats, "name"> & { name: string | null })[]).map((p) => ({
+  const pools = ((poolResult?.results ?? []) as (Omit<PoolStats, "name" | "startsAt" | "endsAt"> & { name: string | null; startsAt: number | null; endsAt: number | null })[]).map((p) => ({
     ...p,
     name: p.name ? JSON.parse(p.name) : null,
+    startsAt: iso(p.startsAt),
+    endsAt: iso(p.endsAt),
   }));
   const manage = organisesFor(staff, row.organisationId);
   const sessions = (sessionResult?.results ?? []) as { id: number; startsAt: number; endsAt: number; title: string | null; cancelledAt: number | null }[];
@@ -215,6 +219,7 @@ export async function getConsoleEvent(ctx: DomainContext, staff: Staff, eventId:
     cancellationReason: row.cancellationReason,
     fundingLines: JSON.parse(row.fundingLines),
     partners: JSON.parse(row.partners),
+    contact: row.contact ? JSON.parse(row.contact) : null,
     sessions: sessions.map((s) => ({
       id: s.id,
       startsAt: iso(s.startsAt)!,
@@ -258,6 +263,7 @@ function eventValues(input: EventInput) {
     input.countChildren ? 1 : 0,
     input.allowLateRegistration ? 1 : 0,
     input.checkinOpensMinutes ?? 60,
+    input.contact ? JSON.stringify(input.contact) : null,
   ];
 }
 
@@ -281,8 +287,8 @@ export async function createEvent(ctx: DomainContext, actor: Actor, input: Event
       `INSERT INTO events (organisation_id, slug, status, format, texts, audience, languages, location, online_url,
          registration_mode, registration_opens_at, registration_closes_at, max_places_per_registration, email_confirmation,
          hold_minutes, waitlist_enabled, waitlist_mode, offer_hours, questions, reminder_rules, count_children, allow_late_registration,
-         checkin_opens_minutes, created_by, created_at, updated_at, funding_lines, partners)
-       VALUES (?1, ?2, 'draft', ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?24, ?25, ?26)
+         checkin_opens_minutes, contact, created_by, created_at, updated_at, funding_lines, partners)
+       VALUES (?1, ?2, 'draft', ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?25, ?26, ?27)
        RETURNING id`,
     ).bind(
       input.organisationId,
@@ -297,6 +303,7 @@ export async function createEvent(ctx: DomainContext, actor: Actor, input: Event
   ]);
   const eventId = (inserted?.results[0] as { id: number }).id;
   await db.batch([...sessionStatements(ctx, eventId, input, []), ...poolStatements(ctx, eventId, input)]);
+  translateInBackground(ctx, eventId);
   return eventId;
 }
 
@@ -322,9 +329,10 @@ function sessionStatements(ctx: DomainContext, eventId: number, input: EventInpu
 function poolStatements(ctx: DomainContext, eventId: number, input: EventInput): D1PreparedStatement[] {
   return input.pools.map((p) =>
     ctx.env.DB.prepare(
-      `INSERT INTO capacity_pools (event_id, kind, key, slot, name, capacity) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
-       ON CONFLICT (event_id, key) DO UPDATE SET kind = excluded.kind, slot = excluded.slot, name = excluded.name, capacity = excluded.capacity`,
-    ).bind(eventId, p.kind, p.key, p.slot ?? null, p.name ? JSON.stringify(p.name) : null, p.capacity),
+      `INSERT INTO capacity_pools (event_id, kind, key, slot, name, capacity, starts_at, ends_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+       ON CONFLICT (event_id, key) DO UPDATE SET kind = excluded.kind, slot = excluded.slot, name = excluded.name, capacity = excluded.capacity,
+         starts_at = excluded.starts_at, ends_at = excluded.ends_at`,
+    ).bind(eventId, p.kind, p.key, p.slot ?? null, p.name ? JSON.stringify(p.name) : null, p.capacity, ms(p.startsAt ?? null), ms(p.endsAt ?? null)),
   );
 }
 
@@ -370,7 +378,7 @@ export async function updateEvent(ctx: DomainContext, actor: Actor, eventId: num
            registration_mode = ?8, registration_opens_at = ?9, registration_closes_at = ?10, max_places_per_registration = ?11,
            email_confirmation = ?12, hold_minutes = ?13, waitlist_enabled = ?14, waitlist_mode = ?15, offer_hours = ?16,
            questions = ?17, reminder_rules = ?18, count_children = ?19, allow_late_registration = ?20, checkin_opens_minutes = ?21,
-           updated_at = ?22, funding_lines = COALESCE(?23, funding_lines), partners = COALESCE(?24, partners) WHERE id = ?1`,
+           contact = ?22, updated_at = ?23, funding_lines = COALESCE(?24, funding_lines), partners = COALESCE(?25, partners) WHERE id = ?1`,
       )
       .bind(
         eventId,
@@ -401,6 +409,7 @@ export async function updateEvent(ctx: DomainContext, actor: Actor, eventId: num
 
   // More places: serve the waitlists where someone now fits.
   await serveWaitlists(ctx, oldPools.map((p) => p.id));
+  translateInBackground(ctx, eventId);
 }
 
 /** Publishes a draft: it needs a title and at least one date. */
@@ -414,6 +423,7 @@ export async function publishEvent(ctx: DomainContext, actor: Actor, eventId: nu
     audit(ctx, actor, "event.published", "?5", {}, eventId),
   ]);
   if (!updated?.meta.changes) throw new ConflictError("cannot_publish", "error.invalid_state");
+  translateInBackground(ctx, eventId);
 }
 
 /**
@@ -454,11 +464,11 @@ export async function duplicateEvent(ctx: DomainContext, actor: Actor, eventId: 
       `INSERT INTO events (organisation_id, slug, status, format, texts, audience, languages, location, online_url,
          registration_mode, registration_opens_at, registration_closes_at, max_places_per_registration, email_confirmation,
          hold_minutes, waitlist_enabled, waitlist_mode, offer_hours, questions, reminder_rules, count_children, allow_late_registration,
-         checkin_opens_minutes, certificate_rule, certificate_signer, created_by, created_at, updated_at, funding_lines, partners)
+         checkin_opens_minutes, certificate_rule, certificate_signer, contact, created_by, created_at, updated_at, funding_lines, partners)
        SELECT organisation_id, ?2, 'draft', format, texts, audience, languages, location, online_url,
          registration_mode, registration_opens_at + ?3, registration_closes_at + ?3, max_places_per_registration, email_confirmation,
          hold_minutes, waitlist_enabled, waitlist_mode, offer_hours, questions, reminder_rules, count_children, allow_late_registration,
-         checkin_opens_minutes, certificate_rule, certificate_signer, ?4, ?5, ?5, funding_lines, partners
+         checkin_opens_minutes, certificate_rule, certificate_signer, contact, ?4, ?5, ?5, funding_lines, partners
        FROM events WHERE id = ?1 RETURNING id`,
     ).bind(eventId, slug, shift, actor.startsWith("user:") ? Number(actor.slice(5)) : null, ctx.now),
     db.prepare(
@@ -466,11 +476,14 @@ export async function duplicateEvent(ctx: DomainContext, actor: Actor, eventId: 
        SELECT (SELECT id FROM events WHERE slug = ?2), starts_at + ?3, ends_at + ?3, title FROM sessions WHERE event_id = ?1 AND cancelled_at IS NULL`,
     ).bind(eventId, slug, shift),
     db.prepare(
-      `INSERT INTO capacity_pools (event_id, kind, key, slot, name, capacity)
-       SELECT (SELECT id FROM events WHERE slug = ?2), kind, key, slot, name, capacity FROM capacity_pools WHERE event_id = ?1`,
-    ).bind(eventId, slug),
+      `INSERT INTO capacity_pools (event_id, kind, key, slot, name, capacity, starts_at, ends_at)
+       SELECT (SELECT id FROM events WHERE slug = ?2), kind, key, slot, name, capacity, starts_at + ?3, ends_at + ?3 FROM capacity_pools WHERE event_id = ?1`,
+    ).bind(eventId, slug, shift),
+    copyReviewedTranslationsStatement(ctx.env, eventId, "(SELECT id FROM events WHERE slug = ?2)", slug),
     audit(ctx, actor, "event.duplicated", "(SELECT id FROM events WHERE slug = ?5)", { from: eventId }, slug),
   ]);
-  return (inserted?.results[0] as { id: number }).id;
+  const copy = (inserted?.results[0] as { id: number }).id;
+  translateInBackground(ctx, copy);
+  return copy;
 }
 

@@ -3,13 +3,14 @@
  * places left and whether new registrations would join the waitlist. Nothing private
  * (online join links, organiser data) ever leaves through here.
  */
-import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
-import { capacityPools, events, registrations, sessions, type Locale, type LocalizedText } from "../../../../db/schema";
-import type { PublicEventDetail, PublicEventSummary, PublicLocation } from "../../api-types";
+import { and, asc, eq, inArray, isNotNull, sql, type SQL } from "drizzle-orm";
+import { capacityPools, eventTranslations, events, organisations, registrations, sessions, type Locale, type LocalizedText } from "../../../../db/schema";
+import type { EventTextMarks, PublicContact, PublicEventDetail, PublicEventSummary, PublicLocation, TextMark } from "../../api-types";
 import { database, type Database } from "../../lib/db";
 import { NotFoundError } from "../../lib/errors";
 import type { Env } from "../../env";
 import { PLACE_TAKING_SQL } from "../places/statuses";
+import { showText, translationMap, type ShownText, type StoredTranslation, type Translations } from "./texts";
 
 export type EventRow = typeof events.$inferSelect;
 export type SessionRow = typeof sessions.$inferSelect;
@@ -25,11 +26,49 @@ export type LoadedEvent = {
   taken: number;
   /** Approved exhibitors (loaded with a single public event). */
   exhibitors?: { organisation: string; description: string }[];
+  /** Translations of the event's texts into the languages the organiser did not write (see texts.ts). */
+  translations: Translations;
+  /** The organisation's name and contact address: the contact where the event names none. */
+  organisation: { name: string; contactEmail: string | null };
 };
 
-function withPools(event: EventRow, eventSessions: SessionRow[], pools: LoadedPool[]): LoadedEvent {
+type OrganisationContact = LoadedEvent["organisation"];
+
+function withPools(event: EventRow, eventSessions: SessionRow[], pools: LoadedPool[], translations: Translations, organisation: OrganisationContact): LoadedEvent {
   const mainPool = pools.find((p) => p.kind === "event") ?? null;
-  return { event, sessions: eventSessions, pools, mainPool, taken: mainPool ? (pools.find((p) => p.id === mainPool.id)?.taken ?? 0) : 0 };
+  return {
+    event,
+    sessions: eventSessions,
+    pools,
+    mainPool,
+    taken: mainPool ? (pools.find((p) => p.id === mainPool.id)?.taken ?? 0) : 0,
+    translations,
+    organisation,
+  };
+}
+
+/** Stored translations of the given events (rows with a text; missing ones change nothing for the reader). */
+function translationsQuery(db: ReturnType<typeof database>, eventIdsSql: SQL) {
+  return db
+    .select({
+      eventId: eventTranslations.eventId,
+      locale: eventTranslations.locale,
+      field: eventTranslations.field,
+      text: eventTranslations.text,
+      status: eventTranslations.status,
+      sourceLocale: eventTranslations.sourceLocale,
+      sourceHash: eventTranslations.sourceHash,
+    })
+    .from(eventTranslations)
+    .where(and(sql`${eventTranslations.eventId} IN ${eventIdsSql}`, isNotNull(eventTranslations.text)));
+}
+
+function organisationsQuery(db: ReturnType<typeof database>, eventIdsSql: SQL) {
+  return db
+    .select({ eventId: events.id, name: organisations.name, contactEmail: organisations.contactEmail })
+    .from(events)
+    .innerJoin(organisations, eq(organisations.id, events.organisationId))
+    .where(sql`${events.id} IN ${eventIdsSql}`);
 }
 
 /** Places taken and registrations waiting per pool of the given events, in one query. */
@@ -50,12 +89,14 @@ function mergePools(poolRows: PoolRow[], stats: { poolId: number; taken: number;
   return poolRows.map((p) => ({ ...p, taken: Number(byPool.get(p.id)?.taken ?? 0), waiting: Number(byPool.get(p.id)?.waiting ?? 0) }));
 }
 
-/** A text in the locale, or German (flagged as a fallback) when it is missing. */
+/**
+ * A text the organiser wrote per locale, in `locale` or by the fallback chain (English, then
+ * German; texts.ts), flagged as a fallback when it is in another language. Without stored
+ * translations: for texts that are never machine-translated (exports, the data page).
+ */
 export function localized(text: LocalizedText | null | undefined, locale: Locale): { text: string | null; fallback: boolean } {
-  const own = text?.[locale];
-  if (own) return { text: own, fallback: false };
-  const german = text?.de ?? null;
-  return { text: german, fallback: german !== null && locale !== "de" };
+  const shown = showText("", text, locale);
+  return { text: shown?.text ?? null, fallback: Boolean(shown?.mark && !shown.mark.machine) };
 }
 
 /**
@@ -83,48 +124,109 @@ export function registrationWindow(
   return "open";
 }
 
-/** One field of the organiser's per-locale texts, with the German fallback. */
-export function eventText(event: EventRow, field: "title" | "summary" | "description", locale: Locale) {
+/** The organiser's per-locale texts of one of the event's own fields. */
+function ownTexts(event: EventRow, field: "title" | "summary" | "description"): LocalizedText {
   const byLocale: LocalizedText = {};
   for (const [code, texts] of Object.entries(event.texts)) {
     const value = texts?.[field];
     if (value) byLocale[code as Locale] = value;
   }
-  return localized(byLocale, locale);
+  return byLocale;
+}
+
+/** One field of the organiser's per-locale texts, by the fallback chain (texts.ts), with its translations where loaded. */
+export function eventText(event: EventRow, field: "title" | "summary" | "description", locale: Locale, translations?: Translations): { text: string | null; fallback: boolean } {
+  const shown = showText(field, ownTexts(event, field), locale, translations);
+  return { text: shown?.text ?? null, fallback: Boolean(shown?.mark && !shown.mark.machine) };
+}
+
+/**
+ * Every text of a loaded event a participant reads, in `locale` by the fallback chain. Each
+ * comes with its mark (texts.ts): the pages say "automatically translated" or "shown in
+ * English" and set `lang`. The emails use the same texts.
+ */
+export function eventReader(loaded: Pick<LoadedEvent, "event" | "translations">, locale: Locale) {
+  const { event, translations } = loaded;
+  const show = (field: string, source: LocalizedText | null | undefined): ShownText | null => showText(field, source, locale, translations);
+  return {
+    locale,
+    field: (name: "title" | "summary" | "description") => show(name, ownTexts(event, name)),
+    locationName: () => (event.location ? show("location.name", { de: event.location.name }) : null),
+    accessibility: () => show("location.accessibility", event.location?.accessibility),
+    session: (session: Pick<SessionRow, "id" | "title">) => show(`session.${session.id}`, session.title),
+    question: (id: string, label: LocalizedText) => show(`question.${id}`, label),
+    option: (questionId: string, id: string, label: LocalizedText) => show(`question.${questionId}.option.${id}`, label),
+    pool: (pool: Pick<PoolRow, "key" | "name">) => show(`pool.${pool.key}`, pool.name),
+  };
+}
+export type EventReader = ReturnType<typeof eventReader>;
+
+/** `{ mark }` where a text has one, else nothing (the answer stays small). */
+function markOf(shown: ShownText | null): { mark?: TextMark } {
+  return shown?.mark ? { mark: shown.mark } : {};
+}
+
+/** Whom participants ask: the event's contact where it names one, else the organisation and its address. */
+export function eventContact(loaded: Pick<LoadedEvent, "event" | "organisation">): PublicContact {
+  const own = loaded.event.contact;
+  return {
+    name: own?.name || loaded.organisation.name,
+    email: own?.email || loaded.organisation.contactEmail,
+    phone: own?.phone || null,
+  };
+}
+
+/** Where the event takes place, in `locale`: a translated name keeps the organiser's beside it (signs show that one). */
+export function presentLocation(loaded: Pick<LoadedEvent, "event" | "translations">, read: EventReader): PublicLocation | null {
+  const { location } = loaded.event;
+  if (!location) return null;
+  const name = read.locationName();
+  const translated = name?.mark?.machine === true;
+  return {
+    name: name?.text ?? location.name,
+    originalName: translated ? location.name : null,
+    address: location.address ?? null,
+    accessibility: read.accessibility()?.text ?? null,
+  };
 }
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 export function presentEvent(loaded: LoadedEvent, locale: Locale, now: number): PublicEventSummary {
   const { event, mainPool, taken } = loaded;
-  const title = eventText(event, "title", locale);
-  const summary = eventText(event, "summary", locale);
+  const read = eventReader(loaded, locale);
+  const title = read.field("title");
+  const summary = read.field("summary");
   const window = registrationWindow(event, loaded.sessions, now);
   const placesLeft = mainPool && event.registrationMode !== "none" ? Math.max(0, mainPool.capacity - taken) : null;
-  const location: PublicLocation | null = event.location
-    ? {
-        name: event.location.name,
-        address: event.location.address ?? null,
-        accessibility: localized(event.location.accessibility, locale).text,
-      }
-    : null;
+  const marks: EventTextMarks = {};
+  if (title?.mark) marks.title = title.mark;
+  if (summary?.mark) marks.summary = summary.mark;
+  const locationName = event.location ? read.locationName() : null;
+  if (locationName?.mark) marks.location = locationName.mark;
+  const accessibility = event.location ? read.accessibility() : null;
+  if (accessibility?.mark) marks.accessibility = accessibility.mark;
+  const sessionTexts = loaded.sessions.map((s) => ({ session: s, title: read.session(s) }));
   const closesAt = registrationClosesAt(event, loaded.sessions);
   return {
     slug: event.slug,
     format: event.format,
-    title: title.text ?? event.slug,
-    summary: summary.text,
-    fallback: title.fallback || summary.fallback,
-    sessions: loaded.sessions.map((s) => ({
+    title: title?.text ?? event.slug,
+    summary: summary?.text ?? null,
+    fallback: [title, summary, ...sessionTexts.map((s) => s.title)].some((shown) => shown?.mark && !shown.mark.machine),
+    marks,
+    sessions: sessionTexts.map(({ session: s, title: sessionTitle }) => ({
       startsAt: new Date(s.startsAt).toISOString(),
       endsAt: new Date(s.endsAt).toISOString(),
-      title: localized(s.title, locale).text,
+      title: sessionTitle?.text ?? null,
       cancelled: s.cancelledAt !== null,
+      ...markOf(sessionTitle),
     })),
-    location,
+    location: presentLocation(loaded, read),
     online: event.onlineUrl !== null,
     status: event.status === "cancelled" ? "cancelled" : "published",
     cancellationReason: event.status === "cancelled" ? event.cancellationReason : null,
+    contact: eventContact(loaded),
     registration: {
       mode: event.registrationMode,
       open: window === "open" && mainPool !== null,
@@ -142,35 +244,58 @@ export function presentEvent(loaded: LoadedEvent, locale: Locale, now: number): 
 
 export function presentEventDetail(loaded: LoadedEvent, locale: Locale, now: number): PublicEventDetail {
   const { event } = loaded;
-  const description = eventText(event, "description", locale);
+  const read = eventReader(loaded, locale);
+  const description = read.field("description");
   const summary = presentEvent(loaded, locale, now);
+  const marks: EventTextMarks = { ...summary.marks, ...(description?.mark ? { description: description.mark } : {}) };
   return {
     ...summary,
-    fallback: summary.fallback || description.fallback,
-    description: description.text,
+    fallback: summary.fallback || Boolean(description?.mark && !description.mark.machine),
+    marks,
+    description: description?.text ?? null,
     audience: event.audience,
     languages: event.languages,
     workshops: loaded.pools
       .filter((p) => p.kind === "workshop")
-      .map((p) => ({
-        slot: p.slot ?? "",
-        key: p.key,
-        name: localized(p.name, locale).text ?? p.key,
-        capacity: p.capacity,
-        placesLeft: Math.max(0, p.capacity - p.taken),
-        waitlistOpen: p.capacity - p.taken <= 0,
-      })),
+      .map((p) => {
+        const name = read.pool(p);
+        return {
+          slot: p.slot ?? "",
+          key: p.key,
+          name: name?.text ?? p.key,
+          ...markOf(name),
+          startsAt: iso(p.startsAt),
+          endsAt: iso(p.endsAt),
+          capacity: p.capacity,
+          placesLeft: Math.max(0, p.capacity - p.taken),
+          waitlistOpen: p.capacity - p.taken <= 0,
+        };
+      }),
     registrationTypes: loaded.pools
       .filter((p) => p.kind === "registration_type")
-      .map((p) => ({ key: p.key, name: localized(p.name, locale).text ?? p.key, capacity: p.capacity, placesLeft: Math.max(0, p.capacity - p.taken) })),
+      .map((p) => {
+        const name = read.pool(p);
+        return { key: p.key, name: name?.text ?? p.key, ...markOf(name), capacity: p.capacity, placesLeft: Math.max(0, p.capacity - p.taken) };
+      }),
     exhibitors: loaded.exhibitors ?? [],
-    questions: event.questions.map((q) => ({
-      id: q.id,
-      type: q.type,
-      required: q.required,
-      label: localized(q.label, locale).text ?? q.id,
-      ...(q.options ? { options: q.options.map((o) => ({ id: o.id, label: localized(o.label, locale).text ?? o.id })) } : {}),
-    })),
+    questions: event.questions.map((q) => {
+      const label = read.question(q.id, q.label);
+      return {
+        id: q.id,
+        type: q.type,
+        required: q.required,
+        label: label?.text ?? q.id,
+        ...markOf(label),
+        ...(q.options
+          ? {
+              options: q.options.map((o) => {
+                const option = read.option(q.id, o.id, o.label);
+                return { id: o.id, label: option?.text ?? o.id, ...markOf(option) };
+              }),
+            }
+          : {}),
+      };
+    }),
   };
 }
 
@@ -180,10 +305,12 @@ async function attach(env: Env, rows: EventRow[]): Promise<LoadedEvent[]> {
   if (rows.length === 0) return [];
   const db = database(env.DB);
   const ids = rows.map((e) => e.id);
-  const [sessionRows, poolRows, stats] = await db.batch([
+  const [sessionRows, poolRows, stats, translationRows, organisationRows] = await db.batch([
     db.select().from(sessions).where(inArray(sessions.eventId, ids)).orderBy(asc(sessions.startsAt)),
     db.select().from(capacityPools).where(inArray(capacityPools.eventId, ids)).orderBy(asc(capacityPools.id)),
     poolStatsQuery(db, sql`${ids}`),
+    translationsQuery(db, sql`${ids}`),
+    organisationsQuery(db, sql`${ids}`),
   ]);
   const pools = mergePools(poolRows, stats);
   return rows.map((event) =>
@@ -191,6 +318,8 @@ async function attach(env: Env, rows: EventRow[]): Promise<LoadedEvent[]> {
       event,
       sessionRows.filter((s) => s.eventId === event.id),
       pools.filter((p) => p.eventId === event.id),
+      translationMap(translationRows.filter((t) => t.eventId === event.id) as StoredTranslation[]),
+      organisationRows.find((o) => o.eventId === event.id) ?? { name: "", contactEmail: null },
     ),
   );
 }
@@ -240,7 +369,7 @@ export function publicEventStatements(db: Database, slug: string) {
 export async function loadPublicEvent(env: Env, slug: string): Promise<LoadedEvent> {
   const db = database(env.DB);
   const { eventId, statements } = publicEventStatements(db, slug);
-  const [eventRows, sessionRows, poolRows, stats, exhibitorRows] = await db.batch([
+  const [eventRows, sessionRows, poolRows, stats, exhibitorRows, translationRows, organisationRows] = await db.batch([
     ...statements,
     poolStatsQuery(db, sql`(${eventId})`),
     db
@@ -249,11 +378,13 @@ export async function loadPublicEvent(env: Env, slug: string): Promise<LoadedEve
       .innerJoin(capacityPools, and(eq(capacityPools.id, registrations.poolId), eq(capacityPools.kind, "registration_type")))
       .where(and(eq(registrations.eventId, eventId), eq(registrations.status, "confirmed")))
       .orderBy(asc(registrations.id)),
+    translationsQuery(db, sql`(${eventId})`),
+    organisationsQuery(db, sql`(${eventId})`),
   ]);
   const event = eventRows[0];
   if (!event) throw new NotFoundError("error.event_not_found");
   return {
-    ...withPools(event, sessionRows, mergePools(poolRows, stats)),
+    ...withPools(event, sessionRows, mergePools(poolRows, stats), translationMap(translationRows as StoredTranslation[]), organisationRows[0] ?? { name: "", contactEmail: null }),
     // Only what the exhibitor wrote for the public: organisation and description.
     exhibitors: exhibitorRows.flatMap(({ exhibitor }) => (exhibitor ? [{ organisation: exhibitor.organisation, description: exhibitor.description }] : [])),
   };

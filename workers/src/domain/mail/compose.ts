@@ -6,11 +6,14 @@
  * fails without a provider call.
  */
 import { isStaffTemplate, renderEmail } from "../../../../emails/render";
-import type { DigestEvent, EmailData, EventChange, RenderedEmail, StaffEmailData } from "../../../../emails/types";
-import type { Role } from "../../../../db/schema";
+import { CHANGED_FIELDS, type ChangedField, type DigestEvent, type EmailData, type EmailWorkshop, type EventChange, type LinkedRegistration, type RenderedEmail, type StaffEmailData, type WorkshopChange } from "../../../../emails/types";
+import type { Locale, Role } from "../../../../db/schema";
 import type { Env } from "../../env";
 import { manageToken, manageUrl, signInToken, signInUrl } from "../../lib/tokens";
-import { eventText, loadEventById, localized } from "../events/public";
+import { eventContact, eventReader, loadEventById, presentLocation, type EventReader } from "../events/public";
+import { participantStatus } from "../registrations/present";
+import { WORKSHOPS_SQL, type WorkshopRow } from "../registrations/register";
+import { LIVE_SQL } from "../places/statuses";
 import { dataAccessEmailData } from "../privacy/links";
 import { checkInQrForEmail } from "../attendance/qr";
 import { parseData, type OutboxRow } from "./outbox-state";
@@ -26,6 +29,50 @@ export class PermanentMailError extends Error {}
 const ADDRESS_CHANGED = "not sent: the registration's address changed after this email was written";
 
 const EVENT_CHANGES: readonly EventChange[] = ["date", "time", "place", "online"];
+
+/** A registration's workshop places as its emails name them (a place kept while waiting for the wished one is "kept"). */
+async function emailWorkshops(env: Env, registrationId: number, read: EventReader): Promise<EmailWorkshop[]> {
+  const { results } = await env.DB.prepare(WORKSHOPS_SQL).bind(registrationId).all<WorkshopRow>();
+  const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+  return results.map((w) => {
+    const status = participantStatus({ status: w.status, awaitingEmail: Boolean(w.awaitingEmail) });
+    return {
+      name: read.pool({ key: w.key, name: w.name ? JSON.parse(w.name) : null })?.text ?? w.key,
+      startsAt: iso(w.startsAt),
+      endsAt: iso(w.endsAt),
+      status: status === "confirmed" ? (w.preference === 2 ? "kept" : "confirmed") : status === "waitlisted" ? "waitlisted" : "other",
+      waitlistPosition: w.waitlistPosition,
+    };
+  });
+}
+
+/** "I lost my link": every live registration of the address whose event has not ended, each with its link in its own language. */
+async function linkedRegistrations(env: Env, registrationId: number, now: number): Promise<LinkedRegistration[]> {
+  const { results } = await env.DB.prepare(
+    `SELECT r.id, r.status, r.awaiting_email AS awaitingEmail, r.token_nonce AS tokenNonce, r.locale, r.event_id AS eventId
+     FROM registrations r JOIN registrations me ON me.id = ?1
+     WHERE r.email_normalized = me.email_normalized AND r.parent_id IS NULL AND r.anonymised_at IS NULL AND r.status IN ${LIVE_SQL}
+       AND EXISTS (SELECT 1 FROM sessions s WHERE s.event_id = r.event_id AND s.ends_at >= ?2)
+     ORDER BY (SELECT MIN(s.starts_at) FROM sessions s WHERE s.event_id = r.event_id)`,
+  )
+    .bind(registrationId, now)
+    .all<{ id: number; status: string; awaitingEmail: number; tokenNonce: string; locale: Locale; eventId: number }>();
+  const linked: LinkedRegistration[] = [];
+  for (const r of results) {
+    const loaded = await loadEventById(env, r.eventId);
+    const read = eventReader(loaded, r.locale);
+    const next = loaded.sessions.find((s) => s.cancelledAt === null && s.endsAt >= now);
+    const status = participantStatus({ status: r.status as WorkshopRow["status"], awaitingEmail: Boolean(r.awaitingEmail) });
+    linked.push({
+      title: read.field("title")?.text ?? loaded.event.slug,
+      when: next ? { startsAt: new Date(next.startsAt).toISOString(), endsAt: new Date(next.endsAt).toISOString(), title: null } : null,
+      status: status === "confirmed" || status === "waitlisted" || status === "offered" || status === "pending_approval" ? status : "check_email",
+      // The manage page opens in the language stored with that registration.
+      manageUrl: manageUrl(env, await manageToken(env, r.tokenNonce)),
+    });
+  }
+  return linked;
+}
 
 /** Gathers the facts a participant email shows, as they are now, in the registration's locale. */
 async function emailData(env: Env, row: OutboxRow, events: EventCache): Promise<EmailData> {
@@ -64,47 +111,71 @@ async function emailData(env: Env, row: OutboxRow, events: EventCache): Promise<
     changes?: unknown;
     subject?: string;
     body?: string;
+    workshopChange?: unknown;
   };
   const iso = (ms: number | null) => (ms ? new Date(ms).toISOString() : null);
   const confirmedNow = registration.status === "confirmed" && !registration.awaitingEmail;
+  const loaded = await loading;
+  const read = eventReader(loaded, row.locale);
   const emailSessions = sessions
     .filter((s) => s.cancelledAt === null)
     .map((s) => ({
       id: s.id,
       startsAt: new Date(s.startsAt).toISOString(),
       endsAt: new Date(s.endsAt).toISOString(),
-      title: localized(s.title, row.locale).text,
+      title: read.session(s)?.text ?? null,
     }));
   if (row.template === "reminder" && !emailSessions.some((s) => s.id === extra.sessionId)) {
     throw new PermanentMailError("the session of this reminder no longer exists");
   }
+  const location = presentLocation(loaded, read);
+  // An online event has no entrance: no check-in code, the email says how to join instead.
+  const onlineOnly = event.onlineUrl !== null && event.location === null;
+  const registrationId = row.registrationId!;
   return {
     timeZone: registration.timeZone,
     name: registration.name,
     places: registration.places,
     manageUrl: manageUrl(env, await manageToken(env, registration.tokenNonce)),
     event: {
-      title: eventText(event, "title", row.locale).text ?? event.slug,
+      title: read.field("title")?.text ?? event.slug,
       slug: event.slug,
       sessions: emailSessions,
-      location: event.location
-        ? { name: event.location.name, address: event.location.address ?? null, accessibility: localized(event.location.accessibility, row.locale).text }
-        : null,
+      location: location ? { name: location.name, address: location.address, accessibility: location.accessibility } : null,
+      originalLocationName: location?.originalName ?? null,
       onlineUrl: confirmedNow ? event.onlineUrl : null,
+      online: event.onlineUrl !== null,
       organiser: registration.organiser,
     },
+    contact: eventContact(loaded),
+    workshops: await emailWorkshops(env, registrationId, read),
     waitlistPosition: extra.waitlistPosition ?? null,
     holdExpiresAt: iso(registration.holdExpiresAt),
     offerExpiresAt: iso(registration.offerExpiresAt),
     reason: extra.reason ?? event.cancellationReason ?? null,
     reminderSession: emailSessions.find((s) => s.id === extra.sessionId) ?? null,
     changes: Array.isArray(extra.changes) ? extra.changes.filter((c): c is EventChange => EVENT_CHANGES.includes(c as EventChange)) : [],
+    changedFields: Array.isArray(extra.changes) ? extra.changes.filter((c): c is ChangedField => (CHANGED_FIELDS as readonly string[]).includes(c as string)) : [],
+    workshopChange: row.template === "workshops_changed" ? workshopChangeOf(extra.workshopChange, loaded, read) : null,
+    registrations: row.template === "manage_links" ? await linkedRegistrations(env, registrationId, Date.now()) : undefined,
     message: row.template === "organiser_message" ? { subject: String(extra.subject ?? ""), body: String(extra.body ?? "") } : null,
     // No event field for it yet; the console's event editor would add it.
     whatToBring: null,
-    // The check-in QR code (a hosted PNG that carries only the check-in code) for confirmed registrations.
-    checkInQr: confirmedNow && row.registrationId !== null ? await checkInQrForEmail(env, row.registrationId) : null,
+    // The check-in QR code (inline, and the hosted PNG that carries only the check-in code) for confirmed registrations.
+    checkInQr: confirmedNow && !onlineOnly ? await checkInQrForEmail(env, registrationId) : null,
   };
+}
+
+/** The workshop change an outbox row names (pool keys), with the workshops' names in the reader's language. */
+function workshopChangeOf(value: unknown, loaded: Awaited<ReturnType<typeof loadEventById>>, read: EventReader): WorkshopChange | null {
+  const change = value as { kind?: unknown; workshop?: unknown; previous?: unknown } | undefined;
+  if (!change || (change.kind !== "switched" && change.kind !== "waiting" && change.kind !== "promoted")) return null;
+  const name = (key: unknown) => {
+    const pool = loaded.pools.find((p) => p.key === key);
+    return pool ? (read.pool(pool)?.text ?? pool.key) : null;
+  };
+  const workshop = name(change.workshop);
+  return workshop ? { kind: change.kind, workshop, previous: name(change.previous) } : null;
 }
 
 /** Staff emails take what they show from the outbox row's data (see outbox.ts StaffMailData). */

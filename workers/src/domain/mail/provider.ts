@@ -69,7 +69,8 @@ export async function sendSingle(env: Env, prepared: Prepared, timeoutMs: number
   const { data, error, headers } = await resendClient(env).emails.send(
     {
       ...payload(env, prepared),
-      attachments: prepared.rendered.attachments.map((a) => ({ filename: a.filename, content: a.content, contentType: a.contentType })),
+      // An inline image (the check-in QR code) carries its content id: the HTML shows it as cid:….
+      attachments: prepared.rendered.attachments.map((a) => ({ filename: a.filename, content: a.content, contentType: a.contentType, ...(a.contentId ? { contentId: a.contentId } : {}) })),
     },
     { idempotencyKey: prepared.row.id, signal: AbortSignal.timeout(timeoutMs) },
   );

@@ -61,9 +61,18 @@ function promoteNextStatement(change: Change, poolId: number): D1PreparedStateme
          JOIN events e ON e.id = w.event_id
        WHERE w.pool_id = ?2 AND ${ELIGIBLE_WAITING_SQL} AND e.status = 'published'
          AND w.places <= p.capacity - ${placesTakenSql("?2")}
-       ORDER BY w.queue_order LIMIT 1)`,
+       ORDER BY w.queue_order LIMIT 1)
+     RETURNING id, parent_id AS parentId`,
   ).bind(change.id, poolId, change.now);
 }
+
+/**
+ * What a promotion inside a workshop emails the day registration (`workshops_changed`): the
+ * workshop now confirmed and the place held meanwhile that was given up for it.
+ */
+const WORKSHOP_PROMOTED_DATA = `json_object('workshopChange', json_object('kind', 'promoted',
+  'workshop', (SELECT p.key FROM registrations c JOIN capacity_pools p ON p.id = c.pool_id WHERE c.parent_id = d.id AND c.change_id = ?1 AND c.preference = 1 LIMIT 1),
+  'previous', (SELECT p.key FROM registrations c JOIN capacity_pools p ON p.id = c.pool_id WHERE c.parent_id = d.id AND c.change_id = ?1 AND c.preference = 2 LIMIT 1)))`;
 
 /**
  * Serves the due pools (rows of a duePools statement) until nobody waiting fits the free
@@ -77,6 +86,9 @@ export async function serveDuePools(ctx: DomainContext, due: D1Result | undefine
   };
   enqueue(due);
   let promoted = 0;
+  // Day registrations promoted in this run: their "promoted" email names their workshops as
+  // they are when it is sent, so a workshop place coming through with them needs no email of its own.
+  const promotedDays: number[] = [];
   const db = ctx.env.DB;
   while (queue.size > 0) {
     // Day pools first: a day registration that gets its place makes its workshop choices
@@ -84,20 +96,26 @@ export async function serveDuePools(ctx: DomainContext, due: D1Result | undefine
     const poolId = [...queue].find(([, workshop]) => !workshop)?.[0] ?? queue.keys().next().value!;
     queue.delete(poolId);
     const change = new Change(ctx, "system");
-    const [update, , outbox, , next] = await db.batch([
+    const [update, , outbox, workshopOutbox, , next] = await db.batch([
       promoteNextStatement(change, poolId),
-      // A first-choice workshop that came through gives up the second choice held meanwhile.
+      // A first-choice workshop that came through gives up the second choice held meanwhile
+      // (stamped: its pool's waitlist is served next, and the email names it).
       db.prepare(
-        `UPDATE registrations SET status = 'cancelled', cancelled_at = ?2, updated_at = ?2
+        `UPDATE registrations SET status = 'cancelled', cancelled_at = ?2, updated_at = ?2, change_id = ?1
          WHERE preference = 2 AND status = 'confirmed' AND parent_id = (SELECT parent_id FROM registrations WHERE change_id = ?1 AND preference = 1)
-           AND pool_id IN (SELECT p2.id FROM capacity_pools p2 WHERE p2.slot = (SELECT p1.slot FROM capacity_pools p1 JOIN registrations r1 ON r1.pool_id = p1.id WHERE r1.change_id = ?1))`,
+           AND pool_id IN (SELECT p2.id FROM capacity_pools p2 WHERE p2.slot = (SELECT p1.slot FROM capacity_pools p1 JOIN registrations r1 ON r1.pool_id = p1.id WHERE r1.change_id = ?1 AND r1.preference = 1))`,
       ).bind(change.id, ctx.now),
       change.outbox({ sql: `CASE r.status WHEN 'offered' THEN 'offer' ELSE 'promoted' END` }),
+      // A place inside a workshop: the day registration is told what changed.
+      change.dayOutbox("workshops_changed", WORKSHOP_PROMOTED_DATA, promotedDays),
       change.audit("registration.promoted"),
       duePoolsStatement(change, [poolId]),
     ]);
     if (update?.meta.changes) {
       change.dispatch(outbox);
+      change.dispatch(workshopOutbox);
+      const row = update.results[0] as { id: number; parentId: number | null } | undefined;
+      if (row && row.parentId === null) promotedDays.push(row.id);
       promoted += 1;
       enqueue(next);
     } else {

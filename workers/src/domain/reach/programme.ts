@@ -12,7 +12,8 @@ import { listPublicEvents, loadPublicEvent, soonestFirst, type LoadedEvent } fro
 import { forEachDatabase } from "../../lib/tenants";
 
 export type Organisation = { id: number; slug: string; name: string; timeZone: string };
-export type ProgrammeEvent = LoadedEvent & { organisation: Organisation };
+/** With the organisation's slug and time zone beside the name and contact the event carries. */
+export type ProgrammeEvent = Omit<LoadedEvent, "organisation"> & { organisation: Organisation & LoadedEvent["organisation"] };
 
 /**
  * Bumped when what a feed says about the same data changes (a new field, other wording),
@@ -27,7 +28,7 @@ async function organisations(env: Env): Promise<Map<number, Organisation>> {
 
 function withOrganisation(loaded: LoadedEvent, byId: Map<number, Organisation>): ProgrammeEvent {
   const organisation = byId.get(loaded.event.organisationId) ?? { id: loaded.event.organisationId, slug: "", name: "", timeZone: "Europe/Berlin" };
-  return { ...loaded, organisation };
+  return { ...loaded, organisation: { ...loaded.organisation, ...organisation } };
 }
 
 /** The programme at `now` of every database (lib/tenants.ts), soonest first. */
@@ -46,7 +47,7 @@ export async function loadProgrammeEvent(env: Env, slug: string): Promise<Progra
     .bind(loaded.event.organisationId)
     .first<Organisation>();
   if (!organisation) throw new NotFoundError("error.event_not_found");
-  return { ...loaded, organisation };
+  return { ...loaded, organisation: { ...loaded.organisation, ...organisation } };
 }
 
 /**

@@ -11,12 +11,12 @@ import type { ManagedRegistration } from "../../api-types";
 import { database } from "../../lib/db";
 import { NotFoundError, ValidationError } from "../../lib/errors";
 import type { DomainContext } from "../change";
-import { presentEvent, loadEventById } from "../events/public";
+import { eventReader, presentEvent, loadEventById } from "../events/public";
 import { acceptOffer as acceptPlaceOffer, cancelByParticipant, confirmEmailAddress, switchWorkshop } from "../places/participant-actions";
 import { CHOOSING_STATUSES } from "../places/statuses";
 import { WAITLIST_POSITION_SQL } from "../places/waitlist";
 import { registrationOfManageToken } from "./manage-link";
-import { presentWorkshops, WORKSHOPS_SQL } from "./register";
+import { presentWorkshops, WORKSHOPS_SQL, type WorkshopRow } from "./register";
 import { availableActions, participantStatus, type RegistrationRow } from "./present";
 
 async function findByToken(ctx: DomainContext, token: string): Promise<RegistrationRow & { waitlistPosition: number | null }> {
@@ -56,7 +56,7 @@ export async function viewRegistration(ctx: DomainContext, token: string, locale
     event: presentEvent(loaded, locale ?? row.locale, ctx.now),
     onlineUrl: row.status === "confirmed" && !row.awaitingEmail ? loaded.event.onlineUrl : null,
     children: row.children,
-    workshops: presentWorkshops(workshops.results as Parameters<typeof presentWorkshops>[0], locale ?? row.locale),
+    workshops: presentWorkshops(workshops.results as WorkshopRow[], eventReader(loaded, locale ?? row.locale)),
     exhibitor: row.exhibitor ? { ...row.exhibitor, needs: row.exhibitor.needs ?? [] } : null,
     actions,
   };

@@ -26,7 +26,7 @@
  */
 import type { RegistrationResponse, WorkshopPlace } from "../../api-types";
 import type { StoredPool, StoredRegistration } from "../../../../db/rows";
-import type { Exhibitor } from "../../../../db/schema";
+import type { Exhibitor, Locale } from "../../../../db/schema";
 import { ConflictError, DomainError } from "../../lib/errors";
 import { batchLimits, RateLimitedError } from "../../lib/rate-limit";
 import { allOf, joined, prepared, shifted, sqlText, type SqlPart } from "../../lib/sql";
@@ -35,7 +35,7 @@ import { Change, type DomainContext } from "../change";
 import { ENDED_SQL, LIVE_SQL } from "../places/statuses";
 import { dayPlacement, takePlaceStatement, workshopPlacement, type Person } from "../places/take";
 import { WAITLIST_POSITION_SQL } from "../places/waitlist";
-import { localized, registrationWindow } from "../events/public";
+import { eventReader, registrationWindow, type EventReader, type EventRow } from "../events/public";
 import { eventDefinition, forgetEventDefinition, versionHolds, type EventDefinition } from "../events/definition";
 import { participantStatus, type RegistrationRow } from "./present";
 import { validateRegistration, type EventRules } from "./validate";
@@ -48,25 +48,40 @@ export function normalizeEmail(email: string): string {
 }
 
 /** Workshop places of a registration, for the participant. */
-export const WORKSHOPS_SQL = `SELECT p.slot, p.key, p.name, r.preference, r.status, r.awaiting_email AS awaitingEmail,
+export const WORKSHOPS_SQL = `SELECT p.slot, p.key, p.name, p.starts_at AS startsAt, p.ends_at AS endsAt, r.preference, r.status, r.awaiting_email AS awaitingEmail,
     ${WAITLIST_POSITION_SQL} AS waitlistPosition
   FROM registrations r JOIN capacity_pools p ON p.id = r.pool_id
   WHERE r.parent_id = ?1 AND r.status IN ${LIVE_SQL}
   ORDER BY p.slot, r.preference`;
 
-type WorkshopRow = Pick<StoredPool, "slot" | "key" | "name"> &
+export type WorkshopRow = Pick<StoredPool, "slot" | "key" | "name" | "startsAt" | "endsAt"> &
   Pick<StoredRegistration, "preference" | "status" | "awaitingEmail"> & { waitlistPosition: number | null };
 
-export function presentWorkshops(rows: WorkshopRow[], locale: RegistrationRow["locale"]): WorkshopPlace[] {
-  return rows.map((w) => ({
-    slot: w.slot ?? "",
-    key: w.key,
-    name: localized(w.name ? JSON.parse(w.name) : null, locale).text ?? w.key,
-    preference: w.preference,
-    status: participantStatus({ status: w.status, awaitingEmail: Boolean(w.awaitingEmail) }),
-    waitlistPosition: w.waitlistPosition,
-  }));
+/** A registration's workshop places (rows of WORKSHOPS_SQL), named in the reader's language. */
+export function presentWorkshops(rows: WorkshopRow[], read: EventReader): WorkshopPlace[] {
+  const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+  return rows.map((w) => {
+    const name = read.pool({ key: w.key, name: w.name ? JSON.parse(w.name) : null });
+    return {
+      slot: w.slot ?? "",
+      key: w.key,
+      name: name?.text ?? w.key,
+      ...(name?.mark ? { mark: name.mark } : {}),
+      startsAt: iso(w.startsAt),
+      endsAt: iso(w.endsAt),
+      preference: w.preference,
+      status: participantStatus({ status: w.status, awaitingEmail: Boolean(w.awaitingEmail) }),
+      waitlistPosition: w.waitlistPosition,
+    };
+  });
 }
+
+/**
+ * Workshop names for the sign-up's own answer, read from the cached definition: the organiser's
+ * texts by the fallback chain. Machine and reviewed translations are not cached (the sign-up
+ * stays one round trip); the emails and the manage page name the workshops with them.
+ */
+const workshopNames = (event: EventRow, locale: Locale) => eventReader({ event, translations: new Map() }, locale);
 
 /** What validation needs to know about the event's pools and questions. */
 export function eventRules(loaded: EventDefinition): EventRules {
@@ -296,7 +311,7 @@ async function signUp(
       status: participantStatus({ status: row.status, awaitingEmail: row.awaitingEmail }),
       places: row.places,
       waitlistPosition: row.waitlistPosition,
-      ...(workshopRows?.length ? { workshops: presentWorkshops(workshopRows as WorkshopRow[], row.locale) } : {}),
+      ...(workshopRows?.length ? { workshops: presentWorkshops(workshopRows as WorkshopRow[], workshopNames(event, row.locale)) } : {}),
     },
   });
   if (answer.created) {
