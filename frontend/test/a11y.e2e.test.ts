@@ -13,11 +13,14 @@ import { axe, registerViaApi, rendered, startE2E, type E2E } from "./e2e";
 
 
 let e2e: E2E;
-let manage = "";
+/** A registration per language: the manage page opens in the language stored with the registration. */
+const manage: Record<string, string> = {};
 
 beforeAll(async () => {
   e2e = await startE2E("a11y");
-  manage = await registerViaApi(e2e.baseUrl, "asylrecht-workshop", { name: "Axe Prüfung", email: `a11y-${Date.now()}@example.org`, locale: "de" });
+  for (const locale of ["de", "ar"] as const) {
+    manage[locale] = await registerViaApi(e2e.baseUrl, "asylrecht-workshop", { name: "Axe Prüfung", email: `a11y-${locale}-${Date.now()}@example.org`, locale });
+  }
 });
 
 afterAll(async () => {
@@ -25,7 +28,7 @@ afterAll(async () => {
 });
 
 
-const PAGES: { name: string; path: () => string; ready?: (page: Page) => Promise<void> }[] = [
+const PAGES: { name: string; path: (locale: string) => string; ready?: (page: Page) => Promise<void> }[] = [
   { name: "event list", path: () => "/", ready: (page) => page.locator(".event-card").first().waitFor() },
   { name: "event page", path: () => "/event?slug=asylrecht-workshop", ready: (page) => page.locator("form.registration-form").waitFor() },
   {
@@ -37,7 +40,7 @@ const PAGES: { name: string; path: () => string; ready?: (page: Page) => Promise
       await page.locator(".field-error:not([hidden])").first().waitFor();
     },
   },
-  { name: "manage page", path: () => manage, ready: (page) => page.locator(".status-text").waitFor() },
+  { name: "manage page", path: (locale) => manage[locale]!, ready: (page) => page.locator(".status-text").waitFor() },
   { name: "privacy notice", path: () => "/privacy" },
   { name: "accessibility statement", path: () => "/accessibility" },
   { name: "not found", path: () => "/404" },
@@ -58,7 +61,7 @@ describe.each([
   it.each(PAGES)("$name: zero violations", async ({ path, ready }) => {
     const page = await context.newPage();
     try {
-      await page.goto(`${e2e.baseUrl}${path()}`);
+      await page.goto(`${e2e.baseUrl}${path(locale.slice(0, 2))}`);
       await rendered(page);
       await ready?.(page);
       expect(await page.locator("html").getAttribute("dir")).toBe(dir);

@@ -44,7 +44,7 @@ describe("participant signup", () => {
     await page.goto(`${baseUrl}/`);
     await page.getByRole("heading", { level: 1, name: "Events" }).waitFor();
     expect(await page.locator("html").getAttribute("lang")).toBe("en");
-    await page.locator('a[href="/event?slug=asylrecht-workshop"]').click();
+    await page.locator('a[href="/e/asylrecht-workshop"]').click();
 
     // The event page with its form.
     await page.getByRole("heading", { level: 1, name: /Asylum law workshop/ }).waitFor();

@@ -74,6 +74,8 @@ beforeAll(async () => {
   expect((await consoleFetch(organiser, "POST", `/api/console/events/${eventId}/checkin/scan`, { code, sessionId })).status).toBe(200);
   expect(await (await consoleFetch(organiser, "POST", `/api/console/events/${eventId}/certificates/issue`, {})).json()).toEqual({ issued: 1, eligible: 1 });
   const [certificate] = await rows(`SELECT id, code FROM certificates WHERE registration_id = ?1`, registrationId);
+  // And a date still to come, so the lists of the coming dates have one to print.
+  await env.DB.prepare(`INSERT INTO sessions (event_id, starts_at, ends_at) VALUES (?1, ?2, ?3)`).bind(eventId, Date.now() + 7 * 86_400_000, Date.now() + 7 * 86_400_000 + 7_200_000).run();
   manageToken = await tokenOf(registrationId);
   const inADay = Date.now() + 86_400_000;
   const dataToken = await dataAccessToken(env, registrationId, inADay, secret.emails[0]!);
