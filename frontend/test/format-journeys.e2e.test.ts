@@ -195,6 +195,25 @@ async function cancel(page: Page, language: Language, email: string): Promise<vo
   expect(mail.html).toContain(`lang="${language.locale}"`);
 }
 
+/**
+ * An event on site, once confirmed: the confirmation email with its QR code, the manage page
+ * from it in a fresh browser with the code to show at the entrance, what `look` checks there,
+ * a screenshot, and the cancellation.
+ */
+async function confirmedOnSiteThenCancelled(email: string, language: Language, screenshot: string, look: (manage: Page) => Promise<void> = async () => {}): Promise<void> {
+  const mail = await mailWithSubject(email, language, "email.confirmed.subject");
+  await readEmail(mail, language, true);
+  const manage = await openManage(mail, language);
+  await expectManageConfirmed(manage, language);
+  const code = manage.locator(".check-in-code img");
+  await code.evaluate((img: HTMLImageElement) => img.decode());
+  expect(await code.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+  await look(manage);
+  await manage.screenshot({ path: `${SCREENSHOTS}/zusammen-format-${screenshot}.png`, fullPage: true });
+  await cancel(manage, language, email);
+  await manage.context().close();
+}
+
 describe("a Ukrainian participant of a series", () => {
   it("registers once for all dates, sees the QR code in the email, and cancels on the manage page", async () => {
     const email = `format-series-${Date.now()}@example.org`;
@@ -208,16 +227,9 @@ describe("a Ukrainian participant of a series", () => {
     await submit(page, UK, "confirmed");
     await page.context().close();
 
-    const mail = await mailWithSubject(email, UK, "email.confirmed.subject");
-    await readEmail(mail, UK, true);
-    const manage = await openManage(mail, UK);
-    await expectManageConfirmed(manage, UK);
-    expect(await manage.locator(".event-card ul.sessions > li.session").count()).toBe(3);
-    await manage.locator(".check-in-code img").evaluate((img: HTMLImageElement) => img.decode());
-    expect(await manage.locator(".check-in-code img").evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
-    await manage.screenshot({ path: `${SCREENSHOTS}/zusammen-format-series-uk.png`, fullPage: true });
-    await cancel(manage, UK, email);
-    await manage.context().close();
+    await confirmedOnSiteThenCancelled(email, UK, "series-uk", async (manage) => {
+      expect(await manage.locator(".event-card ul.sessions > li.session").count()).toBe(3);
+    });
   });
 });
 
@@ -235,13 +247,7 @@ describe("an Arabic visitor of a fair", () => {
     await submit(page, AR, "confirmed");
     await page.context().close();
 
-    const mail = await mailWithSubject(email, AR, "email.confirmed.subject");
-    await readEmail(mail, AR, true);
-    const manage = await openManage(mail, AR);
-    await expectManageConfirmed(manage, AR);
-    await manage.screenshot({ path: `${SCREENSHOTS}/zusammen-format-fair-ar.png`, fullPage: true });
-    await cancel(manage, AR, email);
-    await manage.context().close();
+    await confirmedOnSiteThenCancelled(email, AR, "fair-ar");
   });
 });
 
@@ -257,16 +263,11 @@ describe("a Ukrainian household with children", () => {
     expect(await page.locator("section.outcome").innerText()).toContain(UK.web["outcome.places"].replace("{count}", "3"));
     await page.context().close();
 
-    const mail = await mailWithSubject(email, UK, "email.confirmed.subject");
-    await readEmail(mail, UK, true);
-    const manage = await openManage(mail, UK);
-    await expectManageConfirmed(manage, UK);
-    const detail = (label: string) => manage.locator("dl.details dt", { hasText: label }).locator("xpath=following-sibling::dd[1]");
-    expect(await detail(UK.web["manage.places"]).innerText()).toBe("3");
-    expect(await detail(UK.web["manage.children"]).innerText()).toBe("2");
-    await manage.screenshot({ path: `${SCREENSHOTS}/zusammen-format-household-uk.png`, fullPage: true });
-    await cancel(manage, UK, email);
-    await manage.context().close();
+    await confirmedOnSiteThenCancelled(email, UK, "household-uk", async (manage) => {
+      const detail = (label: string) => manage.locator("dl.details dt", { hasText: label }).locator("xpath=following-sibling::dd[1]");
+      expect(await detail(UK.web["manage.places"]).innerText()).toBe("3");
+      expect(await detail(UK.web["manage.children"]).innerText()).toBe("2");
+    });
   });
 });
 
