@@ -58,6 +58,17 @@ export async function mailbox(baseUrl: string, email: string): Promise<MailboxMe
   return response.ok ? ((await response.json()) as { messages: MailboxMessage[] }).messages : [];
 }
 
+type Attachment = { filename: string; contentType: string; content: string; contentId?: string };
+
+/** The email's HTML as a mail client shows it: `cid:` references resolved to the message's inline parts. */
+export function asMailClientShowsIt(message: MailboxMessage): string {
+  const inline = new Map((message.attachments as Attachment[]).filter((a) => a.contentId).map((a) => [a.contentId!, a]));
+  return message.html.replace(/src="cid:([^"]+)"/g, (whole, id: string) => {
+    const part = inline.get(id);
+    return part ? `src="data:${part.contentType};base64,${part.content}"` : whole;
+  });
+}
+
 /** Waits for the queue consumer to deliver a message to `email` that `match` accepts. */
 export async function waitForMail(baseUrl: string, email: string, match: (message: MailboxMessage) => boolean = () => true): Promise<MailboxMessage> {
   const deadline = Date.now() + 60_000;

@@ -21,9 +21,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import arWeb from "../../workers/src/i18n/ar/web";
 import ukEmail from "../../workers/src/i18n/uk/email";
 import ukWeb from "../../workers/src/i18n/uk/web";
-import { env, managePath, rendered, registerViaApi, signInToConsole, startE2E, waitForMail, type E2E, type MailboxMessage } from "./e2e";
+import { asMailClientShowsIt, env, managePath, rendered, registerViaApi, signInToConsole, startE2E, waitForMail, type E2E, type MailboxMessage } from "./e2e";
 
-type Attachment = { filename: string; contentType: string; content: string; contentId?: string };
 const nodeFs = (await import(/* @vite-ignore */ "node:fs" as string)) as { writeFileSync(path: string, data: string): void; rmSync(path: string, options: { force: boolean }): void };
 
 let e2e: E2E;
@@ -45,15 +44,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await e2e?.stop();
 });
-
-/** The email's HTML as a mail client shows it: `cid:` references resolved to the message's inline parts. */
-function asMailClientShowsIt(message: MailboxMessage): string {
-  const inline = new Map((message.attachments as Attachment[]).filter((a) => a.contentId).map((a) => [a.contentId!, a]));
-  return message.html.replace(/src="cid:([^"]+)"/g, (whole, id: string) => {
-    const part = inline.get(id);
-    return part ? `src="data:${part.contentType};base64,${part.content}"` : whole;
-  });
-}
 
 describe("a QR code in webmail", () => {
   it("the hosted image in a reminder loads when the email is shown on another origin", { timeout: 300_000 }, async () => {

@@ -96,6 +96,8 @@ function view(registration: ManagedRegistration, main: HTMLElement, done?: Done)
         h("dd", null, h("bdi", { dir: "ltr", class: "email" }, registration.email)),
         h("dt", null, t("manage.places")),
         h("dd", null, String(registration.places)),
+        // Households: how many of the places are for children, as the participant entered it.
+        registration.children > 0 ? [h("dt", null, t("manage.children")), h("dd", null, String(registration.children))] : null,
       ),
       h("p", null, h("a", { href: `/privacy-data?lang=${chosenLocale()}#${encodeURIComponent(token())}` }, t("manage.data_link"))),
     ),

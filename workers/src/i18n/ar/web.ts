@@ -155,6 +155,7 @@ const web: Record<WebKey, string> = {
   "manage.name": "الاسم",
   "manage.email": "عنوان البريد الإلكتروني",
   "manage.places": "عدد الأماكن",
+  "manage.children": "منهم أطفال",
   "manage.online_link": "الانضمام إلى الفعالية عبر الإنترنت",
   "manage.action_confirm": "تأكيد عنوان بريدي الإلكتروني",
   "manage.action_accept": "قبول المكان",

@@ -153,6 +153,7 @@ const web = {
   "manage.name": "Name",
   "manage.email": "E-Mail-Adresse",
   "manage.places": "Plätze",
+  "manage.children": "Davon Kinder",
   "manage.online_link": "Zur Online-Veranstaltung",
   "manage.action_confirm": "Meine E-Mail-Adresse bestätigen",
   "manage.action_accept": "Platz annehmen",

@@ -150,6 +150,7 @@ const web: Record<WebKey, string> = {
   "manage.name": "Name",
   "manage.email": "Email address",
   "manage.places": "Places",
+  "manage.children": "Of them children",
   "manage.online_link": "Join the online event",
   "manage.action_confirm": "Confirm my email address",
   "manage.action_accept": "Accept the place",

@@ -150,6 +150,7 @@ const web: Record<WebKey, string> = {
   "manage.name": "Имя",
   "manage.email": "Адрес электронной почты",
   "manage.places": "Количество мест",
+  "manage.children": "Из них детей",
   "manage.online_link": "Перейти к онлайн-мероприятию",
   "manage.action_confirm": "Подтвердить мой адрес электронной почты",
   "manage.action_accept": "Принять место",

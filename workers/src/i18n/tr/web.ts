@@ -150,6 +150,7 @@ const web: Record<WebKey, string> = {
   "manage.name": "Ad",
   "manage.email": "E-posta adresi",
   "manage.places": "Kişi sayısı",
+  "manage.children": "Bunlardan çocuk sayısı",
   "manage.online_link": "Çevrim içi etkinliğe katıl",
   "manage.action_confirm": "E-posta adresimi onayla",
   "manage.action_accept": "Yeri kabul et",

@@ -150,6 +150,7 @@ const web: Record<WebKey, string> = {
   "manage.name": "Ім’я",
   "manage.email": "Електронна адреса",
   "manage.places": "Кількість місць",
+  "manage.children": "З них дітей",
   "manage.online_link": "Перейти до онлайн-заходу",
   "manage.action_confirm": "Підтвердити мою електронну адресу",
   "manage.action_accept": "Прийняти місце",
