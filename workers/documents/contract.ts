@@ -93,6 +93,8 @@ export type ReviewContent = {
   totals: [label: string, value: string][];
   /** The small print at the foot of every page. */
   footer: string;
+  /** "Seite {page} von {pages}" */
+  pageNumber: string;
 };
 
 /** The RPC methods of the documents Worker (workers/documents/index.ts). */

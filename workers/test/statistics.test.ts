@@ -115,6 +115,46 @@ describe("statistics of a seeded programme", () => {
     expect((await consoleFetch(programme.organiser, "GET", `/api/console/statistics/review.pdf?from=${Y}-05-01&to=${Y}-04-01`)).status).toBe(422);
   });
 
+  it("the year's review in English holds English headings, words and numbers, with the same figures", async () => {
+    const r = await report(programme.organiser, rangeQuery());
+    const now = Date.now();
+    const german = reviewContent(r, now, "de");
+    const english = reviewContent(r, now, "en");
+    expect(english.info.language).toBe("en-GB");
+    expect(english.heading).toMatch(/^Review \d{4}/);
+    expect(english.subtitle).toContainEqual(expect.stringMatching(/^Period: \d{2}\/\d{2}\/\d{4} to \d{2}\/\d{2}\/\d{4}$/));
+    expect(english.totalsHeading).toBe("Totals for the period");
+    expect(english.empty).toBe("There were no events in this period.");
+    for (const [i, month] of english.months.entries()) {
+      const number = Number(german.months[i]!.heading.split(" ")[1]);
+      expect(month.heading).toMatch(/^(January|February|March|April|May|June|July|August|September|October|November|December) \d{4}$/);
+      expect(Number(month.heading.split(" ")[1])).toBe(number);
+    }
+    const lines = english.months.flatMap((m) => m.events.flatMap((e) => e.lines)).join("\n");
+    for (const e of r.events) expect(lines).toContain(`Participants: ${e.places} (${e.confirmed} registration`);
+    expect(lines).toContain("Partners: Flüchtlingsrat");
+    expect(lines).not.toMatch(/Teilnehmende|Anmeldungen|Termin|Partner:|Förderung/);
+    // The same figures as the German review, row for row, under English labels.
+    expect(english.totals.map(([, value]) => value)).toEqual(german.totals.map(([, value]) => value.replace(" %", "%")));
+    expect(english.totals).toContainEqual(["Events", "5"]);
+    expect(english.totals).toContainEqual(["Distinct participants", "6"]);
+    expect(english.totals).toContainEqual(["Attendance rate", "70%"]);
+    expect(english.pageNumber).toBe("Page {page} of {pages}");
+    expect(english.footer).toMatch(/^Made on \d{2}\/\d{2}\/\d{4} at \d{2}:\d{2} with zusammen/);
+
+    const pdf = await consoleFetch(programme.organiser, "GET", `/api/console/statistics/review.pdf${rangeQuery()}&locale=en`);
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get("content-disposition")).toBe(`attachment; filename="review-${programme.range.from}-${programme.range.to}.pdf"`);
+    expect(new TextDecoder().decode((await pdf.arrayBuffer()).slice(0, 5))).toBe("%PDF-");
+    // German stays the default; a language the console does not speak is a clear 422 naming the field.
+    const byDefault = await consoleFetch(programme.organiser, "GET", `/api/console/statistics/review.pdf${rangeQuery()}`);
+    expect(byDefault.headers.get("content-disposition")).toContain(`filename="rueckblick-`);
+    await byDefault.arrayBuffer();
+    const unknown = await consoleFetch(programme.organiser, "GET", `/api/console/statistics/review.pdf${rangeQuery()}&locale=fr`);
+    expect(unknown.status).toBe(422);
+    expect(((await unknown.json()) as { error: { fields: Record<string, unknown> } }).error.fields).toHaveProperty("locale");
+  });
+
   it("a year counts the events whose first date lies in it; a funding line only its events", async () => {
     const year = await report(programme.organiser, `?year=${Y}`);
     expect(year.period).toEqual({ from: `${Y}-01-01`, to: `${Y}-12-31` });
