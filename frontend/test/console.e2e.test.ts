@@ -181,6 +181,11 @@ describe("organiser console", () => {
     const detail = page.getByRole("region", { name: "Anmeldung von Erste Person" });
     await detail.getByRole("heading", { name: "Verlauf" }).waitFor();
     await detail.getByRole("heading", { name: "E-Mails" }).waitFor();
+    // The attendance record for the funder's file is one click away (nobody has attended yet: no dates, 0 hours).
+    const record = detail.getByRole("link", { name: "Teilnahmenachweis mit Terminen und Stunden (PDF, für Fördergeber)" });
+    const recordAnswer = await page.request.get(new URL((await record.getAttribute("href"))!, baseUrl).href);
+    expect(recordAnswer.status()).toBe(200);
+    expect(recordAnswer.headers()["content-type"]).toBe("application/pdf");
     await detail.getByRole("button", { name: "Details schließen" }).click();
 
     // Raising the capacity to 2 confirms the waitlisted registration.
