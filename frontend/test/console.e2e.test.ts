@@ -5,6 +5,7 @@
  * lands on the waiting list); the console lists both with their answers; raising the
  * capacity to 2 confirms the waitlisted one. A check-in helper sees no registrations of an
  * event they are not assigned to (a clear message in the console; 403/404 from the API).
+ * The event form keeps its funding lines and partners (one per line) across a save and a reload.
  * axe-core checks the console pages for WCAG 2.1 AA violations along the way.
  *
  * Needs Debian's chromium (CHROMIUM_PATH to override) and a built frontend (`npm test`
@@ -180,6 +181,11 @@ describe("organiser console", () => {
     const detail = page.getByRole("region", { name: "Anmeldung von Erste Person" });
     await detail.getByRole("heading", { name: "Verlauf" }).waitFor();
     await detail.getByRole("heading", { name: "E-Mails" }).waitFor();
+    // The attendance record for the funder's file is one click away (nobody has attended yet: no dates, 0 hours).
+    const record = detail.getByRole("link", { name: "Teilnahmenachweis mit Terminen und Stunden (PDF, für Fördergeber)" });
+    const recordAnswer = await page.request.get(new URL((await record.getAttribute("href"))!, baseUrl).href);
+    expect(recordAnswer.status()).toBe(200);
+    expect(recordAnswer.headers()["content-type"]).toBe("application/pdf");
     await detail.getByRole("button", { name: "Details schließen" }).click();
 
     // Raising the capacity to 2 confirms the waitlisted registration.
@@ -212,5 +218,33 @@ describe("organiser console", () => {
       return [await get(`/api/console/events/${id}`), await get(`/api/console/events/${id}/registrations`), await get(`/api/console/events/${id}/export.csv`)];
     }, eventId);
     for (const status of statuses) expect([403, 404]).toContain(status);
+  });
+
+  it("an organiser gives the event funding lines and partners in its form, and they are there after a reload", async () => {
+    expect(eventId).toBeGreaterThan(0);
+    const context = await newContext(390);
+    const page = await signIn(context, "organisation@example.org");
+    await page.goto(`${baseUrl}/console/edit?id=${eventId}`);
+    await page.getByText("Weitere Einstellungen").click();
+    const fundingLines = page.getByLabel("Förderlinien");
+    const partners = page.getByLabel("Partner", { exact: true });
+    await fundingLines.waitFor();
+    expect(await fundingLines.inputValue()).toBe("");
+    await fundingLines.fill("KOMM-AN NRW\n\n  ESF ");
+    await partners.fill("Amt für Gleichstellung, Köln\nFlüchtlingsrat");
+    expect(await axe(page)).toEqual([]);
+    await page.getByRole("button", { name: "Speichern", exact: true }).click();
+    await page.waitForURL(new RegExp(`/console/event\\?id=${eventId}&saved=1$`));
+
+    // Sent and stored one per line, trimmed, empty lines left out; the form shows them again.
+    await page.goto(`${baseUrl}/console/edit?id=${eventId}`);
+    await page.getByText("Weitere Einstellungen").click();
+    await expect.poll(() => page.getByLabel("Förderlinien").inputValue()).toBe("KOMM-AN NRW\nESF");
+    expect(await page.getByLabel("Partner", { exact: true }).inputValue()).toBe("Amt für Gleichstellung, Köln\nFlüchtlingsrat");
+    const stored = await page.evaluate(async (id) => (await (await fetch(`/api/console/events/${id}`, { headers: { Accept: "application/json" } })).json()) as { event: { fundingLines: string[]; partners: string[] } }, eventId);
+    expect(stored.event.fundingLines).toEqual(["KOMM-AN NRW", "ESF"]);
+    expect(stored.event.partners).toEqual(["Amt für Gleichstellung, Köln", "Flüchtlingsrat"]);
+    // Nothing sticks out sideways on a phone.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   });
 });

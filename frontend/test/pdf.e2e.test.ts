@@ -6,8 +6,8 @@
  * first two dates were two weeks and one week ago and the third starts in half an hour,
  * because nobody checks in before a date's window and certificates count only ended dates),
  * get their certificates, and `pdftotext -layout` (Debian's poppler-utils)
- * reads the PDFs back: every name in logical order, and every expected participant on the
- * signature list. The organiser signs in like a person: a sign-in link from the dev mailbox.
+ * reads the PDFs back: every name in logical order, every expected participant on the
+ * signature list, and on an attendance record the dates attended with their hours and total. The organiser signs in like a person: a sign-in link from the dev mailbox.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startE2E, waitForMail, type E2E } from "./e2e";
@@ -119,12 +119,14 @@ describe("PDFs in every script", () => {
     seriesId = series.id;
 
     // Two of three dates each, by name search (as at the door without a QR code).
+    const registrationIds = new Map<string, number>();
     for (const person of PEOPLE) {
       for (const session of series.sessions.slice(0, 2)) {
         const found = (await (await organiser("GET", `/api/console/events/${series.id}/checkin/search?sessionId=${session.id}&q=${encodeURIComponent(person.name)}`)).json()) as {
           people: { registrationId: number; name: string }[];
         };
         const match = found.people.find((p) => p.name === person.name)!;
+        registrationIds.set(person.email, match.registrationId);
         const scanned = await organiser("POST", `/api/console/events/${series.id}/checkin/scan`, { registrationId: match.registrationId, sessionId: session.id });
         expect(((await scanned.json()) as { outcome: string }).outcome).toBe("checked_in");
       }
@@ -158,6 +160,24 @@ describe("PDFs in every script", () => {
     expect(turkish).toContain("Katılım belgesi");
     const arabic = pdfText("ar-again", await (await fetch(`${e2e.baseUrl}/api/registrations/${tokens.get(PEOPLE[2]!.email)}/certificate.pdf`)).arrayBuffer());
     expect(arabic).toContain("شهادة حضور");
+
+    // The attendance record for the funder's file: the two ended dates attended, their hours, the total.
+    const { event } = (await (await organiser("GET", `/api/console/events/${series.id}`)).json()) as { event: { sessions: { startsAt: string; endsAt: string }[] } };
+    const attendedDates = event.sessions.slice(0, 2);
+    const hours = (s: { startsAt: string; endsAt: string }) => (Date.parse(s.endsAt) - Date.parse(s.startsAt)) / 3_600_000;
+    const germanHours = (value: number) => value.toLocaleString("de-DE", { maximumFractionDigits: 2 });
+    const record = await organiser("GET", `/api/console/registrations/${registrationIds.get(PEOPLE[1]!.email)}/attendance.pdf`);
+    expect(record.status).toBe(200);
+    const recordText = pdfText("attendance-record", await record.arrayBuffer());
+    expect(recordText).toContain("Teilnahmenachweis");
+    expect(recordText).toContain(PEOPLE[1]!.name);
+    for (const date of attendedDates) {
+      const day = new Intl.DateTimeFormat("de-DE", { timeZone: "Europe/Berlin", day: "2-digit", month: "2-digit", year: "numeric" }).format(Date.parse(date.startsAt));
+      expect(recordText).toMatch(new RegExp(`${day.replace(/\./g, "\\.")}.*\\s${germanHours(hours(date))}\\n`));
+    }
+    // The third date has not ended: it is not on the record (one row per date: day, then its time).
+    expect(recordText.match(/\d{2}\.\d{2}\.\d{4}\s+\d{2}:\d{2}–\d{2}:\d{2} Uhr/g)).toHaveLength(2);
+    expect(recordText).toMatch(new RegExp(`Stunden insgesamt\\s+${germanHours(hours(attendedDates[0]!) + hours(attendedDates[1]!))}\\n`));
 
     // The verification page, reached from the code on the certificate.
     const code = /Prüfcode: ([0-9A-Z-]{19})/.exec(turkish)![1]!;

@@ -93,6 +93,32 @@ export type ReviewContent = {
   totals: [label: string, value: string][];
   /** The small print at the foot of every page. */
   footer: string;
+  /** "Seite {page} von {pages}" */
+  pageNumber: string;
+};
+
+/** One participant's attendance for the funder's file: each attended date with its hours, and the total. */
+export type AttendanceRecordContent = {
+  info: DocumentInfo;
+  /** Small, above everything. */
+  organiser: string;
+  /** "Teilnahmenachweis" */
+  heading: string;
+  /** Label and value, one line each (participant, event, place). */
+  facts: [label: string, value: string][];
+  /** The table's column heads: date, time, hours. */
+  columns: [date: string, time: string, hours: string];
+  /** One row per attended date, in order; none: `empty` is printed instead. */
+  rows: [date: string, time: string, hours: string][];
+  empty: string;
+  /** "Stunden insgesamt", "7,5" */
+  total: [label: string, value: string];
+  /** Place and date, above the signature line, and what the line is for. */
+  issued: string;
+  signatureLabel: string;
+  footer: string;
+  /** "Seite {page} von {pages}" */
+  pageNumber: string;
 };
 
 /** The RPC methods of the documents Worker (workers/documents/index.ts). */
@@ -103,4 +129,5 @@ export interface DocumentRenderer {
   /** Several lists in one PDF (the coming dates of a series). */
   signatureLists(contents: SignatureListContent[]): Promise<Uint8Array<ArrayBuffer>>;
   review(content: ReviewContent): Promise<Uint8Array<ArrayBuffer>>;
+  attendanceRecord(content: AttendanceRecordContent): Promise<Uint8Array<ArrayBuffer>>;
 }

@@ -5,12 +5,13 @@
  * free plan, while rendering (tens of milliseconds of CPU per document) runs where the paid
  * plan's CPU limit applies (README, "Cloudflare plans").
  *
- * Certificates, signature lists and event posters. Its input is the finished content (./contract.ts); it decides nothing about who gets what.
+ * Certificates, signature lists, event posters, the year's review and attendance records. Its input is the finished content (./contract.ts); it decides nothing about who gets what.
  * It has no public address: fetch answers 404.
  */
 import { WorkerEntrypoint } from "cloudflare:workers";
+import { renderAttendanceRecord } from "./attendance-record";
 import { renderCertificate } from "./certificate";
-import type { CertificateContent, DocumentRenderer, PosterContent, ReviewContent, SignatureListContent } from "./contract";
+import type { AttendanceRecordContent, CertificateContent, DocumentRenderer, PosterContent, ReviewContent, SignatureListContent } from "./contract";
 import { renderPoster } from "./poster";
 import { renderReview } from "./review";
 import { renderSignatureList, renderSignatureLists } from "./signature-list";
@@ -38,5 +39,9 @@ export default class DocumentsWorker extends WorkerEntrypoint implements Documen
 
   review(content: ReviewContent): Promise<Uint8Array<ArrayBuffer>> {
     return renderReview(content);
+  }
+
+  attendanceRecord(content: AttendanceRecordContent): Promise<Uint8Array<ArrayBuffer>> {
+    return renderAttendanceRecord(content);
   }
 }

@@ -5,45 +5,12 @@
  * and "Seite X von Y" at the foot. Every word comes from the API Worker
  * (domain/statistics/review.ts); this only flows it onto pages.
  */
-import { PDFDocument, rgb, type PDFFont, type PDFPage } from "pdf-lib";
+import { PDFDocument } from "pdf-lib";
 import type { ReviewContent } from "./contract";
+import { A4, Flow, GREY, MARGIN, pageNumbers, WIDTH } from "./flow";
 import { embedFonts } from "./fonts";
 import { savePdf, setInfo } from "./pdf";
-import { drawLine, fitLine, wrapLines, type FontSet } from "./text";
-
-const A4: [number, number] = [595.28, 841.89];
-const MARGIN = 48;
-const WIDTH = A4[0] - 2 * MARGIN;
-const GREY = rgb(0.35, 0.35, 0.35);
-
-/** Text flowing down pages: a new page when the next block does not fit. */
-class Flow {
-  page: PDFPage;
-  y: number;
-  constructor(
-    private readonly doc: PDFDocument,
-    private readonly bottom: number,
-  ) {
-    this.page = doc.addPage(A4);
-    this.y = A4[1] - MARGIN;
-  }
-  /** Room for `height` points, on a new page if need be. */
-  need(height: number): void {
-    if (this.y - height < this.bottom) {
-      this.page = this.doc.addPage(A4);
-      this.y = A4[1] - MARGIN;
-    }
-  }
-  text(text: string, size: number, font: PDFFont, options: { indent?: number; gapAfter?: number; color?: ReturnType<typeof rgb> } = {}): void {
-    const indent = options.indent ?? 0;
-    for (const line of wrapLines(text, size, font, WIDTH - indent)) {
-      this.need(size * 1.4);
-      this.y -= size * 1.4;
-      drawLine(this.page, line, { x: MARGIN + indent, y: this.y, size, font, color: options.color });
-    }
-    this.y -= options.gapAfter ?? 0;
-  }
-}
+import { drawLine, fitLine, type FontSet } from "./text";
 
 export async function renderReview(input: ReviewContent): Promise<Uint8Array<ArrayBuffer>> {
   const doc = await PDFDocument.create();
@@ -75,10 +42,6 @@ export async function renderReview(input: ReviewContent): Promise<Uint8Array<Arr
     drawLine(flow.page, value, { x: A4[0] - MARGIN, y: flow.y, size: 10.5, font: fonts.bold, align: "right" });
   }
 
-  const pages = doc.getPages();
-  pages.forEach((p, i) => {
-    drawLine(p, `Seite ${i + 1} von ${pages.length}`, { x: A4[0] - MARGIN, y: MARGIN - 8, size: 9, font: fonts.regular, align: "right", color: GREY });
-    drawLine(p, fitLine(input.footer, 7.5, fonts.regular, WIDTH - 90), { x: MARGIN, y: MARGIN - 8, size: 7.5, font: fonts.regular, color: GREY });
-  });
+  pageNumbers(doc, fonts, input.footer, input.pageNumber);
   return savePdf(doc);
 }

@@ -17,7 +17,7 @@ import { consoleEventRoutes } from "./routes/console/events";
 import { consoleEventRegistrationRoutes, consolePoolRoutes, consoleRegistrationRoutes } from "./routes/console/registrations";
 import { consoleEventHelperRoutes, consoleOrganisationRoutes } from "./routes/console/organisations";
 import { consoleCheckInRoutes, consoleCheckInStartRoutes } from "./routes/console/checkin";
-import { consoleCertificateRoutes } from "./routes/console/certificates";
+import { consoleAttendanceRecordRoutes, consoleCertificateRoutes } from "./routes/console/certificates";
 import { certificateRoutes, checkInQrRoutes, participantDocumentRoutes, verifyPageRoutes } from "./routes/certificates";
 import type { ApiError } from "./api-types";
 import { publicSiteKey } from "./domain/abuse/turnstile";
@@ -162,6 +162,7 @@ export function buildApp() {
   // Check-in, attendance, signature lists and certificates (issue 6).
   app.route("/api/console/events", consoleCheckInRoutes);
   app.route("/api/console/events", consoleCertificateRoutes);
+  app.route("/api/console/registrations", consoleAttendanceRecordRoutes);
   // Statistics for funders and the council (issue 15).
   app.route("/api/console/statistics", consoleStatisticsRoutes);
   app.route("/api/console/events", consoleEventReportingRoutes);

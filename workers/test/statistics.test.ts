@@ -3,10 +3,12 @@
  * (statistics-programme.ts) against numbers worked out by hand from it; the same figures
  * after retention has anonymised every registration; access; empty and bad periods.
  */
+import { env, SELF } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ConsoleEvent, StatisticsReport } from "../src/console-types";
 import { runRetention } from "../src/domain/privacy/retention";
 import { reviewContent } from "../src/domain/statistics/review";
+import { attendanceRecordContent } from "../src/domain/certificates/attendance-record";
 import { wallTime } from "../src/lib/time-zone";
 import { consoleFetch, context, createEvent, createStaff, participant, register, rows, type StaffSession } from "./fixtures";
 import { ORG, OTHER_ORG, PEOPLE, seedProgramme, Y, type Programme } from "./statistics-programme";
@@ -113,6 +115,77 @@ describe("statistics of a seeded programme", () => {
     expect(pdf.headers.get("content-type")).toBe("application/pdf");
     expect(new TextDecoder().decode((await pdf.arrayBuffer()).slice(0, 5))).toBe("%PDF-");
     expect((await consoleFetch(programme.organiser, "GET", `/api/console/statistics/review.pdf?from=${Y}-05-01&to=${Y}-04-01`)).status).toBe(422);
+  });
+
+  it("the year's review in English holds English headings, words and numbers, with the same figures", async () => {
+    const r = await report(programme.organiser, rangeQuery());
+    const now = Date.now();
+    const german = reviewContent(r, now, "de");
+    const english = reviewContent(r, now, "en");
+    expect(english.info.language).toBe("en-GB");
+    expect(english.heading).toMatch(/^Review \d{4}/);
+    expect(english.subtitle).toContainEqual(expect.stringMatching(/^Period: \d{2}\/\d{2}\/\d{4} to \d{2}\/\d{2}\/\d{4}$/));
+    expect(english.totalsHeading).toBe("Totals for the period");
+    expect(english.empty).toBe("There were no events in this period.");
+    for (const [i, month] of english.months.entries()) {
+      const number = Number(german.months[i]!.heading.split(" ")[1]);
+      expect(month.heading).toMatch(/^(January|February|March|April|May|June|July|August|September|October|November|December) \d{4}$/);
+      expect(Number(month.heading.split(" ")[1])).toBe(number);
+    }
+    const lines = english.months.flatMap((m) => m.events.flatMap((e) => e.lines)).join("\n");
+    for (const e of r.events) expect(lines).toContain(`Participants: ${e.places} (${e.confirmed} registration`);
+    expect(lines).toContain("Partners: Flüchtlingsrat");
+    expect(lines).not.toMatch(/Teilnehmende|Anmeldungen|Termin|Partner:|Förderung/);
+    // The same figures as the German review, row for row, under English labels.
+    expect(english.totals.map(([, value]) => value)).toEqual(german.totals.map(([, value]) => value.replace(" %", "%")));
+    expect(english.totals).toContainEqual(["Events", "5"]);
+    expect(english.totals).toContainEqual(["Distinct participants", "6"]);
+    expect(english.totals).toContainEqual(["Attendance rate", "70%"]);
+    expect(english.pageNumber).toBe("Page {page} of {pages}");
+    expect(english.footer).toMatch(/^Made on \d{2}\/\d{2}\/\d{4} at \d{2}:\d{2} with zusammen/);
+
+    const pdf = await consoleFetch(programme.organiser, "GET", `/api/console/statistics/review.pdf${rangeQuery()}&locale=en`);
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get("content-disposition")).toBe(`attachment; filename="review-${programme.range.from}-${programme.range.to}.pdf"`);
+    expect(new TextDecoder().decode((await pdf.arrayBuffer()).slice(0, 5))).toBe("%PDF-");
+    // German stays the default; a language the console does not speak is a clear 422 naming the field.
+    const byDefault = await consoleFetch(programme.organiser, "GET", `/api/console/statistics/review.pdf${rangeQuery()}`);
+    expect(byDefault.headers.get("content-disposition")).toContain(`filename="rueckblick-`);
+    await byDefault.arrayBuffer();
+    const unknown = await consoleFetch(programme.organiser, "GET", `/api/console/statistics/review.pdf${rangeQuery()}&locale=fr`);
+    expect(unknown.status).toBe(422);
+    expect(((await unknown.json()) as { error: { fields: Record<string, unknown> } }).error.fields).toHaveProperty("locale");
+  });
+
+  it("a participant's attendance record lists each attended date with its hours and the total, for the funder's file", async () => {
+    // From the seed: A came to both held dates of S (17–19, 2 h each; the third was cancelled), F to the first only; A to W (18–21).
+    const record = async (registrationId: number) => attendanceRecordContent(env, Number((await rows(`SELECT event_id AS eventId FROM registrations WHERE id = ?1`, registrationId))[0]!.eventId), registrationId, Date.now());
+    const a = await record(programme.registrations.SA!);
+    expect(a.heading).toBe("Teilnahmenachweis");
+    expect(a.facts).toContainEqual(["Veranstaltung", eventRow(await report(programme.organiser, rangeQuery()), programme.events.S).title]);
+    expect(a.rows.map(([date, time, hours]) => [date.slice(-10), time, hours])).toEqual([
+      [`05.05.${Y}`, "17:00–19:00 Uhr", "2"],
+      [`09.06.${Y}`, "17:00–19:00 Uhr", "2"],
+    ]);
+    expect(a.total).toEqual(["Stunden insgesamt", "4"]);
+    const f = await record(programme.registrations.SF!);
+    expect(f.rows.map(([date, , hours]) => [date.slice(-10), hours])).toEqual([[`05.05.${Y}`, "2"]]);
+    expect(f.total[1]).toBe("2");
+    expect((await record(programme.registrations.WA!)).total[1]).toBe("3");
+    // B's workshop was cancelled: no date, zero hours, said in words.
+    const b = await record(programme.registrations.WB!);
+    expect(b.rows).toEqual([]);
+    expect(b.total[1]).toBe("0");
+
+    const pdf = await consoleFetch(programme.organiser, "GET", `/api/console/registrations/${programme.registrations.SA}/attendance.pdf`);
+    expect(pdf.status, await pdf.clone().text()).toBe(200);
+    expect(pdf.headers.get("content-type")).toBe("application/pdf");
+    expect(pdf.headers.get("content-disposition")).toBe(`attachment; filename="teilnahmenachweis-${programme.registrations.SA}.pdf"`);
+    expect(new TextDecoder().decode((await pdf.arrayBuffer()).slice(0, 5))).toBe("%PDF-");
+    // Another organisation's organiser and an anonymous caller get nothing.
+    const stranger = await createStaff({ role: "organiser", organisationId: OTHER_ORG });
+    expect([403, 404]).toContain((await consoleFetch(stranger, "GET", `/api/console/registrations/${programme.registrations.SA}/attendance.pdf`)).status);
+    expect((await SELF.fetch(`https://zusammen.test/api/console/registrations/${programme.registrations.SA}/attendance.pdf`)).status).toBe(401);
   });
 
   it("a year counts the events whose first date lies in it; a funding line only its events", async () => {

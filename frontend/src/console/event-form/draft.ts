@@ -58,6 +58,9 @@ export type Draft = {
   checkinOpensMinutes: string;
   audience: string[];
   languages: string[];
+  /** Funding lines or tags ("KOMM-AN", "ESF") and partners, one per line as typed: the statistics and the year's review use them. */
+  fundingLines: string;
+  partners: string;
 };
 
 export const DEFAULT_REMINDERS: ReminderRule[] = [
@@ -103,6 +106,8 @@ export function kindDefaults(kind: Kind, organisationId: number): Draft {
     checkinOpensMinutes: "60",
     audience: [],
     languages: ["de"],
+    fundingLines: "",
+    partners: "",
   };
   switch (kind) {
     case "workshop":
@@ -135,6 +140,8 @@ function modeOf(kind: Kind): EventInput["registrationMode"] {
   return kind === "free" ? "none" : kind === "application" ? "approval" : "open";
 }
 
+/** One entry per line, empty lines left out (the API tidies spacing and doubles). */
+const lines = (value: string) => value.split("\n").map((line) => line.trim()).filter((line) => line !== "");
 const int = (value: string) => (value.trim() === "" ? NaN : Number(value));
 const clean = (text: LocalizedText): LocalizedText =>
   Object.fromEntries(
@@ -197,6 +204,8 @@ export function fromEvent(event: ConsoleEvent): Draft {
     checkinOpensMinutes: String(event.checkinOpensMinutes),
     audience: event.audience,
     languages: event.languages,
+    fundingLines: event.fundingLines.join("\n"),
+    partners: event.partners.join("\n"),
   };
 }
 
@@ -240,6 +249,8 @@ export function toInput(draft: Draft, zone: string): EventInput {
     texts,
     audience: draft.audience,
     languages: draft.languages,
+    fundingLines: lines(draft.fundingLines),
+    partners: lines(draft.partners),
     location: hasPlace
       ? {
           name: draft.placeName.trim(),

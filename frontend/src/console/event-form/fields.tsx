@@ -689,6 +689,24 @@ export function MoreSettings({ draft, set, zone, open }: { draft: Draft; set: Se
         value={draft.languages}
         onValue={(languages) => set((d) => ({ ...d, languages }))}
       />
+      <TextField
+        name="fundingLines"
+        label={s("edit.funding_lines")}
+        hint={s("edit.funding_lines_hint")}
+        multiline
+        rows={2}
+        value={draft.fundingLines}
+        onValue={(fundingLines) => set((d) => ({ ...d, fundingLines }))}
+      />
+      <TextField
+        name="partners"
+        label={s("edit.partners")}
+        hint={s("edit.partners_hint")}
+        multiline
+        rows={2}
+        value={draft.partners}
+        onValue={(partners) => set((d) => ({ ...d, partners }))}
+      />
     </details>
   );
 }

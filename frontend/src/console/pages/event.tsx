@@ -845,6 +845,13 @@ function Detail({ id, onClose }: { id: number; onClose: () => void }) {
                 <dt>{s("reg.col_checkins")}</dt>
                 <dd>
                   <CheckIns event={event} registration={registration} />
+                  {event.permissions.manage && live ? (
+                    <p>
+                      <a href={`/api/console/registrations/${registration.id}/attendance.pdf`} download>
+                        {s("reg.attendance_record")}
+                      </a>
+                    </p>
+                  ) : null}
                 </dd>
               </dl>
               {event.permissions.manage && live ? (

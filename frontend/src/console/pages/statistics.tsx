@@ -19,7 +19,7 @@ import { Table } from "../ui/table";
 import { formatTime } from "../ui/time";
 import { BarChart } from "../statistics/charts";
 import { interpreterName, overviewRows, sheetCsv, statisticsSheets } from "../statistics/sheets";
-import { formatName, localeName, s } from "../strings";
+import { consoleLocale, formatName, localeName, s } from "../strings";
 
 type Mode = "year" | "quarter" | "range";
 type Filter = { mode: Mode; year: string; quarter: string; from: string; to: string; organisationId: string; fundingLine: string };
@@ -297,6 +297,14 @@ function Exports({ r, apiQuery }: { r: StatisticsReport; apiQuery: string }) {
         <a class="button button-secondary" href={`/api/console/statistics/review.pdf${apiQuery}`} download>
           {s("stats.download_review")}
         </a>
+        {consoleLocale() === "en" ? (
+          <>
+            {" "}
+            <a class="button button-secondary" href={`/api/console/statistics/review.pdf${apiQuery}${apiQuery ? "&" : "?"}locale=en`} download>
+              {s("stats.download_review_en")}
+            </a>
+          </>
+        ) : null}
       </p>
       <p class="hint">{s("stats.exports_hint")}</p>
     </MessageArea>

@@ -1,6 +1,7 @@
 /**
  * Certificates in the console: the event's rule and signer, who is eligible and why not,
- * issuing to all eligible, revoking and reissuing. All "event:manage".
+ * issuing to all eligible, revoking and reissuing. All "event:manage". Beside them, a
+ * participant's attendance record for the funder's file ("registration:manage").
  */
 import { Hono } from "hono";
 import * as z from "zod/mini";
@@ -13,6 +14,7 @@ import {
   revokeCertificate,
   saveCertificateSettings,
 } from "../../domain/certificates/issue";
+import { attendanceRecordPdf } from "../../domain/certificates/attendance-record";
 import { access } from "../../http/access";
 import { describe } from "../../http/openapi";
 import { domainContext, idParam, idParams, jsonBody } from "../../http/request";
@@ -86,3 +88,22 @@ export const consoleCertificateRoutes = new Hono<AppBindings>()
     async (c) =>
       c.json({ certificate: await reissueCertificate(domainContext(c), c.var.staff, c.var.eventId, idParam(c.req.param("certificateId")), c.req.valid("json").name) }, 201),
   );
+
+/** Mounted at /api/console/registrations, beside the registration routes. */
+export const consoleAttendanceRecordRoutes = new Hono<AppBindings>().get(
+  "/:registrationId/attendance.pdf",
+  access("registration:manage"),
+  describe({
+    summary: "A participant's attendance record for the funder's file as PDF",
+    description:
+      "Each date of the event the registration attended (taken place and ended), with its time and hours, and the total hours, in German, " +
+      "with a line for the organiser's signature. Read from the attendance as it stands; nothing is stored.",
+    tags,
+    responses: { 200: { type: "application/pdf", description: "PDF attachment", schema: z.string().check(z.meta({ format: "binary" })) } },
+    errors: { 409: "registration_gone (its personal data has been removed)" },
+  }),
+  async (c) => {
+    const { bytes, filename } = await attendanceRecordPdf(c.env, c.var.eventId, c.var.registrationId, Date.now());
+    return c.body(bytes, 200, { "Content-Type": "application/pdf", "Content-Disposition": `attachment; filename="${filename}"` });
+  },
+);

@@ -1,7 +1,7 @@
 /**
  * Statistics for funders and the council (domain/statistics/):
  *   GET /api/console/statistics              the figures of a period (year, quarter or range) and funding line
- *   GET /api/console/statistics/review.pdf   the year's review, a PDF for the council
+ *   GET /api/console/statistics/review.pdf   the year's review, a PDF for the council (German, or ?locale=en)
  *   PUT /api/console/events/{eventId}/reporting   an event's funding lines and partners
  * Organisers see their organisations' figures; administrators everyone's.
  */
@@ -13,12 +13,17 @@ import { setEventReporting } from "../../domain/statistics/event-reporting";
 import { statisticsReport, type QueryCost } from "../../domain/statistics/figures";
 import { periodQuery } from "../../domain/statistics/period";
 import { reviewPdf } from "../../domain/statistics/review";
+import { REVIEW_LOCALES } from "../../domain/statistics/review-words";
 import { access } from "../../http/access";
 import { describe } from "../../http/openapi";
 import { domainContext, jsonBody, queryParams } from "../../http/request";
 import { eventReporting, statisticsResponse } from "../schemas";
 
 const tags = ["statistics"];
+/** The review's query: the figures' period and filters, and the language it is written in. */
+const reviewQuery = z.extend(periodQuery, {
+  locale: z.optional(z.enum(REVIEW_LOCALES).check(z.describe("The review's language: de (default, for the council) or en (the console's languages)"))),
+});
 const reportingBody = z.strictObject({ fundingLines: fundingLinesSchema, partners: partnersSchema });
 
 export const consoleStatisticsRoutes = new Hono<AppBindings>().get(
@@ -45,17 +50,20 @@ export const consoleStatisticsRoutes = new Hono<AppBindings>().get(
 ).get(
   "/review.pdf",
   access("organiser"),
-  queryParams(periodQuery),
+  queryParams(reviewQuery),
   describe({
     summary: "The year's review for the council as PDF",
-    description: "Per month the events held with dates, format, partners, participants and attendance, then the totals, in German; the same period and filters as the figures.",
+    description:
+      "Per month the events held with dates, format, partners, participants and attendance, then the totals, in German or (`locale=en`) English; " +
+      "the same period and filters as the figures.",
     tags,
     responses: { 200: { type: "application/pdf", description: "PDF attachment", schema: z.string().check(z.meta({ format: "binary" })) } },
     errors: { 404: "The organisation asked for is outside the caller's organisations" },
   }),
   async (c) => {
     const now = Date.now();
-    const { bytes, filename } = await reviewPdf(c.env, await statisticsReport(c.env, c.var.staff, c.req.valid("query"), now), now);
+    const { locale, ...query } = c.req.valid("query");
+    const { bytes, filename } = await reviewPdf(c.env, await statisticsReport(c.env, c.var.staff, query, now), now, locale);
     return c.body(bytes, 200, { "Content-Type": "application/pdf", "Content-Disposition": `attachment; filename="${filename}"` });
   },
 );
