@@ -28,6 +28,7 @@ import { isLocale } from "../i18n";
 import { DomainError } from "./errors";
 import { allOf, joined, shifted, type SqlPart } from "./sql";
 import { keyedHash } from "./tokens";
+import type { StoredRateLimit } from "../../../db/rows";
 
 export type RateScope = "registration" | "sign_in" | "privacy" | "manage_links";
 /** Per staff member: walk-ins added at the door (each may send an email to an address typed in by hand). */
@@ -128,7 +129,7 @@ function countSql(key: string, windowStart: number): SqlPart {
  */
 export async function countInWindow(env: Env, rule: RateRule, subject: string, limit: Limit, now: number): Promise<Counted> {
   const { key, windowStart, windowMs } = await counter(env, rule, subject, limit, now);
-  const row = await countStatement(env.DB, [{ key, windowStart, when: allOf() }]).first<{ count: number; windowStart: number }>();
+  const row = await countStatement(env.DB, [{ key, windowStart, when: allOf() }]).first<Pick<StoredRateLimit, "count" | "windowStart">>();
   const wait = !row || row.count <= limit.count ? 0 : secondsLeft(row.windowStart, windowMs, now);
   return { wait, key, windowStart: row?.windowStart ?? windowStart };
 }

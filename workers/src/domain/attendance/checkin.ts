@@ -28,6 +28,7 @@ import { readCheckInCode } from "../../lib/tokens";
 import type { DomainContext } from "../change";
 import type { Locale, LocalizedText, EventTexts } from "../../../../db/schema";
 import { checkInWindow, windowVerdict } from "./window";
+import type { StoredEvent, StoredOrganisation } from "../../../../db/rows";
 
 type PersonRow = {
   id: number;
@@ -257,7 +258,7 @@ function byDoorOrder(a: PersonRow, b: PersonRow): number {
 async function zoneOf(env: Env, eventId: number): Promise<string> {
   const row = await env.DB.prepare(`SELECT o.time_zone AS timeZone FROM events e JOIN organisations o ON o.id = e.organisation_id WHERE e.id = ?1`)
     .bind(eventId)
-    .first<{ timeZone: string }>();
+    .first<Pick<StoredOrganisation, "timeZone">>();
   return row?.timeZone ?? "Europe/Berlin";
 }
 
@@ -365,7 +366,7 @@ export async function checkInEventsFor(env: Env, staff: Staff, now: number, loca
      LIMIT 100`,
   )
     .bind(organisations === null ? null : JSON.stringify(organisations), JSON.stringify([...staff.assignedEventIds]), now - 14 * 86_400_000)
-    .all<{ id: number }>();
+    .all<Pick<StoredEvent, "id">>();
   const byId = new Map((await doorEvents(env, results.map((r) => r.id), locale)).map((e) => [e.id, e]));
   return results.map((r) => byId.get(r.id)!).filter(Boolean);
 }

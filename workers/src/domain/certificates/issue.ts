@@ -19,6 +19,7 @@ import type { Staff } from "../auth/access";
 import { Change, type DomainContext } from "../change";
 import { berlinDay } from "../documents/dates";
 import { attendedDates, eligibility, type Eligibility, type SessionSpan } from "./rules";
+import type { StoredCertificate } from "../../../../db/rows";
 
 export type CertificateFacts = {
   name: string;
@@ -264,7 +265,7 @@ export async function reissueCertificate(ctx: DomainContext, staff: Staff, event
   const results = await ctx.env.DB.batch(issueStatements(change, eventId, staff.id, [item], old.id));
   if (!results[1]?.meta.changes) throw new ConflictError("newer_certificate", "error.invalid_state");
   change.dispatch(results[3]);
-  const created = await ctx.env.DB.prepare(`SELECT id FROM certificates WHERE code = ?1`).bind(item.code).first<{ id: number }>();
+  const created = await ctx.env.DB.prepare(`SELECT id FROM certificates WHERE code = ?1`).bind(item.code).first<Pick<StoredCertificate, "id">>();
   return summary(await certificateOf(ctx.env, eventId, created!.id));
 }
 

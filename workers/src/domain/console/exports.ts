@@ -16,6 +16,7 @@ import { isLocale, languageName, statusLabel, type StaffLocale } from "../../i18
 import { DEFAULT_TIME_ZONE } from "../../lib/time-zone";
 import { exportLabel, type ExportLabel } from "./export-labels";
 import { toCsv, type CsvDelimiter } from "../../lib/csv";
+import type { StoredOrganisation } from "../../../../db/rows";
 
 export type { CsvDelimiter };
 
@@ -84,7 +85,7 @@ class ListWords {
 }
 
 async function zoneOf(ctx: DomainContext, organisationId: number): Promise<string> {
-  const row = await ctx.env.DB.prepare(`SELECT time_zone AS zone FROM organisations WHERE id = ?1`).bind(organisationId).first<{ zone: string }>();
+  const row = await ctx.env.DB.prepare(`SELECT time_zone AS zone FROM organisations WHERE id = ?1`).bind(organisationId).first<{ zone: StoredOrganisation["timeZone"] }>();
   return row?.zone ?? DEFAULT_TIME_ZONE;
 }
 

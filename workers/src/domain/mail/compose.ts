@@ -7,7 +7,7 @@
  */
 import { isStaffTemplate, renderEmail } from "../../../../emails/render";
 import { CHANGED_FIELDS, type ChangedField, type DigestEvent, type EmailData, type EmailWorkshop, type EventChange, type LinkedRegistration, type RenderedEmail, type StaffEmailData, type WorkshopChange } from "../../../../emails/types";
-import type { Locale, Role } from "../../../../db/schema";
+import type { Role } from "../../../../db/schema";
 import type { Env } from "../../env";
 import { manageToken, manageUrl, signInToken, signInUrl } from "../../lib/tokens";
 import { eventContact, eventReader, loadEventById, presentLocation, type EventReader } from "../events/public";
@@ -19,6 +19,7 @@ import { checkInQrForEmail } from "../attendance/qr";
 import { parseData, type OutboxRow } from "./outbox-state";
 import { suppressionFor } from "./suppressions";
 import { normalizeEmail } from "../registrations/register";
+import type { StoredEvent, StoredOrganisation, StoredRegistration } from "../../../../db/rows";
 
 /** Sign-in links run out this long after they were asked for. */
 export const SIGN_IN_VALID_MS = 10 * 60_000;
@@ -56,7 +57,7 @@ async function linkedRegistrations(env: Env, registrationId: number, now: number
      ORDER BY (SELECT MIN(s.starts_at) FROM sessions s WHERE s.event_id = r.event_id)`,
   )
     .bind(registrationId, now)
-    .all<{ id: number; status: string; awaitingEmail: number; tokenNonce: string; locale: Locale; eventId: number }>();
+    .all<Pick<StoredRegistration, "id" | "status" | "awaitingEmail" | "tokenNonce" | "locale" | "eventId">>();
   const linked: LinkedRegistration[] = [];
   for (const r of results) {
     const loaded = await loadEventById(env, r.eventId);
@@ -84,19 +85,13 @@ async function emailData(env: Env, row: OutboxRow, events: EventCache): Promise<
      WHERE r.id = ?1`,
   )
     .bind(row.registrationId)
-    .first<{
-      name: string;
-      places: number;
-      status: string;
-      eventId: number;
-      tokenNonce: string;
-      emailNormalized: string;
-      holdExpiresAt: number | null;
-      offerExpiresAt: number | null;
-      awaitingEmail: number;
-      organiser: string;
-      timeZone: string;
-    }>();
+    .first<
+      Pick<
+        StoredRegistration,
+        "name" | "places" | "status" | "eventId" | "tokenNonce" | "emailNormalized" | "holdExpiresAt" | "offerExpiresAt" | "awaitingEmail"
+      > &
+        Pick<StoredOrganisation, "timeZone"> & { organiser: StoredOrganisation["name"] }
+    >();
   if (!registration) throw new PermanentMailError("registration no longer exists");
   // Its links open the registration as it is now: an email written for an address the
   // registration no longer holds (a typo corrected since) would hand them to that address.
@@ -214,7 +209,7 @@ async function staffEmailData(env: Env, row: OutboxRow): Promise<StaffEmailData>
         `SELECT e.slug, e.texts, o.name AS organisation FROM events e JOIN organisations o ON o.id = e.organisation_id WHERE e.id = ?1`,
       )
         .bind(data.eventId)
-        .first<{ slug: string; texts: string; organisation: string }>();
+        .first<Pick<StoredEvent, "slug" | "texts"> & { organisation: StoredOrganisation["name"] }>();
       if (!event) throw new PermanentMailError("event no longer exists");
       const texts = JSON.parse(event.texts) as Record<string, { title?: string }>;
       return {

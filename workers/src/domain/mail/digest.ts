@@ -12,6 +12,7 @@ import type { DomainContext } from "../change";
 import type { DigestEvent } from "../../../../emails/types";
 import { dayOf, startOfDay, wallTime } from "../../lib/time-zone";
 import { enqueueMail, staffOutbox } from "./outbox";
+import type { StoredOutbox } from "../../../../db/rows";
 
 export const DIGEST_HOUR = 18;
 
@@ -36,7 +37,7 @@ export async function queueOrganiserDigests(ctx: DomainContext): Promise<number>
   const keys = due.map((user) => `digest:${user.id}:${dayOf(now, user.timeZone)}`);
   const { results: written } = await env.DB.prepare(`SELECT dedupe_key AS key FROM outbox WHERE dedupe_key IN (SELECT value FROM json_each(?1))`)
     .bind(JSON.stringify(keys))
-    .all<{ key: string }>();
+    .all<{ key: StoredOutbox["dedupeKey"] }>();
   const done = new Set(written.map((w) => w.key));
   const users = due.filter((_, i) => !done.has(keys[i]!)).slice(0, 200);
   const base = env.PUBLIC_URL.replace(/\/$/, "");
@@ -111,7 +112,7 @@ export async function queueOrganiserDigests(ctx: DomainContext): Promise<number>
       events,
       organisation: organisations.length === 1 ? organisations[0]! : "zusammen",
       name: user.name,
-    }).all<{ id: string }>();
+    }).all<Pick<StoredOutbox, "id">>();
     ids.push(...written.results.map((r) => r.id));
   }
   if (ids.length > 0) ctx.waitUntil(enqueueMail(env, ids));

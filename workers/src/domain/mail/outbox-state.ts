@@ -13,6 +13,7 @@
 import type { EmailTemplate, Locale } from "../../../../db/schema";
 import type { Env } from "../../env";
 import { log } from "../../lib/log";
+import type { StoredOutbox } from "../../../../db/rows";
 
 /** A "sending" row older than this is taken to be abandoned (the Worker died mid-send). */
 export const SENDING_TIMEOUT_MS = 5 * 60_000;
@@ -74,7 +75,7 @@ export function batchOf(row: Pick<OutboxRow, "data">): BatchGroup | null {
  * it. A row whose next attempt lies ahead is left alone: its own retry (or the sweep) comes.
  */
 export async function claim(env: Env, outboxId: string, now: number): Promise<OutboxRow[]> {
-  const current = await env.DB.prepare(`SELECT data FROM outbox WHERE id = ?1`).bind(outboxId).first<{ data: string }>();
+  const current = await env.DB.prepare(`SELECT data FROM outbox WHERE id = ?1`).bind(outboxId).first<Pick<StoredOutbox, "data">>();
   if (!current) return [];
   const group = batchOf(current);
   const ids = group ? group.ids : [outboxId];
@@ -160,6 +161,6 @@ export async function requeueFailed(env: Env, outboxId: string, now: number): Pr
      WHERE id = ?1 AND status = 'failed' RETURNING id`,
   )
     .bind(outboxId, now, now + RETRY_HORIZON_MS)
-    .first<{ id: string }>();
+    .first<Pick<StoredOutbox, "id">>();
   return row !== null;
 }

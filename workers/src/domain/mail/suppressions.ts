@@ -14,6 +14,7 @@
 import type { Env } from "../../env";
 import { redactEmails } from "../../lib/log";
 import { keyedHash } from "../../lib/tokens";
+import type { StoredSuppression } from "../../../../db/rows";
 
 export type SuppressionReason = "bounce" | "complaint";
 export type Suppression = { reason: SuppressionReason; detail: string | null; since: string };
@@ -44,7 +45,7 @@ export async function suppressionKeys(env: Env, address: string): Promise<[strin
 export async function suppressionFor(env: Env, address: string): Promise<Suppression | null> {
   const row = await suppressionQuery(env)
     .bind(...(await suppressionKeys(env, address)))
-    .first<{ reason: SuppressionReason; detail: string | null; createdAt: number }>();
+    .first<Pick<StoredSuppression, "reason" | "detail" | "createdAt">>();
   return row ? { reason: row.reason, detail: row.detail, since: new Date(row.createdAt).toISOString() } : null;
 }
 
@@ -58,7 +59,7 @@ export async function suppressedAmong(env: Env, addresses: readonly string[]): P
      WHERE email_hash IN (SELECT value FROM json_each(?1)) OR email_normalized IN (SELECT value FROM json_each(?2))`,
   )
     .bind(JSON.stringify(keyed.map((k) => k.hash)), JSON.stringify(keyed.map((k) => k.plain)))
-    .all<{ hash: string | null; plain: string | null }>();
+    .all<{ hash: StoredSuppression["emailHash"]; plain: StoredSuppression["emailNormalized"] }>();
   const found = new Set(results.flatMap((r) => [r.hash, r.plain]).filter((v): v is string => v !== null));
   return new Set(keyed.filter((k) => found.has(k.hash) || found.has(k.plain)).map((k) => k.address));
 }
@@ -86,7 +87,7 @@ export async function suppressStatements(
  */
 export async function hashSuppressionStatement(env: Env, address: string): Promise<D1PreparedStatement> {
   const plain = normaliseAddress(address);
-  const row = await env.DB.prepare(`SELECT detail FROM email_suppressions WHERE email_normalized = ?1`).bind(plain).first<{ detail: string | null }>();
+  const row = await env.DB.prepare(`SELECT detail FROM email_suppressions WHERE email_normalized = ?1`).bind(plain).first<Pick<StoredSuppression, "detail">>();
   return env.DB.prepare(
     `UPDATE OR REPLACE email_suppressions SET email_hash = ?1, email_normalized = NULL, detail = ?3 WHERE email_normalized = ?2`,
   ).bind(await suppressionHash(env, address), plain, row?.detail ? redactEmails(row.detail) : null);
@@ -101,7 +102,7 @@ export async function hashPlainSuppressions(env: Env): Promise<number> {
     `SELECT id, email_normalized AS address, detail FROM email_suppressions WHERE email_normalized IS NOT NULL LIMIT ?1`,
   )
     .bind(HASH_PER_RUN)
-    .all<{ id: number; address: string; detail: string | null }>();
+    .all<Pick<StoredSuppression, "id" | "detail"> & { address: NonNullable<StoredSuppression["emailNormalized"]> }>();
   if (results.length === 0) return 0;
   const statements = await Promise.all(
     results.map(async (row) =>
