@@ -29,6 +29,7 @@ import type { DomainContext } from "../change";
 import type { Locale, LocalizedText, EventTexts } from "../../../../db/schema";
 import { checkInWindow, windowVerdict } from "./window";
 import type { StoredEvent, StoredOrganisation } from "../../../../db/rows";
+import { iso } from "../../lib/dates";
 
 type PersonRow = {
   id: number;
@@ -64,7 +65,7 @@ function person(row: PersonRow, zone: string): DoorPerson {
     places: row.places,
     status: doorStatus(row),
     checkedInPlaces: row.checkedInPlaces,
-    checkedInAt: at === null ? null : new Date(at).toISOString(),
+    checkedInAt: iso(at),
     checkedInTime: wall ? `${pad(wall.hour)}:${pad(wall.minute)}` : null,
   };
 }

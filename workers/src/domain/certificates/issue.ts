@@ -20,6 +20,7 @@ import { Change, type DomainContext } from "../change";
 import { berlinDay } from "../documents/dates";
 import { attendedDates, eligibility, type Eligibility, type SessionSpan } from "./rules";
 import type { StoredCertificate } from "../../../../db/rows";
+import { iso } from "../../lib/dates";
 
 export type CertificateFacts = {
   name: string;
@@ -117,7 +118,7 @@ function summary(c: CertificateRow): CertificateSummary {
     id: c.id,
     code: c.code,
     issuedAt: new Date(c.issuedAt).toISOString(),
-    revokedAt: c.revokedAt === null ? null : new Date(c.revokedAt).toISOString(),
+    revokedAt: iso(c.revokedAt),
     revokedReason: c.revokedReason,
   };
 }

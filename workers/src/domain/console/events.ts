@@ -16,8 +16,8 @@ import { PLACE_TAKING_STATUSES } from "../../../../db/schema";
 import { copyReviewedTranslationsStatement, translateInBackground } from "../events/translation";
 import { slugify, tidyTags } from "./event-input";
 import type { StoredEvent, StoredOrganisation, StoredPool } from "../../../../db/rows";
+import { iso } from "../../lib/dates";
 
-const iso = (ms: number | null | undefined) => (ms === null || ms === undefined ? null : new Date(ms).toISOString());
 const ms = (value: string | null) => (value === null ? null : Date.parse(value));
 
 type EventRow = {

@@ -20,6 +20,7 @@ import { parseData, type OutboxRow } from "./outbox-state";
 import { suppressionFor } from "./suppressions";
 import { normalizeEmail } from "../registrations/register";
 import type { StoredEvent, StoredOrganisation, StoredRegistration } from "../../../../db/rows";
+import { iso } from "../../lib/dates";
 
 /** Sign-in links run out this long after they were asked for. */
 export const SIGN_IN_VALID_MS = 10 * 60_000;
@@ -34,7 +35,6 @@ const EVENT_CHANGES: readonly EventChange[] = ["date", "time", "place", "online"
 /** A registration's workshop places as its emails name them (a place kept while waiting for the wished one is "kept"). */
 async function emailWorkshops(env: Env, registrationId: number, read: EventReader): Promise<EmailWorkshop[]> {
   const { results } = await env.DB.prepare(WORKSHOPS_SQL).bind(registrationId).all<WorkshopRow>();
-  const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
   return results.map((w) => {
     const status = participantStatus({ status: w.status, awaitingEmail: Boolean(w.awaitingEmail) });
     return {
@@ -108,7 +108,8 @@ async function emailData(env: Env, row: OutboxRow, events: EventCache): Promise<
     body?: string;
     workshopChange?: unknown;
   };
-  const iso = (ms: number | null) => (ms ? new Date(ms).toISOString() : null);
+  // 0 is no deadline here as much as null is.
+  const isoWhenSet = (ms: number | null) => (ms ? iso(ms) : null);
   const confirmedNow = registration.status === "confirmed" && !registration.awaitingEmail;
   const loaded = await loading;
   const read = eventReader(loaded, row.locale);
@@ -145,8 +146,8 @@ async function emailData(env: Env, row: OutboxRow, events: EventCache): Promise<
     contact: eventContact(loaded),
     workshops: await emailWorkshops(env, registrationId, read),
     waitlistPosition: extra.waitlistPosition ?? null,
-    holdExpiresAt: iso(registration.holdExpiresAt),
-    offerExpiresAt: iso(registration.offerExpiresAt),
+    holdExpiresAt: isoWhenSet(registration.holdExpiresAt),
+    offerExpiresAt: isoWhenSet(registration.offerExpiresAt),
     reason: extra.reason ?? event.cancellationReason ?? null,
     reminderSession: emailSessions.find((s) => s.id === extra.sessionId) ?? null,
     changes: Array.isArray(extra.changes) ? extra.changes.filter((c): c is EventChange => EVENT_CHANGES.includes(c as EventChange)) : [],

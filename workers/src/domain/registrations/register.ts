@@ -41,6 +41,7 @@ import { participantStatus, type RegistrationRow } from "./present";
 import { validateRegistration, type EventRules } from "./validate";
 import { IdempotencyKeyReusedError, requestHash, sameRequest } from "./idempotency";
 import { botAnswer, looksLikeBot, minFillMs } from "../abuse/bots";
+import { iso } from "../../lib/dates";
 
 /** Addresses compare case-insensitively; the address as typed is what we write to. */
 export function normalizeEmail(email: string): string {
@@ -59,7 +60,6 @@ export type WorkshopRow = Pick<StoredPool, "slot" | "key" | "name" | "startsAt" 
 
 /** A registration's workshop places (rows of WORKSHOPS_SQL), named in the reader's language. */
 export function presentWorkshops(rows: WorkshopRow[], read: EventReader): WorkshopPlace[] {
-  const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
   return rows.map((w) => {
     const name = read.pool({ key: w.key, name: w.name ? JSON.parse(w.name) : null });
     return {
