@@ -9,6 +9,7 @@ import type {
   auditLog,
   capacityPools,
   certificates,
+  devMailbox,
   emailSuppressions,
   eventTranslations,
   events,
@@ -19,6 +20,7 @@ import type {
   rateLimits,
   registrations,
   sessions,
+  users,
   userSessions,
 } from "./schema";
 
@@ -43,3 +45,5 @@ export type StoredJobRun = StoredRow<typeof jobRuns>;
 export type StoredMembership = StoredRow<typeof memberships>;
 export type StoredUserSession = StoredRow<typeof userSessions>;
 export type StoredRateLimit = StoredRow<typeof rateLimits>;
+export type StoredUser = StoredRow<typeof users>;
+export type StoredDevMail = StoredRow<typeof devMailbox>;

@@ -33,7 +33,7 @@ export type CertificateFacts = {
 };
 
 type RegistrationRow = { id: number; name: string; status: string; awaitingEmail: number; locale: Locale; places: number };
-type CertificateRow = { id: number; code: string; registrationId: number | null; issuedAt: number; revokedAt: number | null; revokedReason: string | null };
+type CertificateRow = Pick<StoredCertificate, "id" | "code" | "registrationId" | "issuedAt" | "revokedAt" | "revokedReason">;
 
 type EventCertificates = {
   eventId: number;

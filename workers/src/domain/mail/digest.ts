@@ -12,11 +12,11 @@ import type { DomainContext } from "../change";
 import type { DigestEvent } from "../../../../emails/types";
 import { dayOf, startOfDay, wallTime } from "../../lib/time-zone";
 import { enqueueMail, staffOutbox } from "./outbox";
-import type { StoredOutbox } from "../../../../db/rows";
+import type { StoredOrganisation, StoredOutbox, StoredUser } from "../../../../db/rows";
 
 export const DIGEST_HOUR = 18;
 
-type Recipient = { id: number; email: string; name: string | null; locale: string; isAdmin: number; timeZone: string };
+type Recipient = Pick<StoredUser, "id" | "email" | "name" | "locale" | "isAdmin"> & Pick<StoredOrganisation, "timeZone">;
 type EventRow = { id: number; slug: string; texts: string; organisation: string; newRegistrations: number; cancellations: number; promotions: number; waitlist: number };
 
 /** Queues today's digests of the users for whom it is past DIGEST_HOUR; returns how many were written. */

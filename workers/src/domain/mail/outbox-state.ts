@@ -10,7 +10,6 @@
  * delayed retry and the minutely sweep both keep to (queue.ts). Then the row is failed: the
  * status page lists it with a retry button and the organisers' digest counts it.
  */
-import type { EmailTemplate, Locale } from "../../../../db/schema";
 import type { Env } from "../../env";
 import { log } from "../../lib/log";
 import type { StoredOutbox } from "../../../../db/rows";
@@ -26,16 +25,8 @@ const MAX_QUEUE_DELAY_SECONDS = 12 * 3600;
 /** A message arriving this much before its row's next attempt is still taken (queue timing is not exact). */
 export const EARLY_TOLERANCE_MS = 5_000;
 
-export type OutboxRow = {
-  id: string;
-  registrationId: number | null;
-  template: EmailTemplate;
-  toAddress: string;
-  locale: Locale;
-  data: string;
-  attempts: number;
-  createdAt: number;
-  /** When retries stop. */
+export type OutboxRow = Pick<StoredOutbox, "id" | "registrationId" | "template" | "toAddress" | "locale" | "data" | "attempts" | "createdAt"> & {
+  /** When retries stop (CLAIM_COLUMNS fills it in for rows written without one). */
   giveUpAt: number;
 };
 
