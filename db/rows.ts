@@ -6,6 +6,7 @@
  */
 import type { Column, Table } from "drizzle-orm";
 import type {
+  attendance,
   auditLog,
   capacityPools,
   certificates,
@@ -47,3 +48,4 @@ export type StoredUserSession = StoredRow<typeof userSessions>;
 export type StoredRateLimit = StoredRow<typeof rateLimits>;
 export type StoredUser = StoredRow<typeof users>;
 export type StoredDevMail = StoredRow<typeof devMailbox>;
+export type StoredAttendance = StoredRow<typeof attendance>;

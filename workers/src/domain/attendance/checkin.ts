@@ -28,19 +28,13 @@ import { readCheckInCode } from "../../lib/tokens";
 import type { DomainContext } from "../change";
 import type { Locale, LocalizedText, EventTexts } from "../../../../db/schema";
 import { checkInWindow, windowVerdict } from "./window";
-import type { StoredEvent, StoredOrganisation } from "../../../../db/rows";
+import type { StoredAttendance, StoredEvent, StoredOrganisation, StoredRegistration, StoredSession } from "../../../../db/rows";
 import { iso } from "../../lib/dates";
 
-type PersonRow = {
-  id: number;
-  eventId: number;
-  parentId: number | null;
-  name: string;
-  places: number;
-  status: string;
-  awaitingEmail: number;
-  checkedInPlaces: number | null;
-  checkedInAt: number | null;
+/** A row of PERSON_SQL: the registration, and its check-in on the date (null: none, the attendance join is a LEFT JOIN). */
+type PersonRow = Pick<StoredRegistration, "id" | "eventId" | "parentId" | "name" | "places" | "status" | "awaitingEmail"> & {
+  checkedInPlaces: StoredAttendance["places"] | null;
+  checkedInAt: StoredAttendance["checkedInAt"] | null;
 };
 
 const PERSON_SQL = `SELECT r.id, r.event_id AS eventId, r.parent_id AS parentId, r.name, r.places, r.status,
@@ -70,7 +64,9 @@ function person(row: PersonRow, zone: string): DoorPerson {
   };
 }
 
-type SessionRow = { startsAt: number; endsAt: number; cancelledAt: number | null; opensMinutes: number; organisationId: number; timeZone: string };
+type SessionRow = Pick<StoredSession, "startsAt" | "endsAt" | "cancelledAt"> &
+  Pick<StoredEvent, "organisationId"> &
+  Pick<StoredOrganisation, "timeZone"> & { opensMinutes: StoredEvent["checkinOpensMinutes"] };
 
 /** The date, if it belongs to the event, with what the window and the answer need. */
 async function sessionOf(env: Env, eventId: number, sessionId: number): Promise<SessionRow | null> {
