@@ -23,7 +23,7 @@ import type { Staff } from "../auth/access";
 import { managedOrganisationIds, organisesFor } from "../auth/access";
 import { DomainError, NotFoundError, ValidationError } from "../../lib/errors";
 import { nameKey, nameMatcher } from "../../lib/name-search";
-import { wallTime } from "../../lib/time-zone";
+import { pad, wallTime } from "../../lib/time-zone";
 import { readCheckInCode } from "../../lib/tokens";
 import type { DomainContext } from "../change";
 import type { Locale, LocalizedText, EventTexts } from "../../../../db/schema";
@@ -47,8 +47,6 @@ function doorStatus(row: Pick<PersonRow, "status" | "awaitingEmail">): DoorStatu
   if (row.status === "waitlisted" || row.status === "offered") return "waitlisted";
   return "not_confirmed";
 }
-
-const pad = (n: number) => String(n).padStart(2, "0");
 
 function person(row: PersonRow, zone: string): DoorPerson {
   const at = row.checkedInAt;
