@@ -26,7 +26,7 @@ import type { Context } from "hono";
 import { getCookie } from "hono/cookie";
 import type { AppBindings, Env } from "../env";
 import { readDataAccessToken } from "../domain/privacy/links";
-import { normalizeEmail } from "../domain/registrations/register";
+import { normalizeEmail } from "../lib/email";
 import { databaseNames, databaseOfOrganisation, DEFAULT_DATABASE, hasTenants, withDatabase } from "../lib/tenants";
 import { looksLikeToken, readCertificateCode, readCheckInCode, sha256 } from "../lib/tokens";
 import { SESSION_COOKIE } from "./session";

@@ -25,6 +25,7 @@
 import type { Context, MiddlewareHandler } from "hono";
 import type { AppBindings, Env } from "../env";
 import { isLocale } from "../i18n";
+import { normalizeEmail } from "./email";
 import { DomainError } from "./errors";
 import { allOf, joined, shifted, type SqlPart } from "./sql";
 import { keyedHash } from "./tokens";
@@ -212,7 +213,7 @@ async function checkAddress(env: Env, scope: RateScope, address: string, limit: 
 async function bodyFields(c: Parameters<MiddlewareHandler<AppBindings>>[0]): Promise<{ email: string | null; locale: string | null }> {
   try {
     const body = JSON.parse(await c.req.text()) as { email?: unknown; locale?: unknown } | null;
-    const email = typeof body?.email === "string" && body.email.length <= 254 ? body.email.trim().toLowerCase() : null;
+    const email = typeof body?.email === "string" && body.email.length <= 254 ? normalizeEmail(body.email) : null;
     return { email: email || null, locale: typeof body?.locale === "string" ? body.locale : null };
   } catch {
     return { email: null, locale: null };

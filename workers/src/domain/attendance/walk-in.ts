@@ -17,7 +17,7 @@ import { Change, type DomainContext } from "../change";
 import { loadEventById } from "../events/public";
 import { ENDED_SQL } from "../places/statuses";
 import { dayPlacement, takePlaceStatement, type Person } from "../places/take";
-import { normalizeEmail } from "../registrations/register";
+import { normalizeEmail } from "../../lib/email";
 import type { DoorPerson } from "../../console-types";
 import { timeText } from "../documents/dates";
 import { organisesFor } from "../auth/access";

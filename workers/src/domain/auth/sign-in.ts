@@ -9,7 +9,7 @@ import type { Env } from "../../env";
 import { DomainError } from "../../lib/errors";
 import { base64url, randomId, sha256, signInToken } from "../../lib/tokens";
 import type { DomainContext } from "../change";
-import { normalizeEmail } from "../registrations/register";
+import { normalizeEmail } from "../../lib/email";
 import type { StoredUserSession } from "../../../../db/rows";
 
 export const SIGN_IN_LINK_MINUTES = 10;

@@ -17,7 +17,7 @@ import { randomId, sha256, signInToken } from "../../lib/tokens";
 import { organisesFor, type Staff } from "../auth/access";
 import type { Actor, DomainContext } from "../change";
 import { staffOutbox } from "../mail/outbox";
-import { normalizeEmail } from "../registrations/register";
+import { normalizeEmail } from "../../lib/email";
 import type { StoredOrganisation } from "../../../../db/rows";
 
 export const INVITATION_VALID_DAYS = 7;

@@ -18,7 +18,7 @@ import { dataAccessEmailData } from "../privacy/links";
 import { checkInQrForEmail } from "../attendance/qr";
 import { parseData, type OutboxRow } from "./outbox-state";
 import { suppressionFor } from "./suppressions";
-import { normalizeEmail } from "../registrations/register";
+import { normalizeEmail } from "../../lib/email";
 import type { StoredEvent, StoredOrganisation, StoredRegistration } from "../../../../db/rows";
 import { iso } from "../../lib/dates";
 

@@ -19,7 +19,7 @@ import type { StaffEmailData } from "../../../../emails/types";
 import { constantTimeEqual, keyedHash } from "../../lib/tokens";
 import { NotFoundError } from "../../lib/errors";
 import { registrationOfManageToken } from "../registrations/manage-link";
-import { normalizeEmail } from "../registrations/register";
+import { normalizeEmail } from "../../lib/email";
 import type { StoredOrganisation, StoredRegistration } from "../../../../db/rows";
 
 export const DATA_LINK_VALID_MS = 24 * 3_600_000;

@@ -8,7 +8,7 @@
 import type { Locale } from "../../../../db/schema";
 import type { DomainContext } from "../change";
 import { enqueueMail } from "../mail/outbox";
-import { normalizeEmail } from "../registrations/register";
+import { normalizeEmail } from "../../lib/email";
 import { DATA_LINK_VALID_MS } from "./links";
 import type { StoredOutbox } from "../../../../db/rows";
 

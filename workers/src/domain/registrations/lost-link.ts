@@ -9,7 +9,7 @@
 import type { DomainContext } from "../change";
 import { enqueueMail } from "../mail/outbox";
 import { LIVE_SQL } from "../places/statuses";
-import { normalizeEmail } from "./register";
+import { normalizeEmail } from "../../lib/email";
 import type { StoredOutbox } from "../../../../db/rows";
 
 export async function sendManageLinks(ctx: DomainContext, email: string): Promise<void> {

@@ -41,12 +41,8 @@ import { participantStatus, type RegistrationRow } from "./present";
 import { validateRegistration, type EventRules } from "./validate";
 import { IdempotencyKeyReusedError, requestHash, sameRequest } from "./idempotency";
 import { botAnswer, looksLikeBot, minFillMs } from "../abuse/bots";
+import { normalizeEmail } from "../../lib/email";
 import { iso } from "../../lib/dates";
-
-/** Addresses compare case-insensitively; the address as typed is what we write to. */
-export function normalizeEmail(email: string): string {
-  return email.trim().toLowerCase();
-}
 
 /** Workshop places of a registration, for the participant. */
 export const WORKSHOPS_SQL = `SELECT p.slot, p.key, p.name, p.starts_at AS startsAt, p.ends_at AS endsAt, r.preference, r.status, r.awaiting_email AS awaitingEmail,
