@@ -5,7 +5,25 @@
  * raw query's row type is picked from the schema instead of typed by hand.
  */
 import type { Column, Table } from "drizzle-orm";
-import type { auditLog, capacityPools, events, outbox, registrations } from "./schema";
+import type {
+  attendance,
+  auditLog,
+  capacityPools,
+  certificates,
+  devMailbox,
+  emailSuppressions,
+  eventTranslations,
+  events,
+  jobRuns,
+  memberships,
+  organisations,
+  outbox,
+  rateLimits,
+  registrations,
+  sessions,
+  users,
+  userSessions,
+} from "./schema";
 
 type StoredValue<C extends Column> =
   | (C["_"]["dataType"] extends "boolean" | "json" ? C["_"]["driverParam"] : C["_"]["data"])
@@ -19,4 +37,15 @@ export type StoredPool = StoredRow<typeof capacityPools>;
 export type StoredEvent = StoredRow<typeof events>;
 export type StoredOutbox = StoredRow<typeof outbox>;
 export type StoredAudit = StoredRow<typeof auditLog>;
-
+export type StoredOrganisation = StoredRow<typeof organisations>;
+export type StoredSession = StoredRow<typeof sessions>;
+export type StoredEventTranslation = StoredRow<typeof eventTranslations>;
+export type StoredCertificate = StoredRow<typeof certificates>;
+export type StoredSuppression = StoredRow<typeof emailSuppressions>;
+export type StoredJobRun = StoredRow<typeof jobRuns>;
+export type StoredMembership = StoredRow<typeof memberships>;
+export type StoredUserSession = StoredRow<typeof userSessions>;
+export type StoredRateLimit = StoredRow<typeof rateLimits>;
+export type StoredUser = StoredRow<typeof users>;
+export type StoredDevMail = StoredRow<typeof devMailbox>;
+export type StoredAttendance = StoredRow<typeof attendance>;

@@ -1,6 +1,6 @@
 /** Registration confirmed: the facts, the manage link and a calendar file (attached by render.ts). */
 import type { Locale } from "../../db/schema";
-import { emailText } from "../components/i18n";
+import { emailText, type EmailKey } from "../components/i18n";
 import { Layout } from "../components/Layout";
 import { CheckInQr, EventFacts, Greeting, ManageLink, Paragraph } from "../components/parts";
 import { sampleData } from "../components/sample";
@@ -10,18 +10,22 @@ export type ConfirmedProps = { locale: Locale; data: EmailData };
 
 export const previewProps: ConfirmedProps = { locale: "de", data: sampleData };
 
-export function Confirmed({ locale, data }: ConfirmedProps) {
+/** The words that open an email saying the place is theirs; the facts that follow are the same. */
+export type PlaceTakenWords = { preview: EmailKey; heading: EmailKey; intro: EmailKey };
+
+/** A place that is theirs (confirmed, or promoted from the waiting list): the facts, the QR code, the calendar, the manage link. */
+export function PlaceTaken({ locale, data, words }: ConfirmedProps & { words: PlaceTakenWords }) {
   const text = emailText(locale, data.timeZone);
   const event = data.event.title;
   return (
     <Layout
       text={text}
-      preview={text.t("email.confirmed.preview", { event })}
-      heading={text.t("email.confirmed.heading")}
+      preview={text.t(words.preview, { event })}
+      heading={text.t(words.heading)}
       organiser={data.event.organiser} contact={data.contact}
     >
       <Greeting text={text} name={data.name} />
-      <Paragraph>{text.t("email.confirmed.intro", { event })}</Paragraph>
+      <Paragraph>{text.t(words.intro, { event })}</Paragraph>
       <EventFacts text={text} data={data} />
       <CheckInQr text={text} qr={data.checkInQr} />
       {data.event.sessions.length > 0 && <Paragraph>{text.t("email.common.calendar")}</Paragraph>}
@@ -29,6 +33,10 @@ export function Confirmed({ locale, data }: ConfirmedProps) {
       <ManageLink text={text} url={data.manageUrl} />
     </Layout>
   );
+}
+
+export function Confirmed(props: ConfirmedProps) {
+  return <PlaceTaken {...props} words={{ preview: "email.confirmed.preview", heading: "email.confirmed.heading", intro: "email.confirmed.intro" }} />;
 }
 
 Confirmed.PreviewProps = previewProps;

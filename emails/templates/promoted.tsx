@@ -1,34 +1,15 @@
 /** A place from the waiting list: the same facts as "confirmed", with the calendar file. */
 import type { Locale } from "../../db/schema";
-import { emailText } from "../components/i18n";
-import { Layout } from "../components/Layout";
-import { CheckInQr, EventFacts, Greeting, ManageLink, Paragraph } from "../components/parts";
 import { sampleData } from "../components/sample";
 import type { EmailData } from "../types";
+import { PlaceTaken } from "./confirmed";
 
 export type PromotedProps = { locale: Locale; data: EmailData };
 
 export const previewProps: PromotedProps = { locale: "de", data: sampleData };
 
-export function Promoted({ locale, data }: PromotedProps) {
-  const text = emailText(locale, data.timeZone);
-  const event = data.event.title;
-  return (
-    <Layout
-      text={text}
-      preview={text.t("email.promoted.preview", { event })}
-      heading={text.t("email.promoted.heading")}
-      organiser={data.event.organiser} contact={data.contact}
-    >
-      <Greeting text={text} name={data.name} />
-      <Paragraph>{text.t("email.promoted.intro", { event })}</Paragraph>
-      <EventFacts text={text} data={data} />
-      <CheckInQr text={text} qr={data.checkInQr} />
-      {data.event.sessions.length > 0 && <Paragraph>{text.t("email.common.calendar")}</Paragraph>}
-      <Paragraph>{text.t("email.common.cancel_hint")}</Paragraph>
-      <ManageLink text={text} url={data.manageUrl} />
-    </Layout>
-  );
+export function Promoted(props: PromotedProps) {
+  return <PlaceTaken {...props} words={{ preview: "email.promoted.preview", heading: "email.promoted.heading", intro: "email.promoted.intro" }} />;
 }
 
 Promoted.PreviewProps = previewProps;

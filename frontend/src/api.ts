@@ -1,18 +1,9 @@
 /** Calls to the Worker's /api on the same origin, in the chosen language. */
 import type { ApiError } from "../../workers/src/api-types";
+import { ApiFailure } from "./api-failure";
 import { chosenLocale, t } from "./i18n";
 
-/** A failed call: `message` is already in the participant's language. */
-export class ApiFailure extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly fields: Record<string, string> = {},
-  ) {
-    super(message);
-  }
-}
+export { ApiFailure };
 
 /**
  * The D1 bookmark of the last answer (http/database.ts on the Worker): sent back, so reads

@@ -7,12 +7,11 @@
  */
 import type { CheckInResult, CheckInSyncResponse, DoorPerson } from "../../../workers/src/console-types";
 import { api, ApiFailure, isOffline } from "../console/ui/api";
-import { wallTime } from "../../../workers/src/lib/time-zone";
+import { pad, wallTime } from "../../../workers/src/lib/time-zone";
 import { store, type Conflict, type QueuedCheckIn } from "./store";
 import { c, type CheckInKey } from "./strings";
 
 const SYNC_CHUNK = 20;
-const pad = (n: number) => String(n).padStart(2, "0");
 
 /** "17:32" in the organisation's zone. */
 export function clockTime(iso: string, zone: string): string {

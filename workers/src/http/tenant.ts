@@ -26,10 +26,11 @@ import type { Context } from "hono";
 import { getCookie } from "hono/cookie";
 import type { AppBindings, Env } from "../env";
 import { readDataAccessToken } from "../domain/privacy/links";
-import { normalizeEmail } from "../domain/registrations/register";
+import { normalizeEmail } from "../lib/email";
 import { databaseNames, databaseOfOrganisation, DEFAULT_DATABASE, hasTenants, withDatabase } from "../lib/tenants";
 import { looksLikeToken, readCertificateCode, readCheckInCode, sha256 } from "../lib/tokens";
 import { SESSION_COOKIE } from "./session";
+import type { StoredOrganisation } from "../../../db/rows";
 
 /** Event slug → database, per isolate. */
 const eventDatabases = new Map<string, { name: string; until: number }>();
@@ -55,7 +56,7 @@ async function databaseOfEvent(env: Env, slug: string, now: number): Promise<str
   const name = await firstDatabase(env, async (db, name) => {
     const row = await db.DB.prepare(`SELECT o.slug AS organisation FROM events e JOIN organisations o ON o.id = e.organisation_id WHERE e.slug = ?1`)
       .bind(slug)
-      .first<{ organisation: string }>();
+      .first<{ organisation: StoredOrganisation["slug"] }>();
     return row !== null && databaseOfOrganisation(env, row.organisation) === name;
   });
   // Not found anywhere: DB answers 404; not remembered, so an event published a moment later is found.

@@ -11,6 +11,7 @@
  * take the written wall time as it stands (integreat-cms does) then show the time people
  * read on the poster.
  */
+import { pad } from "./time-zone";
 import { zoneOffsets, type ZoneOffsets } from "./zone-offsets";
 
 export type CalendarEntry = {
@@ -63,8 +64,6 @@ function dateTimeDigits(date: Date): string {
   const year = date.getUTCFullYear();
   return `${year < 1000 ? String(year).padStart(4, "0") : year}${pad(date.getUTCMonth() + 1)}${pad(date.getUTCDate())}T${pad(date.getUTCHours())}${pad(date.getUTCMinutes())}${pad(date.getUTCSeconds())}`;
 }
-
-const pad = (n: number) => String(n).padStart(2, "0");
 
 /** The zone's wall-clock time of an instant as a local DATE-TIME: 20270315T100000. */
 export function formatLocal(ms: number, offsets: ZoneOffsets): string {

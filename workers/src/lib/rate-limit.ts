@@ -25,9 +25,11 @@
 import type { Context, MiddlewareHandler } from "hono";
 import type { AppBindings, Env } from "../env";
 import { isLocale } from "../i18n";
+import { normalizeEmail } from "./email";
 import { DomainError } from "./errors";
 import { allOf, joined, shifted, type SqlPart } from "./sql";
 import { keyedHash } from "./tokens";
+import type { StoredRateLimit } from "../../../db/rows";
 
 export type RateScope = "registration" | "sign_in" | "privacy" | "manage_links";
 /** Per staff member: walk-ins added at the door (each may send an email to an address typed in by hand). */
@@ -128,7 +130,7 @@ function countSql(key: string, windowStart: number): SqlPart {
  */
 export async function countInWindow(env: Env, rule: RateRule, subject: string, limit: Limit, now: number): Promise<Counted> {
   const { key, windowStart, windowMs } = await counter(env, rule, subject, limit, now);
-  const row = await countStatement(env.DB, [{ key, windowStart, when: allOf() }]).first<{ count: number; windowStart: number }>();
+  const row = await countStatement(env.DB, [{ key, windowStart, when: allOf() }]).first<Pick<StoredRateLimit, "count" | "windowStart">>();
   const wait = !row || row.count <= limit.count ? 0 : secondsLeft(row.windowStart, windowMs, now);
   return { wait, key, windowStart: row?.windowStart ?? windowStart };
 }
@@ -211,7 +213,7 @@ async function checkAddress(env: Env, scope: RateScope, address: string, limit: 
 async function bodyFields(c: Parameters<MiddlewareHandler<AppBindings>>[0]): Promise<{ email: string | null; locale: string | null }> {
   try {
     const body = JSON.parse(await c.req.text()) as { email?: unknown; locale?: unknown } | null;
-    const email = typeof body?.email === "string" && body.email.length <= 254 ? body.email.trim().toLowerCase() : null;
+    const email = typeof body?.email === "string" && body.email.length <= 254 ? normalizeEmail(body.email) : null;
     return { email: email || null, locale: typeof body?.locale === "string" ? body.locale : null };
   } catch {
     return { email: null, locale: null };

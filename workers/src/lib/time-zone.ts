@@ -73,7 +73,8 @@ export function zonedToUtc(wall: WallTime, zone: string = DEFAULT_TIME_ZONE): nu
   return asUtc - before; // in the gap: the wall time read with the offset before the change
 }
 
-const pad = (n: number, width = 2) => String(n).padStart(width, "0");
+/** A clock or calendar number with leading zeros: two digits, or `width`. */
+export const pad = (n: number, width = 2) => String(n).padStart(width, "0");
 
 /** yyyy-mm-dd of the zone's day an instant falls on. */
 export function dayOf(ms: number, zone: string = DEFAULT_TIME_ZONE): string {

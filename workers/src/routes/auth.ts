@@ -10,6 +10,7 @@ import { describe } from "../http/openapi";
 import { domainContext, jsonBody } from "../http/request";
 import { sameOriginWrites, SESSION_COOKIE } from "../http/session";
 import { checkEmail, meResponse, signedIn, signedOut } from "./schemas";
+import type { StoredMembership, StoredOrganisation } from "../../../db/rows";
 
 const emailBody = z.strictObject({ email: z.string().check(z.trim(), z.maxLength(254), z.email()) });
 const tokenBody = z.strictObject({ token: z.string().check(z.maxLength(100)) });
@@ -78,7 +79,7 @@ export const authRoutes = new Hono<AppBindings>()
        JOIN organisations o ON o.id = m.organisation_id WHERE m.user_id = ?1 ORDER BY o.name`,
     )
       .bind(staff.id)
-      .all<{ organisationId: number; organisationName: string; role: "organiser" | "checkin_helper" }>();
+      .all<Pick<StoredMembership, "organisationId" | "role"> & { organisationName: StoredOrganisation["name"] }>();
     return c.json({
       user: { id: staff.id, email: staff.email, name: staff.name, isAdmin: staff.isAdmin, memberships: results, assignedEventIds: [...staff.assignedEventIds] },
       csrfToken: await csrfToken(c.var.sessionToken),

@@ -16,10 +16,11 @@ import { queryParams } from "../http/request";
 import { access } from "../http/access";
 import { describe } from "../http/openapi";
 import { devMailbox } from "./schemas";
+import type { StoredDevMail } from "../../../db/rows";
 
 const devOnly = { 404: "Not in development mode (DEV_MODE=local with a local PUBLIC_URL, and no Resend key)" };
 
-type MailRow = { id: number; toAddress: string; subject: string; html: string; text: string; attachments: string; createdAt: number };
+type MailRow = Pick<StoredDevMail, "id" | "toAddress" | "subject" | "html" | "text" | "attachments" | "createdAt">;
 
 async function mailbox(db: D1Database, to: string | undefined): Promise<MailRow[]> {
   const query = `SELECT id, to_address AS toAddress, subject, html, text, attachments, created_at AS createdAt

@@ -8,6 +8,7 @@
  */
 import type { ComponentChildren } from "preact";
 import { useId } from "preact/hooks";
+import { pad } from "../../../../workers/src/lib/time-zone";
 import type { EventFormat, Locale, Question, ReminderRule } from "../types";
 import { CheckboxField, ChoiceField, FieldMessage, Fieldset, SelectField, TextField } from "../ui/form";
 import { AUDIENCES, LOCALES, LOCALE_NAMES, audienceName, formatName, s } from "../strings";
@@ -251,7 +252,6 @@ function laterBy(local: string, hours: number): string {
   if (!match) return local;
   const [year, month, day, hour, minute] = match.slice(1).map(Number) as [number, number, number, number, number];
   const date = new Date(Date.UTC(year, month - 1, day, hour + hours, minute));
-  const pad = (n: number) => String(n).padStart(2, "0");
   return `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}T${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}`;
 }
 

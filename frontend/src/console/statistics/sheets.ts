@@ -5,7 +5,7 @@
  */
 import type { StatisticsReport } from "../../../../workers/src/console-types";
 import { toCsv } from "../../../../workers/src/lib/csv";
-import { DEFAULT_TIME_ZONE, wallTime } from "../../../../workers/src/lib/time-zone";
+import { DEFAULT_TIME_ZONE, pad, wallTime } from "../../../../workers/src/lib/time-zone";
 import { formatName, localeName, s, type StringKey } from "../strings";
 import type { Cell, DateCell, Sheet } from "./xlsx";
 
@@ -186,7 +186,6 @@ function csvText(cell: Cell): string {
   if (typeof cell === "number") return String(cell);
   if ("percent" in cell) return String(cell.percent);
   const d = cell.date;
-  const pad = (n: number) => String(n).padStart(2, "0");
   return `${d.year}-${pad(d.month)}-${pad(d.day)}${cell.withTime ? ` ${pad(d.hour ?? 0)}:${pad(d.minute ?? 0)}` : ""}`;
 }
 

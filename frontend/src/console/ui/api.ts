@@ -8,21 +8,12 @@
  */
 import type { ApiError } from "../../../../workers/src/api-types";
 import type { MeResponse } from "../../../../workers/src/console-types";
+import { ApiFailure } from "../../api-failure";
 import { consoleLocale, s } from "../strings";
 
-export type Me = MeResponse["user"];
+export { ApiFailure };
 
-/** A failed call. `status` 0 with code "network": no connection (the check-in page queues then). */
-export class ApiFailure extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly fields: Record<string, string> = {},
-  ) {
-    super(message);
-  }
-}
+export type Me = MeResponse["user"];
 
 /** The message of any failure, in the console's language. */
 export function failureMessage(error: unknown): string {

@@ -345,6 +345,15 @@ function FieldHead({ ids, label, required, hiddenLabel, hint }: { ids: ReturnTyp
   return (
     <>
       <Label id={ids.id} label={label} required={required} hidden={hiddenLabel} />
+      <HintAndError ids={ids} hint={hint} />
+    </>
+  );
+}
+
+/** The hint and the error under a label or a legend, with the ids aria-describedby names. */
+function HintAndError({ ids, hint }: { ids: ReturnType<typeof useField>; hint?: ComponentChildren }) {
+  return (
+    <>
       {hint ? (
         <p class="hint" id={ids.hintId}>
           {hint}
@@ -435,16 +444,7 @@ export function ChoiceField({ name, label, hint, summaryLabel, class: className,
   return (
     <fieldset class={`field field-group${ids.error ? " has-error" : ""}${className ? ` ${className}` : ""}`} aria-describedby={describedBy(Boolean(hint), ids.error, ids)}>
       <legend>{label}</legend>
-      {hint ? (
-        <p class="hint" id={ids.hintId}>
-          {hint}
-        </p>
-      ) : null}
-      {ids.error ? (
-        <p class="field-error" id={ids.errorId}>
-          {ids.error}
-        </p>
-      ) : null}
+      <HintAndError ids={ids} hint={hint} />
       <div class={inline ? "choices choices-inline" : "choices"}>
         {options.map((option, index) => {
           const id = index === 0 ? ids.id : `${ids.id}-${index}`;

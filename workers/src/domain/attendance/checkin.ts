@@ -23,22 +23,18 @@ import type { Staff } from "../auth/access";
 import { managedOrganisationIds, organisesFor } from "../auth/access";
 import { DomainError, NotFoundError, ValidationError } from "../../lib/errors";
 import { nameKey, nameMatcher } from "../../lib/name-search";
-import { wallTime } from "../../lib/time-zone";
+import { pad, wallTime } from "../../lib/time-zone";
 import { readCheckInCode } from "../../lib/tokens";
 import type { DomainContext } from "../change";
 import type { Locale, LocalizedText, EventTexts } from "../../../../db/schema";
 import { checkInWindow, windowVerdict } from "./window";
+import type { StoredAttendance, StoredEvent, StoredOrganisation, StoredRegistration, StoredSession } from "../../../../db/rows";
+import { iso } from "../../lib/dates";
 
-type PersonRow = {
-  id: number;
-  eventId: number;
-  parentId: number | null;
-  name: string;
-  places: number;
-  status: string;
-  awaitingEmail: number;
-  checkedInPlaces: number | null;
-  checkedInAt: number | null;
+/** A row of PERSON_SQL: the registration, and its check-in on the date (null: none, the attendance join is a LEFT JOIN). */
+type PersonRow = Pick<StoredRegistration, "id" | "eventId" | "parentId" | "name" | "places" | "status" | "awaitingEmail"> & {
+  checkedInPlaces: StoredAttendance["places"] | null;
+  checkedInAt: StoredAttendance["checkedInAt"] | null;
 };
 
 const PERSON_SQL = `SELECT r.id, r.event_id AS eventId, r.parent_id AS parentId, r.name, r.places, r.status,
@@ -52,8 +48,6 @@ function doorStatus(row: Pick<PersonRow, "status" | "awaitingEmail">): DoorStatu
   return "not_confirmed";
 }
 
-const pad = (n: number) => String(n).padStart(2, "0");
-
 function person(row: PersonRow, zone: string): DoorPerson {
   const at = row.checkedInAt;
   const wall = at === null ? null : wallTime(at, zone);
@@ -63,12 +57,14 @@ function person(row: PersonRow, zone: string): DoorPerson {
     places: row.places,
     status: doorStatus(row),
     checkedInPlaces: row.checkedInPlaces,
-    checkedInAt: at === null ? null : new Date(at).toISOString(),
+    checkedInAt: iso(at),
     checkedInTime: wall ? `${pad(wall.hour)}:${pad(wall.minute)}` : null,
   };
 }
 
-type SessionRow = { startsAt: number; endsAt: number; cancelledAt: number | null; opensMinutes: number; organisationId: number; timeZone: string };
+type SessionRow = Pick<StoredSession, "startsAt" | "endsAt" | "cancelledAt"> &
+  Pick<StoredEvent, "organisationId"> &
+  Pick<StoredOrganisation, "timeZone"> & { opensMinutes: StoredEvent["checkinOpensMinutes"] };
 
 /** The date, if it belongs to the event, with what the window and the answer need. */
 async function sessionOf(env: Env, eventId: number, sessionId: number): Promise<SessionRow | null> {
@@ -257,7 +253,7 @@ function byDoorOrder(a: PersonRow, b: PersonRow): number {
 async function zoneOf(env: Env, eventId: number): Promise<string> {
   const row = await env.DB.prepare(`SELECT o.time_zone AS timeZone FROM events e JOIN organisations o ON o.id = e.organisation_id WHERE e.id = ?1`)
     .bind(eventId)
-    .first<{ timeZone: string }>();
+    .first<Pick<StoredOrganisation, "timeZone">>();
   return row?.timeZone ?? "Europe/Berlin";
 }
 
@@ -365,7 +361,7 @@ export async function checkInEventsFor(env: Env, staff: Staff, now: number, loca
      LIMIT 100`,
   )
     .bind(organisations === null ? null : JSON.stringify(organisations), JSON.stringify([...staff.assignedEventIds]), now - 14 * 86_400_000)
-    .all<{ id: number }>();
+    .all<Pick<StoredEvent, "id">>();
   const byId = new Map((await doorEvents(env, results.map((r) => r.id), locale)).map((e) => [e.id, e]));
   return results.map((r) => byId.get(r.id)!).filter(Boolean);
 }

@@ -9,6 +9,7 @@ import { NotFoundError } from "../../lib/errors";
 import { checkInCode, readCheckInCode } from "../../lib/tokens";
 import { registrationOfManageToken } from "../registrations/manage-link";
 import { qrPng, qrSvg } from "../documents/qr";
+import type { StoredRegistration } from "../../../../db/rows";
 
 /** The SVG QR code of the registration behind a manage token; only confirmed registrations have one. */
 export async function checkInQrSvg(env: Env, token: string): Promise<string> {
@@ -16,7 +17,7 @@ export async function checkInQrSvg(env: Env, token: string): Promise<string> {
   const row = linked
     ? await env.DB.prepare(`SELECT id, status, awaiting_email AS awaitingEmail FROM registrations WHERE id = ?1`)
         .bind(linked.id)
-        .first<{ id: number; status: string; awaitingEmail: number }>()
+        .first<Pick<StoredRegistration, "id" | "status" | "awaitingEmail">>()
     : null;
   if (!row) throw new NotFoundError("error.registration_not_found");
   if (row.status !== "confirmed" || row.awaitingEmail) throw new NotFoundError();

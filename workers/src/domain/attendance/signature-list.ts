@@ -10,8 +10,9 @@ import { NotFoundError } from "../../lib/errors";
 import { berlinDay, dateText, sessionText, timeText } from "../documents/dates";
 import { signatureNote } from "../console/exports";
 import { expectedWithDetails } from "./report";
+import type { StoredEvent, StoredOrganisation, StoredSession } from "../../../../db/rows";
 
-type SessionRow = { slug: string; texts: string; location: string | null; organiser: string; startsAt: number; endsAt: number; title: string | null };
+type SessionRow = Pick<StoredEvent, "slug" | "texts" | "location"> & Pick<StoredSession, "startsAt" | "endsAt" | "title"> & { organiser: StoredOrganisation["name"] };
 type ListOptions = { timeColumns?: boolean };
 
 const SESSION_SQL = `SELECT e.slug, e.texts, e.location, o.name AS organiser, s.starts_at AS startsAt, s.ends_at AS endsAt, s.title

@@ -9,6 +9,7 @@
  * route also limits walk-ins per helper and hour). Only within the date's check-in window.
  */
 import type { StoredRegistration } from "../../../../db/rows";
+import { organisationTimeZone } from "../../lib/db";
 import type { Locale } from "../../../../db/schema";
 import { ConflictError, DomainError, ValidationError } from "../../lib/errors";
 import type { Staff } from "../auth/access";
@@ -16,7 +17,7 @@ import { Change, type DomainContext } from "../change";
 import { loadEventById } from "../events/public";
 import { ENDED_SQL } from "../places/statuses";
 import { dayPlacement, takePlaceStatement, type Person } from "../places/take";
-import { normalizeEmail } from "../registrations/register";
+import { normalizeEmail } from "../../lib/email";
 import type { DoorPerson } from "../../console-types";
 import { timeText } from "../documents/dates";
 import { organisesFor } from "../auth/access";
@@ -45,7 +46,7 @@ export async function addWalkIn(ctx: DomainContext, staff: Staff, eventId: numbe
   if (!mainPool) throw new ConflictError("no_registration_needed", "error.no_registration_needed");
   const session = loaded.sessions.find((s) => s.id === input.sessionId);
   if (!session || session.cancelledAt !== null) throw new ValidationError({ sessionId: { key: "field.invalid_type" } });
-  const zone = (await env.DB.prepare(`SELECT time_zone AS zone FROM organisations WHERE id = ?1`).bind(event.organisationId).first<{ zone: string }>())?.zone ?? "Europe/Berlin";
+  const zone = await organisationTimeZone(env.DB, event.organisationId);
   const { afterwards } = windowVerdict(now, checkInWindow(session, event.checkinOpensMinutes, zone), zone, organisesFor(staff, event.organisationId));
   if (input.places > event.maxPlacesPerRegistration) {
     throw new ValidationError({ places: { key: "field.places_max", params: { max: event.maxPlacesPerRegistration } } });

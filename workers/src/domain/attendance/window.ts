@@ -5,7 +5,7 @@
  * error); after it, only organisers may, and their entry is marked as recorded afterwards.
  */
 import { ConflictError } from "../../lib/errors";
-import { startOfDay, wallTime } from "../../lib/time-zone";
+import { pad, startOfDay, wallTime } from "../../lib/time-zone";
 
 export type CheckInWindow = { opensAt: number; closesAt: number };
 
@@ -16,8 +16,6 @@ export function checkInWindow(session: { startsAt: number; endsAt: number }, ope
   const closesAt = startOfDay(dayStart + 36 * 3_600_000, zone);
   return { opensAt: session.startsAt - opensMinutes * 60_000, closesAt };
 }
-
-const pad = (n: number) => String(n).padStart(2, "0");
 
 /** "12.05.2026" and "17:30" in the zone, for the refusal's message. */
 function wallText(ms: number, zone: string): { date: string; time: string } {

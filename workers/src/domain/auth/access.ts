@@ -8,6 +8,7 @@ import { ForbiddenError, NotFoundError, UnauthenticatedError } from "../../lib/e
 import type { Role } from "../../../../db/schema";
 import { configuredAdmins } from "./sign-in";
 import type { Staff } from "./staff";
+import type { StoredEvent, StoredPool, StoredRegistration } from "../../../../db/rows";
 
 // A plain type of its own module, so env.ts (AppBindings) needs nothing of the access rules.
 export type { Staff } from "./staff";
@@ -57,7 +58,7 @@ export function managedOrganisationIds(staff: Staff): number[] | null {
 export async function authorizeEvent(env: Env, staff: Staff, eventId: number, permission: EventPermission): Promise<number> {
   const event = await env.DB.prepare(`SELECT organisation_id AS organisationId FROM events WHERE id = ?1`)
     .bind(eventId)
-    .first<{ organisationId: number }>();
+    .first<Pick<StoredEvent, "organisationId">>();
   if (!event) throw new NotFoundError("error.event_not_found");
   if (organisesFor(staff, event.organisationId)) return event.organisationId;
   if (staff.assignedEventIds.has(eventId)) {
@@ -79,7 +80,7 @@ const EVENT_OF = {
  */
 export async function authorizeThroughEvent(env: Env, staff: Staff, kind: keyof typeof EVENT_OF, id: number, permission: EventPermission): Promise<number> {
   const { sql, notFound } = EVENT_OF[kind];
-  const row = await env.DB.prepare(sql).bind(id).first<{ eventId: number }>();
+  const row = await env.DB.prepare(sql).bind(id).first<Pick<StoredRegistration | StoredPool, "eventId">>();
   if (!row) throw new NotFoundError(notFound);
   try {
     await authorizeEvent(env, staff, row.eventId, permission);

@@ -9,7 +9,8 @@ import type { Env } from "../../env";
 import { DomainError } from "../../lib/errors";
 import { base64url, randomId, sha256, signInToken } from "../../lib/tokens";
 import type { DomainContext } from "../change";
-import { normalizeEmail } from "../registrations/register";
+import { normalizeEmail } from "../../lib/email";
+import type { StoredUserSession } from "../../../../db/rows";
 
 export const SIGN_IN_LINK_MINUTES = 10;
 export const SESSION_IDLE_MS = 8 * 3_600_000; // a working day without activity
@@ -102,7 +103,7 @@ export async function resolveSession(ctx: DomainContext, sessionToken: string | 
      WHERE s.token_hash = ?1 AND s.revoked_at IS NULL AND s.expires_at > ?2 AND s.last_seen_at > ?3 AND u.disabled_at IS NULL`,
   )
     .bind(hash, now, now - SESSION_IDLE_MS)
-    .first<{ userId: number; lastSeenAt: number }>();
+    .first<Pick<StoredUserSession, "userId" | "lastSeenAt">>();
   if (!session) return null;
   if (now - session.lastSeenAt > TOUCH_INTERVAL_MS) {
     ctx.waitUntil(env.DB.prepare(`UPDATE user_sessions SET last_seen_at = ?2 WHERE token_hash = ?1`).bind(hash, now).run());

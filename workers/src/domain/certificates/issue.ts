@@ -19,6 +19,8 @@ import type { Staff } from "../auth/access";
 import { Change, type DomainContext } from "../change";
 import { berlinDay } from "../documents/dates";
 import { attendedDates, eligibility, type Eligibility, type SessionSpan } from "./rules";
+import type { StoredCertificate } from "../../../../db/rows";
+import { iso } from "../../lib/dates";
 
 export type CertificateFacts = {
   name: string;
@@ -31,7 +33,7 @@ export type CertificateFacts = {
 };
 
 type RegistrationRow = { id: number; name: string; status: string; awaitingEmail: number; locale: Locale; places: number };
-type CertificateRow = { id: number; code: string; registrationId: number | null; issuedAt: number; revokedAt: number | null; revokedReason: string | null };
+type CertificateRow = Pick<StoredCertificate, "id" | "code" | "registrationId" | "issuedAt" | "revokedAt" | "revokedReason">;
 
 type EventCertificates = {
   eventId: number;
@@ -116,7 +118,7 @@ function summary(c: CertificateRow): CertificateSummary {
     id: c.id,
     code: c.code,
     issuedAt: new Date(c.issuedAt).toISOString(),
-    revokedAt: c.revokedAt === null ? null : new Date(c.revokedAt).toISOString(),
+    revokedAt: iso(c.revokedAt),
     revokedReason: c.revokedReason,
   };
 }
@@ -264,7 +266,7 @@ export async function reissueCertificate(ctx: DomainContext, staff: Staff, event
   const results = await ctx.env.DB.batch(issueStatements(change, eventId, staff.id, [item], old.id));
   if (!results[1]?.meta.changes) throw new ConflictError("newer_certificate", "error.invalid_state");
   change.dispatch(results[3]);
-  const created = await ctx.env.DB.prepare(`SELECT id FROM certificates WHERE code = ?1`).bind(item.code).first<{ id: number }>();
+  const created = await ctx.env.DB.prepare(`SELECT id FROM certificates WHERE code = ?1`).bind(item.code).first<Pick<StoredCertificate, "id">>();
   return summary(await certificateOf(ctx.env, eventId, created!.id));
 }
 

@@ -9,6 +9,7 @@ import { readCertificateCode } from "../../lib/tokens";
 import { registrationOfManageToken } from "../registrations/manage-link";
 import type { CertificateFacts } from "./issue";
 import type { CertificateDocument } from "./render";
+import type { StoredCertificate } from "../../../../db/rows";
 
 export type Verification =
   | { status: "valid"; code: string; issuedAt: string; facts: Omit<CertificateFacts, "locale"> }
@@ -19,7 +20,7 @@ export async function verifyCertificate(env: Env, input: string): Promise<Verifi
   if (!code) throw new NotFoundError();
   const row = await env.DB.prepare(`SELECT facts, issued_at AS issuedAt, revoked_at AS revokedAt FROM certificates WHERE code = ?1`)
     .bind(code)
-    .first<{ facts: string; issuedAt: number; revokedAt: number | null }>();
+    .first<Pick<StoredCertificate, "facts" | "issuedAt" | "revokedAt">>();
   if (!row) throw new NotFoundError();
   if (row.revokedAt !== null) {
     return { status: "revoked", code, issuedAt: new Date(row.issuedAt).toISOString(), revokedAt: new Date(row.revokedAt).toISOString() };
@@ -36,7 +37,7 @@ export async function certificateForToken(env: Env, token: string): Promise<Cert
     `SELECT code, facts, issued_at AS issuedAt FROM certificates WHERE registration_id = ?1 AND revoked_at IS NULL ORDER BY issued_at DESC LIMIT 1`,
   )
     .bind(linked.id)
-    .first<{ code: string; facts: string; issuedAt: number }>();
+    .first<Pick<StoredCertificate, "code" | "facts" | "issuedAt">>();
   if (!row) throw new NotFoundError();
   return { code: row.code, facts: JSON.parse(row.facts) as CertificateFacts, issuedAt: row.issuedAt };
 }

@@ -15,8 +15,9 @@ import { LIVE_SQL, LIVE_STATUSES } from "../places/statuses";
 import { PLACE_TAKING_STATUSES } from "../../../../db/schema";
 import { copyReviewedTranslationsStatement, translateInBackground } from "../events/translation";
 import { slugify, tidyTags } from "./event-input";
+import type { StoredEvent, StoredOrganisation, StoredPool } from "../../../../db/rows";
+import { iso } from "../../lib/dates";
 
-const iso = (ms: number | null | undefined) => (ms === null || ms === undefined ? null : new Date(ms).toISOString());
 const ms = (value: string | null) => (value === null ? null : Date.parse(value));
 
 type EventRow = {
@@ -80,20 +81,17 @@ export async function listConsoleEvents(ctx: DomainContext, staff: Staff): Promi
      LEFT JOIN capacity_pools p ON p.event_id = e.id AND p.kind = 'event'
      WHERE ${scope}
      ORDER BY firstStartsAt IS NULL, firstStartsAt`,
-  ).all<{
-    id: number;
-    slug: string;
-    texts: string;
-    status: ConsoleEventListItem["status"];
-    format: EventFormat;
-    organisationId: number;
-    organisationName: string;
-    firstStartsAt: number | null;
-    capacity: number | null;
-    confirmedPlaces: number;
-    waitlistLength: number;
-    pendingApplications: number;
-  }>();
+  ).all<
+    Pick<StoredEvent, "id" | "slug" | "texts" | "status" | "format" | "organisationId"> & {
+      organisationName: StoredOrganisation["name"];
+      /** Null when the event takes no registrations (no event pool to join). */
+      capacity: StoredPool["capacity"] | null;
+      firstStartsAt: number | null;
+      confirmedPlaces: number;
+      waitlistLength: number;
+      pendingApplications: number;
+    }
+  >();
   // The raw texts column stays out of the answer: the list shows the German title.
   return results.map(({ texts, ...r }) => ({
     ...r,
@@ -455,7 +453,7 @@ export async function cancelEvent(ctx: DomainContext, actor: Actor, eventId: num
 /** Copies an event as a draft for its next edition, dates moved by `shiftDays` (default 364: same weekday next year). */
 export async function duplicateEvent(ctx: DomainContext, actor: Actor, eventId: number, shiftDays = 364): Promise<number> {
   const db = ctx.env.DB;
-  const source = await db.prepare(`SELECT slug FROM events WHERE id = ?1`).bind(eventId).first<{ slug: string }>();
+  const source = await db.prepare(`SELECT slug FROM events WHERE id = ?1`).bind(eventId).first<Pick<StoredEvent, "slug">>();
   if (!source) throw new NotFoundError("error.event_not_found");
   const shift = shiftDays * 86_400_000;
   const slug = await uniqueSlug(ctx, `${source.slug.replace(/-\d{4}$/, "")}-${new Date(Date.now() + shift).getUTCFullYear()}`);

@@ -16,6 +16,7 @@ import { isLocale, languageName, statusLabel, type StaffLocale } from "../../i18
 import { DEFAULT_TIME_ZONE } from "../../lib/time-zone";
 import { exportLabel, type ExportLabel } from "./export-labels";
 import { toCsv, type CsvDelimiter } from "../../lib/csv";
+import { organisationTimeZone } from "../../lib/db";
 
 export type { CsvDelimiter };
 
@@ -83,10 +84,6 @@ class ListWords {
   }
 }
 
-async function zoneOf(ctx: DomainContext, organisationId: number): Promise<string> {
-  const row = await ctx.env.DB.prepare(`SELECT time_zone AS zone FROM organisations WHERE id = ?1`).bind(organisationId).first<{ zone: string }>();
-  return row?.zone ?? DEFAULT_TIME_ZONE;
-}
 
 /** A pool's name in the list's language: its own, else what kind of places it holds. */
 function poolName(loaded: LoadedEvent, poolId: number, words: ListWords): string {
@@ -126,7 +123,7 @@ export type ExportOptions = { delimiter?: CsvDelimiter; statuses?: RegistrationS
 export async function exportCsv(ctx: DomainContext, eventId: number, options: ExportOptions = {}): Promise<{ filename: string; body: string }> {
   const loaded = await loadEventById(ctx.env, eventId);
   const { event } = loaded;
-  const words = new ListWords(options.locale ?? "de", await zoneOf(ctx, event.organisationId));
+  const words = new ListWords(options.locale ?? "de", await organisationTimeZone(ctx.env.DB, event.organisationId));
   const registrations = sortForLists(await listRegistrations(ctx, eventId, { statuses: options.statuses }));
   const questions = event.questions;
   const dates = loaded.sessions.filter((s) => s.cancelledAt === null);
@@ -188,7 +185,7 @@ export function escapeHtml(value: string): string {
 export async function printableList(ctx: DomainContext, eventId: number, statuses: RegistrationStatus[] = ["confirmed"], locale: StaffLocale = "de"): Promise<string> {
   const loaded = await loadEventById(ctx.env, eventId);
   const { event, sessions } = loaded;
-  const words = new ListWords(locale, await zoneOf(ctx, event.organisationId));
+  const words = new ListWords(locale, await organisationTimeZone(ctx.env.DB, event.organisationId));
   const registrations = sortForLists(await listRegistrations(ctx, eventId, { statuses }));
   const title = localized(Object.fromEntries(Object.entries(event.texts).map(([k, v]) => [k, v?.title])), locale).text ?? event.slug;
   const dates = sessions

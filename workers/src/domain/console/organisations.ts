@@ -17,7 +17,8 @@ import { randomId, sha256, signInToken } from "../../lib/tokens";
 import { organisesFor, type Staff } from "../auth/access";
 import type { Actor, DomainContext } from "../change";
 import { staffOutbox } from "../mail/outbox";
-import { normalizeEmail } from "../registrations/register";
+import { normalizeEmail } from "../../lib/email";
+import type { StoredOrganisation } from "../../../../db/rows";
 
 export const INVITATION_VALID_DAYS = 7;
 
@@ -36,12 +37,7 @@ export async function authorizeOrganisation(env: Env, staff: Staff, organisation
 
 /** Organisations the staff member belongs to (administrators: all), with their role in each. */
 export async function listOrganisations(ctx: DomainContext, staff: Staff): Promise<ConsoleOrganisation[]> {
-  const { results } = await ctx.env.DB.prepare(`SELECT id, slug, name, time_zone AS timeZone FROM organisations ORDER BY name`).all<{
-    id: number;
-    slug: string;
-    name: string;
-    timeZone: string;
-  }>();
+  const { results } = await ctx.env.DB.prepare(`SELECT id, slug, name, time_zone AS timeZone FROM organisations ORDER BY name`).all<Pick<StoredOrganisation, "id" | "slug" | "name" | "timeZone">>();
   return results
     .filter((o) => staff.isAdmin || staff.roles.has(o.id))
     .map((o) => ({ ...o, role: staff.roles.get(o.id) ?? null }));

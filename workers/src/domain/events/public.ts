@@ -11,6 +11,7 @@ import { NotFoundError } from "../../lib/errors";
 import type { Env } from "../../env";
 import { PLACE_TAKING_SQL } from "../places/statuses";
 import { showText, translationMap, type ShownText, type StoredTranslation, type Translations } from "./texts";
+import { iso } from "../../lib/dates";
 
 export type EventRow = typeof events.$inferSelect;
 export type SessionRow = typeof sessions.$inferSelect;
@@ -189,8 +190,6 @@ export function presentLocation(loaded: Pick<LoadedEvent, "event" | "translation
     accessibility: read.accessibility()?.text ?? null,
   };
 }
-
-const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 export function presentEvent(loaded: LoadedEvent, locale: Locale, now: number): PublicEventSummary {
   const { event, mainPool, taken } = loaded;

@@ -12,6 +12,7 @@
  *
  * Plain functions over rows: no D1 here (translation.ts stores and makes translations).
  */
+import type { StoredEventTranslation } from "../../../../db/rows";
 import type { EventLocation, LocalizedText, Question } from "../../../../db/schema";
 import { DEFAULT_LOCALE, LOCALES, type Locale } from "../../i18n/vocabulary";
 import type { TextMark } from "../../api-types";
@@ -20,7 +21,7 @@ import type { TextMark } from "../../api-types";
 export const FALLBACK_LOCALES: readonly Locale[] = ["en", DEFAULT_LOCALE];
 
 /** A translation as stored (event_translations), keyed by `${locale}:${field}`. */
-export type StoredTranslation = { locale: Locale; field: string; text: string | null; status: "machine" | "reviewed" | "missing"; sourceLocale: Locale; sourceHash: string };
+export type StoredTranslation = Pick<StoredEventTranslation, "locale" | "field" | "text" | "status" | "sourceLocale" | "sourceHash">;
 export type Translations = Map<string, StoredTranslation>;
 
 export function translationMap(rows: readonly StoredTranslation[]): Translations {

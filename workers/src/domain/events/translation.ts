@@ -25,6 +25,7 @@ import { LOCALES, type Locale } from "../../i18n/vocabulary";
 import type { DomainContext } from "../change";
 import { NOT_DUE } from "../jobs";
 import { eventTextFields, sourceLocaleOf, textHash, type EventTextField, type EventTextSources, type StoredTranslation } from "./texts";
+import type { StoredEventTranslation } from "../../../../db/rows";
 
 export const TRANSLATION_MODEL = "@cf/meta/m2m100-1.2b";
 /** Model calls one run may make (each is a subrequest; the Free plan allows 50 per invocation, D1 queries included). */
@@ -197,7 +198,7 @@ export async function translateMissing(ctx: DomainContext): Promise<TranslationR
   const { results } = await ctx.env.DB.prepare(
     `SELECT DISTINCT t.event_id AS eventId FROM event_translations t JOIN events e ON e.id = t.event_id
      WHERE t.status = 'missing' AND e.status <> 'cancelled' ORDER BY t.updated_at LIMIT 3`,
-  ).all<{ eventId: number }>();
+  ).all<Pick<StoredEventTranslation, "eventId">>();
   if (results.length === 0) return NOT_DUE;
   const total: TranslationRun = { translated: 0, missing: 0, calls: 0 };
   for (const { eventId } of results) {

@@ -11,7 +11,8 @@
  */
 import type { Env } from "../../env";
 import { log } from "../../lib/log";
-import { normaliseAddress, suppressStatements } from "./suppressions";
+import { normalizeEmail } from "../../lib/email";
+import { suppressStatements } from "./suppressions";
 
 export const SIGNATURE_TOLERANCE_SECONDS = 5 * 60;
 
@@ -81,7 +82,7 @@ export async function applyResendEvent(env: Env, event: ResendWebhookEvent, now 
   const to = event.data?.to;
   const addresses = (Array.isArray(to) ? to : typeof to === "string" ? [to] : [])
     .filter((a): a is string => typeof a === "string")
-    .map(normaliseAddress)
+    .map(normalizeEmail)
     .filter((a) => a.length > 0 && a.length <= 320);
   if (addresses.length === 0) return [];
   const bounce = event.data?.bounce;

@@ -7,7 +7,7 @@
  */
 import { isStaffTemplate, renderEmail } from "../../../../emails/render";
 import { CHANGED_FIELDS, type ChangedField, type DigestEvent, type EmailData, type EmailWorkshop, type EventChange, type LinkedRegistration, type RenderedEmail, type StaffEmailData, type WorkshopChange } from "../../../../emails/types";
-import type { Locale, Role } from "../../../../db/schema";
+import type { Role } from "../../../../db/schema";
 import type { Env } from "../../env";
 import { manageToken, manageUrl, signInToken, signInUrl } from "../../lib/tokens";
 import { eventContact, eventReader, loadEventById, presentLocation, type EventReader } from "../events/public";
@@ -18,7 +18,9 @@ import { dataAccessEmailData } from "../privacy/links";
 import { checkInQrForEmail } from "../attendance/qr";
 import { parseData, type OutboxRow } from "./outbox-state";
 import { suppressionFor } from "./suppressions";
-import { normalizeEmail } from "../registrations/register";
+import { normalizeEmail } from "../../lib/email";
+import type { StoredEvent, StoredOrganisation, StoredRegistration } from "../../../../db/rows";
+import { iso } from "../../lib/dates";
 
 /** Sign-in links run out this long after they were asked for. */
 export const SIGN_IN_VALID_MS = 10 * 60_000;
@@ -33,7 +35,6 @@ const EVENT_CHANGES: readonly EventChange[] = ["date", "time", "place", "online"
 /** A registration's workshop places as its emails name them (a place kept while waiting for the wished one is "kept"). */
 async function emailWorkshops(env: Env, registrationId: number, read: EventReader): Promise<EmailWorkshop[]> {
   const { results } = await env.DB.prepare(WORKSHOPS_SQL).bind(registrationId).all<WorkshopRow>();
-  const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
   return results.map((w) => {
     const status = participantStatus({ status: w.status, awaitingEmail: Boolean(w.awaitingEmail) });
     return {
@@ -56,7 +57,7 @@ async function linkedRegistrations(env: Env, registrationId: number, now: number
      ORDER BY (SELECT MIN(s.starts_at) FROM sessions s WHERE s.event_id = r.event_id)`,
   )
     .bind(registrationId, now)
-    .all<{ id: number; status: string; awaitingEmail: number; tokenNonce: string; locale: Locale; eventId: number }>();
+    .all<Pick<StoredRegistration, "id" | "status" | "awaitingEmail" | "tokenNonce" | "locale" | "eventId">>();
   const linked: LinkedRegistration[] = [];
   for (const r of results) {
     const loaded = await loadEventById(env, r.eventId);
@@ -84,19 +85,13 @@ async function emailData(env: Env, row: OutboxRow, events: EventCache): Promise<
      WHERE r.id = ?1`,
   )
     .bind(row.registrationId)
-    .first<{
-      name: string;
-      places: number;
-      status: string;
-      eventId: number;
-      tokenNonce: string;
-      emailNormalized: string;
-      holdExpiresAt: number | null;
-      offerExpiresAt: number | null;
-      awaitingEmail: number;
-      organiser: string;
-      timeZone: string;
-    }>();
+    .first<
+      Pick<
+        StoredRegistration,
+        "name" | "places" | "status" | "eventId" | "tokenNonce" | "emailNormalized" | "holdExpiresAt" | "offerExpiresAt" | "awaitingEmail"
+      > &
+        Pick<StoredOrganisation, "timeZone"> & { organiser: StoredOrganisation["name"] }
+    >();
   if (!registration) throw new PermanentMailError("registration no longer exists");
   // Its links open the registration as it is now: an email written for an address the
   // registration no longer holds (a typo corrected since) would hand them to that address.
@@ -113,7 +108,8 @@ async function emailData(env: Env, row: OutboxRow, events: EventCache): Promise<
     body?: string;
     workshopChange?: unknown;
   };
-  const iso = (ms: number | null) => (ms ? new Date(ms).toISOString() : null);
+  // 0 is no deadline here as much as null is.
+  const isoWhenSet = (ms: number | null) => (ms ? iso(ms) : null);
   const confirmedNow = registration.status === "confirmed" && !registration.awaitingEmail;
   const loaded = await loading;
   const read = eventReader(loaded, row.locale);
@@ -150,8 +146,8 @@ async function emailData(env: Env, row: OutboxRow, events: EventCache): Promise<
     contact: eventContact(loaded),
     workshops: await emailWorkshops(env, registrationId, read),
     waitlistPosition: extra.waitlistPosition ?? null,
-    holdExpiresAt: iso(registration.holdExpiresAt),
-    offerExpiresAt: iso(registration.offerExpiresAt),
+    holdExpiresAt: isoWhenSet(registration.holdExpiresAt),
+    offerExpiresAt: isoWhenSet(registration.offerExpiresAt),
     reason: extra.reason ?? event.cancellationReason ?? null,
     reminderSession: emailSessions.find((s) => s.id === extra.sessionId) ?? null,
     changes: Array.isArray(extra.changes) ? extra.changes.filter((c): c is EventChange => EVENT_CHANGES.includes(c as EventChange)) : [],
@@ -214,7 +210,7 @@ async function staffEmailData(env: Env, row: OutboxRow): Promise<StaffEmailData>
         `SELECT e.slug, e.texts, o.name AS organisation FROM events e JOIN organisations o ON o.id = e.organisation_id WHERE e.id = ?1`,
       )
         .bind(data.eventId)
-        .first<{ slug: string; texts: string; organisation: string }>();
+        .first<Pick<StoredEvent, "slug" | "texts"> & { organisation: StoredOrganisation["name"] }>();
       if (!event) throw new PermanentMailError("event no longer exists");
       const texts = JSON.parse(event.texts) as Record<string, { title?: string }>;
       return {

@@ -12,10 +12,11 @@ import type { DomainContext } from "../change";
 import type { DigestEvent } from "../../../../emails/types";
 import { dayOf, startOfDay, wallTime } from "../../lib/time-zone";
 import { enqueueMail, staffOutbox } from "./outbox";
+import type { StoredOrganisation, StoredOutbox, StoredUser } from "../../../../db/rows";
 
 export const DIGEST_HOUR = 18;
 
-type Recipient = { id: number; email: string; name: string | null; locale: string; isAdmin: number; timeZone: string };
+type Recipient = Pick<StoredUser, "id" | "email" | "name" | "locale" | "isAdmin"> & Pick<StoredOrganisation, "timeZone">;
 type EventRow = { id: number; slug: string; texts: string; organisation: string; newRegistrations: number; cancellations: number; promotions: number; waitlist: number };
 
 /** Queues today's digests of the users for whom it is past DIGEST_HOUR; returns how many were written. */
@@ -36,7 +37,7 @@ export async function queueOrganiserDigests(ctx: DomainContext): Promise<number>
   const keys = due.map((user) => `digest:${user.id}:${dayOf(now, user.timeZone)}`);
   const { results: written } = await env.DB.prepare(`SELECT dedupe_key AS key FROM outbox WHERE dedupe_key IN (SELECT value FROM json_each(?1))`)
     .bind(JSON.stringify(keys))
-    .all<{ key: string }>();
+    .all<{ key: StoredOutbox["dedupeKey"] }>();
   const done = new Set(written.map((w) => w.key));
   const users = due.filter((_, i) => !done.has(keys[i]!)).slice(0, 200);
   const base = env.PUBLIC_URL.replace(/\/$/, "");
@@ -111,7 +112,7 @@ export async function queueOrganiserDigests(ctx: DomainContext): Promise<number>
       events,
       organisation: organisations.length === 1 ? organisations[0]! : "zusammen",
       name: user.name,
-    }).all<{ id: string }>();
+    }).all<Pick<StoredOutbox, "id">>();
     ids.push(...written.results.map((r) => r.id));
   }
   if (ids.length > 0) ctx.waitUntil(enqueueMail(env, ids));

@@ -10,9 +10,9 @@
  * delayed retry and the minutely sweep both keep to (queue.ts). Then the row is failed: the
  * status page lists it with a retry button and the organisers' digest counts it.
  */
-import type { EmailTemplate, Locale } from "../../../../db/schema";
 import type { Env } from "../../env";
 import { log } from "../../lib/log";
+import type { StoredOutbox } from "../../../../db/rows";
 
 /** A "sending" row older than this is taken to be abandoned (the Worker died mid-send). */
 export const SENDING_TIMEOUT_MS = 5 * 60_000;
@@ -25,16 +25,8 @@ const MAX_QUEUE_DELAY_SECONDS = 12 * 3600;
 /** A message arriving this much before its row's next attempt is still taken (queue timing is not exact). */
 export const EARLY_TOLERANCE_MS = 5_000;
 
-export type OutboxRow = {
-  id: string;
-  registrationId: number | null;
-  template: EmailTemplate;
-  toAddress: string;
-  locale: Locale;
-  data: string;
-  attempts: number;
-  createdAt: number;
-  /** When retries stop. */
+export type OutboxRow = Pick<StoredOutbox, "id" | "registrationId" | "template" | "toAddress" | "locale" | "data" | "attempts" | "createdAt"> & {
+  /** When retries stop (CLAIM_COLUMNS fills it in for rows written without one). */
   giveUpAt: number;
 };
 
@@ -74,7 +66,7 @@ export function batchOf(row: Pick<OutboxRow, "data">): BatchGroup | null {
  * it. A row whose next attempt lies ahead is left alone: its own retry (or the sweep) comes.
  */
 export async function claim(env: Env, outboxId: string, now: number): Promise<OutboxRow[]> {
-  const current = await env.DB.prepare(`SELECT data FROM outbox WHERE id = ?1`).bind(outboxId).first<{ data: string }>();
+  const current = await env.DB.prepare(`SELECT data FROM outbox WHERE id = ?1`).bind(outboxId).first<Pick<StoredOutbox, "data">>();
   if (!current) return [];
   const group = batchOf(current);
   const ids = group ? group.ids : [outboxId];
@@ -160,6 +152,6 @@ export async function requeueFailed(env: Env, outboxId: string, now: number): Pr
      WHERE id = ?1 AND status = 'failed' RETURNING id`,
   )
     .bind(outboxId, now, now + RETRY_HORIZON_MS)
-    .first<{ id: string }>();
+    .first<Pick<StoredOutbox, "id">>();
   return row !== null;
 }

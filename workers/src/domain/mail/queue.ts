@@ -8,6 +8,7 @@ import { log } from "../../lib/log";
 import { deliverClaimed, type DeliveryOptions } from "./deliver";
 import { claim, retryDelaySeconds, SENDING_TIMEOUT_MS, type OutboxRow } from "./outbox-state";
 import { SEND_TIMEOUT_MS } from "./provider";
+import type { StoredOutbox } from "../../../../db/rows";
 
 /** The dead-letter queue's name (wrangler.toml); its messages are rows the queue gave up on. */
 export const DEAD_LETTER_QUEUE = "zusammen-mail-dlq";
@@ -56,7 +57,7 @@ async function consumeDeadLetters(batch: MessageBatch<MailMessage>, env: Env): P
   for (const message of batch.messages) {
     const row = await env.DB.prepare(`SELECT status, attempts, last_error AS lastError FROM outbox WHERE id = ?1`)
       .bind(message.body?.outboxId ?? "")
-      .first<{ status: string; attempts: number; lastError: string | null }>();
+      .first<Pick<StoredOutbox, "status" | "attempts" | "lastError">>();
     log("warn", "mail.dead_letter", { outboxId: message.body?.outboxId, status: row?.status, attempts: row?.attempts, error: row?.lastError });
     message.ack();
   }
@@ -79,7 +80,7 @@ export async function sweepOutbox(env: Env, now: number): Promise<number> {
      ORDER BY created_at LIMIT 500`,
   )
     .bind(now, now - SENDING_TIMEOUT_MS)
-    .all<{ id: string }>();
+    .all<Pick<StoredOutbox, "id">>();
   const ids = results.map((r) => r.id);
   for (let i = 0; i < ids.length; i += 100) {
     await env.MAIL_QUEUE.sendBatch(ids.slice(i, i + 100).map((outboxId) => ({ body: { outboxId } })));

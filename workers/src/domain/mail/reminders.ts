@@ -11,6 +11,7 @@ import type { ReminderRule } from "../../../../db/schema";
 import type { DomainContext } from "../change";
 import { DEFAULT_TIME_ZONE, wallTime, zonedToUtc } from "../../lib/time-zone";
 import { enqueueMail } from "./outbox";
+import type { StoredEvent, StoredOrganisation, StoredOutbox, StoredSession } from "../../../../db/rows";
 
 /** Rows written per statement, and per cron run (the next run continues). */
 export const REMINDER_CHUNK = 500;
@@ -59,7 +60,10 @@ export async function queueDueReminders(ctx: DomainContext): Promise<number> {
      ORDER BY s.starts_at`,
   )
     .bind(now, now + HORIZON_MS)
-    .all<{ sessionId: number; eventId: number; startsAt: number; rules: string | null; timeZone: string }>();
+    .all<
+      Pick<StoredSession, "eventId" | "startsAt"> &
+        Pick<StoredOrganisation, "timeZone"> & { sessionId: StoredSession["id"]; rules: StoredEvent["reminderRules"] }
+    >();
 
   const ids: string[] = [];
   for (const session of sessions) {
@@ -86,7 +90,7 @@ export async function queueDueReminders(ctx: DomainContext): Promise<number> {
            RETURNING id`,
         )
           .bind(session.eventId, session.sessionId, ruleIndex, now, sendAt, limit)
-          .all<{ id: string }>();
+          .all<Pick<StoredOutbox, "id">>();
         ids.push(...results.map((r) => r.id));
         if (results.length < limit) break;
       }

@@ -12,20 +12,17 @@
  * Erasing a person hashes their row at once.
  */
 import type { Env } from "../../env";
+import { normalizeEmail } from "../../lib/email";
 import { redactEmails } from "../../lib/log";
 import { keyedHash } from "../../lib/tokens";
+import type { StoredSuppression } from "../../../../db/rows";
 
 export type SuppressionReason = "bounce" | "complaint";
 export type Suppression = { reason: SuppressionReason; detail: string | null; since: string };
 
-/** The form addresses are compared in (the same as registrations.email_normalized). */
-export function normaliseAddress(address: string): string {
-  return address.trim().toLowerCase();
-}
-
 /** The keyed hash a suppression is stored under. */
 export function suppressionHash(env: Env, address: string): Promise<string> {
-  return keyedHash(env, `suppression:${normaliseAddress(address)}`);
+  return keyedHash(env, `suppression:${normalizeEmail(address)}`);
 }
 
 const MATCH = `(email_hash = ?1 OR email_normalized = ?2)`;
@@ -37,14 +34,14 @@ export function suppressionQuery(env: Env): D1PreparedStatement {
 
 /** The bind values of `suppressionQuery` for an address. */
 export async function suppressionKeys(env: Env, address: string): Promise<[string, string]> {
-  return [await suppressionHash(env, address), normaliseAddress(address)];
+  return [await suppressionHash(env, address), normalizeEmail(address)];
 }
 
 /** The bounce state of an address: what organisers see on a registration (null: none known). */
 export async function suppressionFor(env: Env, address: string): Promise<Suppression | null> {
   const row = await suppressionQuery(env)
     .bind(...(await suppressionKeys(env, address)))
-    .first<{ reason: SuppressionReason; detail: string | null; createdAt: number }>();
+    .first<Pick<StoredSuppression, "reason" | "detail" | "createdAt">>();
   return row ? { reason: row.reason, detail: row.detail, since: new Date(row.createdAt).toISOString() } : null;
 }
 
@@ -52,13 +49,13 @@ export async function suppressionFor(env: Env, address: string): Promise<Suppres
 export async function suppressedAmong(env: Env, addresses: readonly string[]): Promise<Set<string>> {
   const unique = [...new Set(addresses.filter((a) => a.length > 0))];
   if (unique.length === 0) return new Set();
-  const keyed = await Promise.all(unique.map(async (address) => ({ address, hash: await suppressionHash(env, address), plain: normaliseAddress(address) })));
+  const keyed = await Promise.all(unique.map(async (address) => ({ address, hash: await suppressionHash(env, address), plain: normalizeEmail(address) })));
   const { results } = await env.DB.prepare(
     `SELECT email_hash AS hash, email_normalized AS plain FROM email_suppressions
      WHERE email_hash IN (SELECT value FROM json_each(?1)) OR email_normalized IN (SELECT value FROM json_each(?2))`,
   )
     .bind(JSON.stringify(keyed.map((k) => k.hash)), JSON.stringify(keyed.map((k) => k.plain)))
-    .all<{ hash: string | null; plain: string | null }>();
+    .all<{ hash: StoredSuppression["emailHash"]; plain: StoredSuppression["emailNormalized"] }>();
   const found = new Set(results.flatMap((r) => [r.hash, r.plain]).filter((v): v is string => v !== null));
   return new Set(keyed.filter((k) => found.has(k.hash) || found.has(k.plain)).map((k) => k.address));
 }
@@ -85,8 +82,8 @@ export async function suppressStatements(
  * record: UPDATE OR REPLACE keeps one of the two.
  */
 export async function hashSuppressionStatement(env: Env, address: string): Promise<D1PreparedStatement> {
-  const plain = normaliseAddress(address);
-  const row = await env.DB.prepare(`SELECT detail FROM email_suppressions WHERE email_normalized = ?1`).bind(plain).first<{ detail: string | null }>();
+  const plain = normalizeEmail(address);
+  const row = await env.DB.prepare(`SELECT detail FROM email_suppressions WHERE email_normalized = ?1`).bind(plain).first<Pick<StoredSuppression, "detail">>();
   return env.DB.prepare(
     `UPDATE OR REPLACE email_suppressions SET email_hash = ?1, email_normalized = NULL, detail = ?3 WHERE email_normalized = ?2`,
   ).bind(await suppressionHash(env, address), plain, row?.detail ? redactEmails(row.detail) : null);
@@ -101,7 +98,7 @@ export async function hashPlainSuppressions(env: Env): Promise<number> {
     `SELECT id, email_normalized AS address, detail FROM email_suppressions WHERE email_normalized IS NOT NULL LIMIT ?1`,
   )
     .bind(HASH_PER_RUN)
-    .all<{ id: number; address: string; detail: string | null }>();
+    .all<Pick<StoredSuppression, "id" | "detail"> & { address: NonNullable<StoredSuppression["emailNormalized"]> }>();
   if (results.length === 0) return 0;
   const statements = await Promise.all(
     results.map(async (row) =>

@@ -13,13 +13,12 @@ import type { Env } from "../../env";
 import { redactEmails } from "../../lib/log";
 import { RETRY_HORIZON_MS, SENDING_TIMEOUT_MS } from "../mail/outbox-state";
 import type { JobRun, MailFailure, OperationsStatus, StatusHint } from "./status-types";
+import { iso } from "../../lib/dates";
 
 export type { OperationsStatus, StatusHint };
 
 /** The job that marks the whole minutely run (its absence means the cron does not fire). */
 export const RUN_JOB = "minutely";
-
-const iso = (ms: number) => new Date(ms).toISOString();
 
 export async function operationsStatus(env: Env, now: number): Promise<OperationsStatus> {
   const db = env.DB;
@@ -51,7 +50,7 @@ export async function operationsStatus(env: Env, now: number): Promise<Operation
     outcome: j.outcome,
     durationMs: j.durationMs,
     error: j.error ? redactEmails(j.error).slice(0, 300) : null,
-    lastOkAt: j.lastOkAt === null ? null : iso(j.lastOkAt),
+    lastOkAt: iso(j.lastOkAt),
     result: j.result ? (JSON.parse(j.result) as unknown) : null,
   }));
   type FailureRow = { id: string; template: string; status: "failed" | "queued"; attempts: number; at: number; createdAt: number; nextAttemptAt: number | null; giveUpAt: number; error: string | null };
@@ -82,7 +81,7 @@ export async function operationsStatus(env: Env, now: number): Promise<Operation
     now: iso(now),
     outbox: {
       byStatus: statusCounts,
-      oldestWaitingAt: oldestAt === null ? null : iso(oldestAt),
+      oldestWaitingAt: iso(oldestAt),
       oldestWaitingMinutes: oldestAt === null ? null : Math.floor((now - oldestAt) / 60_000),
       failedLast24h: count(failedRecent),
     },

@@ -11,6 +11,7 @@ import { cancelOne } from "./cancel";
 import { commitPlaceChange, stateOf, transition } from "./commit";
 import { AWAITING_EMAIL_SQL, CHOOSING_STATUSES, HOLDING_SQL, LIVE_SQL } from "./statuses";
 import { takePlaceStatement, workshopPlacement } from "./take";
+import type { StoredRegistration } from "../../../../db/rows";
 
 /** Cancels the registration (or leaves the waitlist); its places go to the next in line. */
 export function cancelByParticipant(ctx: DomainContext, registrationId: number): Promise<void> {
@@ -80,7 +81,7 @@ export async function switchWorkshop(ctx: DomainContext, day: RegistrationRow, s
       `SELECT r.preference, r.status FROM registrations r WHERE r.parent_id = ?1 AND r.status IN ${LIVE_SQL} AND r.pool_id = ?2 ORDER BY r.preference LIMIT 1`,
     )
     .bind(day.id, poolId)
-    .first<{ preference: number; status: string }>();
+    .first<Pick<StoredRegistration, "preference" | "status">>();
   if (current?.preference === 1) return;
   const change = new Change(ctx, "participant");
   const bind = (sql: string) => db.prepare(sql).bind(change.id, ctx.now, day.id, day.eventId, slot, poolId);

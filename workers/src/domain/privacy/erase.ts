@@ -23,6 +23,7 @@ import { hashSuppressionStatement } from "../mail/suppressions";
 import { cancelRegistrations } from "../places/cancel";
 import { randomId } from "../../lib/tokens";
 import { anonymiseRegistrations } from "./anonymise";
+import type { StoredRegistration } from "../../../../db/rows";
 
 export type ErasureCounts = {
   registrations: number;
@@ -49,7 +50,7 @@ export async function erasePerson(
        WHERE r.email_normalized = ?1 AND r.anonymised_at IS NULL AND ${scope}`,
     )
     .bind(...(options.organisationIds === null ? [emailNormalized] : [emailNormalized, JSON.stringify(options.organisationIds)]))
-    .all<{ id: number }>();
+    .all<Pick<StoredRegistration, "id">>();
   const ids = results.map((r) => r.id);
   const counts: ErasureCounts = { registrations: 0, cancelled: 0, promoted: 0, outbox: 0, devMailbox: 0, certificatesKept: 0, certificatesDeleted: 0 };
   if (ids.length === 0) return counts;

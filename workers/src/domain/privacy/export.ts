@@ -13,9 +13,9 @@ import type { Locale, LocalizedText } from "../../../../db/schema";
 import type { Env } from "../../env";
 import { localized } from "../events/public";
 import { suppressionKeys, suppressionQuery } from "../mail/suppressions";
+import { iso } from "../../lib/dates";
 
 type Json = Record<string, unknown>;
-const iso = (ms: number | null | undefined) => (typeof ms === "number" ? new Date(ms).toISOString() : null);
 const parse = <T>(text: string | null | undefined, fallback: T): T => {
   try {
     return text ? (JSON.parse(text) as T) : fallback;

@@ -19,7 +19,8 @@ import type { StaffEmailData } from "../../../../emails/types";
 import { constantTimeEqual, keyedHash } from "../../lib/tokens";
 import { NotFoundError } from "../../lib/errors";
 import { registrationOfManageToken } from "../registrations/manage-link";
-import { normalizeEmail } from "../registrations/register";
+import { normalizeEmail } from "../../lib/email";
+import type { StoredOrganisation, StoredRegistration } from "../../../../db/rows";
 
 export const DATA_LINK_VALID_MS = 24 * 3_600_000;
 
@@ -47,7 +48,7 @@ export async function readDataAccessToken(env: Env, token: string, now: number):
   if (!(expiresAt > now) || expiresAt > now + DATA_LINK_VALID_MS + 60_000) return null;
   const row = await env.DB.prepare(`SELECT email_normalized AS email FROM registrations WHERE id = ?1 AND anonymised_at IS NULL`)
     .bind(registrationId)
-    .first<{ email: string }>();
+    .first<{ email: StoredRegistration["emailNormalized"] }>();
   if (!row) return null;
   const expected = await keyedHash(env, signed(registrationId, expiresAt, row.email));
   return constantTimeEqual(expected, match[3]!) ? row.email : null;
@@ -86,7 +87,7 @@ export async function dataAccessEmailData(
      WHERE r.id = ?1 AND r.anonymised_at IS NULL`,
   )
     .bind(row.registrationId ?? 0)
-    .first<{ organiser: string; email: string }>();
+    .first<{ organiser: StoredOrganisation["name"]; email: StoredRegistration["emailNormalized"] }>();
   const recipient = normalizeEmail(row.toAddress);
   if (row.registrationId === null || !registration || registration.email !== recipient) return null;
   return {

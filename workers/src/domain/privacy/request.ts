@@ -8,8 +8,9 @@
 import type { Locale } from "../../../../db/schema";
 import type { DomainContext } from "../change";
 import { enqueueMail } from "../mail/outbox";
-import { normalizeEmail } from "../registrations/register";
+import { normalizeEmail } from "../../lib/email";
 import { DATA_LINK_VALID_MS } from "./links";
+import type { StoredOutbox } from "../../../../db/rows";
 
 export async function requestDataAccess(ctx: DomainContext, email: string, locale: Locale): Promise<void> {
   const { env, now } = ctx;
@@ -21,6 +22,6 @@ export async function requestDataAccess(ctx: DomainContext, email: string, local
      RETURNING id`,
   )
     .bind(normalizeEmail(email), locale, now + DATA_LINK_VALID_MS, now)
-    .all<{ id: string }>();
+    .all<Pick<StoredOutbox, "id">>();
   if (results.length > 0) ctx.waitUntil(enqueueMail(env, results.map((r) => r.id)));
 }

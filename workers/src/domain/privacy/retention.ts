@@ -20,6 +20,7 @@
 import type { DomainContext } from "../change";
 import { NOT_DUE, type NotDue } from "../jobs";
 import { anonymiseRegistrations } from "./anonymise";
+import type { StoredJobRun, StoredRegistration } from "../../../../db/rows";
 
 export const RETENTION_INTERVAL_MS = 3_600_000;
 export const BATCH_SIZE = 200;
@@ -46,7 +47,7 @@ export async function runRetention(ctx: DomainContext, options: { force?: boolea
   if (!options.force) {
     const last = await db
       .prepare(`SELECT last_run_at AS at, last_result AS result, outcome FROM job_runs WHERE job = 'retention'`)
-      .first<{ at: number; result: string | null; outcome: string }>();
+      .first<Pick<StoredJobRun, "outcome"> & { at: StoredJobRun["lastRunAt"]; result: StoredJobRun["lastResult"] }>();
     const more = last?.result ? Boolean((JSON.parse(last.result) as { more?: boolean }).more) : false;
     // A run that threw is tried again at the next minute.
     if (last && last.outcome === "ok" && now - last.at < RETENTION_INTERVAL_MS && !more) return NOT_DUE;
@@ -64,7 +65,7 @@ export async function runRetention(ctx: DomainContext, options: { force?: boolea
          ORDER BY r.id LIMIT ?2`,
       )
       .bind(now, BATCH_SIZE)
-      .all<{ id: number }>();
+      .all<Pick<StoredRegistration, "id">>();
     if (results.length === 0) break;
     const counts = await anonymiseRegistrations(env, results.map((r) => r.id), now);
     result.registrations += counts.registrations;

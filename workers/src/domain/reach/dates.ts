@@ -4,7 +4,7 @@
  * and the 24-hour clock, as the participant pages show them (frontend/src/event-info.ts).
  */
 import { INTL_LOCALES, type Locale } from "../../i18n/vocabulary";
-import { offsetAt, wallTime } from "../../lib/time-zone";
+import { offsetAt, pad, wallTime } from "../../lib/time-zone";
 
 const formats = new Map<string, Intl.DateTimeFormat>();
 
@@ -32,8 +32,6 @@ export function whenText(startsAt: number, endsAt: number, locale: Locale, zone:
 export function dayText(ms: number, locale: Locale, zone: string): string {
   return formatter(locale, zone, { day: "numeric", month: "long", year: "numeric" }).format(ms);
 }
-
-const pad = (n: number) => String(n).padStart(2, "0");
 
 /** ISO 8601 with the zone's offset, "2027-03-15T10:00:00+01:00" (schema.org dates). */
 export function isoWithOffset(ms: number, zone: string): string {

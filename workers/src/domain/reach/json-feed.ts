@@ -10,8 +10,7 @@ import type { FeedEvent, ProgrammeFeed } from "../../api-types";
 import type { Env } from "../../env";
 import { eventText, localized, presentEvent, registrationClosesAt } from "../events/public";
 import { eventDocuments, publicOrigin, shortLink, type ProgrammeEvent } from "./programme";
-
-const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+import { iso } from "../../lib/dates";
 
 export function feedEvent(env: Env, event: ProgrammeEvent, locale: Locale): FeedEvent {
   const e = event.event;

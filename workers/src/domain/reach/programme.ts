@@ -10,8 +10,9 @@ import { reachText } from "../../i18n";
 import { NotFoundError } from "../../lib/errors";
 import { listPublicEvents, loadPublicEvent, soonestFirst, type LoadedEvent } from "../events/public";
 import { forEachDatabase } from "../../lib/tenants";
+import type { StoredOrganisation } from "../../../../db/rows";
 
-export type Organisation = { id: number; slug: string; name: string; timeZone: string };
+export type Organisation = Pick<StoredOrganisation, "id" | "slug" | "name" | "timeZone">;
 /** With the organisation's slug and time zone beside the name and contact the event carries. */
 export type ProgrammeEvent = Omit<LoadedEvent, "organisation"> & { organisation: Organisation & LoadedEvent["organisation"] };
 

@@ -9,7 +9,8 @@
 import type { DomainContext } from "../change";
 import { enqueueMail } from "../mail/outbox";
 import { LIVE_SQL } from "../places/statuses";
-import { normalizeEmail } from "./register";
+import { normalizeEmail } from "../../lib/email";
+import type { StoredOutbox } from "../../../../db/rows";
 
 export async function sendManageLinks(ctx: DomainContext, email: string): Promise<void> {
   const { env, now } = ctx;
@@ -23,6 +24,6 @@ export async function sendManageLinks(ctx: DomainContext, email: string): Promis
      RETURNING id`,
   )
     .bind(normalizeEmail(email), now)
-    .all<{ id: string }>();
+    .all<Pick<StoredOutbox, "id">>();
   if (results.length > 0) ctx.waitUntil(enqueueMail(env, results.map((r) => r.id)));
 }

@@ -9,6 +9,7 @@
  */
 import type { Env } from "../../env";
 import { looksLikeToken, nonceFitsAddress, sha256 } from "../../lib/tokens";
+import type { StoredRegistration } from "../../../../db/rows";
 
 export type LinkedRegistration = { id: number; emailNormalized: string };
 
@@ -20,7 +21,7 @@ export async function registrationOfManageToken(env: Env, token: string): Promis
      WHERE manage_token_hash = ?1 AND parent_id IS NULL AND anonymised_at IS NULL`,
   )
     .bind(await sha256(token))
-    .first<{ id: number; emailNormalized: string; nonce: string }>();
+    .first<Pick<StoredRegistration, "id" | "emailNormalized"> & { nonce: StoredRegistration["tokenNonce"] }>();
   if (!row || !(await nonceFitsAddress(env, row.nonce, row.emailNormalized))) return null;
   return { id: row.id, emailNormalized: row.emailNormalized };
 }

@@ -41,11 +41,8 @@ import { participantStatus, type RegistrationRow } from "./present";
 import { validateRegistration, type EventRules } from "./validate";
 import { IdempotencyKeyReusedError, requestHash, sameRequest } from "./idempotency";
 import { botAnswer, looksLikeBot, minFillMs } from "../abuse/bots";
-
-/** Addresses compare case-insensitively; the address as typed is what we write to. */
-export function normalizeEmail(email: string): string {
-  return email.trim().toLowerCase();
-}
+import { normalizeEmail } from "../../lib/email";
+import { iso } from "../../lib/dates";
 
 /** Workshop places of a registration, for the participant. */
 export const WORKSHOPS_SQL = `SELECT p.slot, p.key, p.name, p.starts_at AS startsAt, p.ends_at AS endsAt, r.preference, r.status, r.awaiting_email AS awaitingEmail,
@@ -59,7 +56,6 @@ export type WorkshopRow = Pick<StoredPool, "slot" | "key" | "name" | "startsAt" 
 
 /** A registration's workshop places (rows of WORKSHOPS_SQL), named in the reader's language. */
 export function presentWorkshops(rows: WorkshopRow[], read: EventReader): WorkshopPlace[] {
-  const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
   return rows.map((w) => {
     const name = read.pool({ key: w.key, name: w.name ? JSON.parse(w.name) : null });
     return {

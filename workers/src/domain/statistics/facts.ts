@@ -24,6 +24,7 @@
 import type { Needs } from "../../../../db/schema";
 import type { Env } from "../../env";
 import { keyedHash } from "../../lib/tokens";
+import type { StoredRegistration } from "../../../../db/rows";
 
 export type NeedsFacts = { interpreter: string | null; childcareChildren: number; accessibility: boolean };
 
@@ -152,7 +153,7 @@ const MISSING_SQL = `SELECT id, email, email_normalized AS emailNormalized, need
 export async function missingFactsStatements(env: Env, ids: number[], now: number): Promise<D1PreparedStatement[]> {
   const { results } = await env.DB.prepare(`${MISSING_SQL} AND id IN (SELECT value FROM json_each(?1))`)
     .bind(JSON.stringify(ids))
-    .all<{ id: number; email: string; emailNormalized: string; needs: string }>();
+    .all<Pick<StoredRegistration, "id" | "email" | "emailNormalized" | "needs">>();
   return deriveStatements(env, results, now);
 }
 
@@ -162,7 +163,7 @@ export const DERIVE_BATCH = 500;
 export async function deriveMissingFacts(env: Env, now: number): Promise<{ derived: number }> {
   const { results } = await env.DB.prepare(`${MISSING_SQL} ORDER BY id LIMIT ?1`)
     .bind(DERIVE_BATCH)
-    .all<{ id: number; email: string; emailNormalized: string; needs: string }>();
+    .all<Pick<StoredRegistration, "id" | "email" | "emailNormalized" | "needs">>();
   if (results.length === 0) return { derived: 0 };
   const outcomes = await env.DB.batch(await deriveStatements(env, results, now));
   return { derived: outcomes.reduce((sum, r) => sum + (r.meta.changes ?? 0), 0) };

@@ -7,7 +7,7 @@
 import * as z from "zod/mini";
 import { ValidationError } from "../../lib/errors";
 import { parseOrThrow } from "../../lib/validation";
-import { wallTime, zonedToUtc } from "../../lib/time-zone";
+import { pad, wallTime, zonedToUtc } from "../../lib/time-zone";
 
 export const MAX_YEARS = 5;
 
@@ -36,7 +36,6 @@ function readDay(text: string): Day | null {
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === dayOfMonth ? { year, month, day: dayOfMonth } : null;
 }
 
-const pad = (n: number) => String(n).padStart(2, "0");
 const dayText = (d: Day) => `${d.year}-${pad(d.month)}-${pad(d.day)}`;
 
 /** The day after `d`. */

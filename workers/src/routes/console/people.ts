@@ -10,7 +10,7 @@ import * as z from "zod/mini";
 import type { AppBindings } from "../../env";
 import { managedOrganisationIds, organisesFor } from "../../domain/auth/access";
 import { erasePerson } from "../../domain/privacy/erase";
-import { normalizeEmail } from "../../domain/registrations/register";
+import { normalizeEmail } from "../../lib/email";
 import { access } from "../../http/access";
 import { describe } from "../../http/openapi";
 import { domainContext, jsonBody } from "../../http/request";

@@ -12,7 +12,7 @@ import { Change, type Actor, type DomainContext } from "../../change";
 import { placesChangeFitsSql } from "../../places/capacity";
 import { commitPlaceChange, stateOf } from "../../places/commit";
 import { isLive, LIVE_SQL } from "../../places/statuses";
-import { normalizeEmail } from "../../registrations/register";
+import { normalizeEmail } from "../../../lib/email";
 import { validateRegistration } from "../../registrations/validate";
 import { needsFacts, participantKey } from "../../statistics/facts";
 

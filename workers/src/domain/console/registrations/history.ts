@@ -5,8 +5,7 @@
 import type { StoredAudit, StoredOutbox } from "../../../../../db/rows";
 import type { ConsoleEmail, ConsoleHistoryEntry } from "../../../console-types";
 import type { DomainContext } from "../../change";
-
-export const iso = (ms: number | null | undefined) => (ms === null || ms === undefined ? null : new Date(ms).toISOString());
+import { iso } from "../../../lib/dates";
 
 /** Actor's user id inside SQL over audit_log `a`, for joining users. */
 const ACTOR_USER_ID = `CASE WHEN a.actor LIKE 'user:%' THEN CAST(substr(a.actor, 6) AS INTEGER) END`;

@@ -11,7 +11,8 @@ import { nameKey, nameMatcher } from "../../../lib/name-search";
 import type { DomainContext } from "../../change";
 import { suppressedAmong } from "../../mail/suppressions";
 import { WAITLIST_POSITION_SQL } from "../../places/waitlist";
-import { iso, registrationHistory } from "./history";
+import { registrationHistory } from "./history";
+import { iso } from "../../../lib/dates";
 
 const REGISTRATION_COLUMNS = `r.id, r.parent_id AS parentId, r.event_id AS eventId, r.name, r.email, r.locale, r.status, r.places,
   r.pool_id AS poolId, p.key AS poolKey, ${WAITLIST_POSITION_SQL} AS waitlistPosition, r.awaiting_email AS awaitingEmail,
