@@ -5,6 +5,11 @@ import { chosenLocale, t } from "./i18n";
 
 export { ApiFailure };
 
+/** Any error as a failure a page can show: an unexpected one reads "something went wrong", in the page's language. */
+export function asFailure(error: unknown): ApiFailure {
+  return error instanceof ApiFailure ? error : new ApiFailure(0, "unexpected", t("common.server_error"));
+}
+
 /**
  * The D1 bookmark of the last answer (http/database.ts on the Worker): sent back, so reads
  * that a read replica may answer show at least what this tab wrote. Kept for the tab only.

@@ -6,7 +6,7 @@
  * so that a reload or a copied link opens in it.
  */
 import { focusOn, h } from "./dom";
-import { ApiFailure } from "./api";
+import { asFailure } from "./api";
 import { restoreForms, snapshotForms } from "./form-memory";
 import { LANG_PARAM, LOCALE_NAMES, LOCALES, chosenLocale, initialLocale, isLocale, t, useLocale, type Locale, type WebKey } from "./i18n";
 
@@ -121,7 +121,7 @@ export function loadingNote(): HTMLElement {
 
 /** A failed load: the message, and a retry button where retrying can help. */
 export function failureBlock(error: unknown, retry?: () => void): HTMLElement {
-  const failure = error instanceof ApiFailure ? error : new ApiFailure(0, "unexpected", t("common.server_error"));
+  const failure = asFailure(error);
   const canRetry = retry && (failure.status === 0 || failure.status >= 500);
   const block = h(
     "div",

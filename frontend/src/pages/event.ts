@@ -6,7 +6,7 @@ import type {
   RegistrationRequest,
   RegistrationResponse,
 } from "../../../workers/src/api-types";
-import { ApiFailure, api, newIdempotencyKey } from "../api";
+import { api, asFailure, newIdempotencyKey } from "../api";
 import { append, focusOn, h, paragraphs, type Child } from "../dom";
 import { audienceName, availabilityText, contactBlock, eventMarks, formatDateTime, formatName, isolated, languageLabel, placeName, sessionList, textAttrs, textNote } from "../event-info";
 import { FieldSet } from "../form-fields";
@@ -201,7 +201,7 @@ function registrationForm(event: PublicEventDetail, main: HTMLElement, section: 
       section.replaceWith(outcome);
       focusOn(outcome.querySelector("h2") ?? outcome);
     } catch (error) {
-      const failure = error instanceof ApiFailure ? error : new ApiFailure(0, "unexpected", t("common.server_error"));
+      const failure = asFailure(error);
       (await challenge).reset();
       fields.showErrors(main, failure.message, failure.fields);
     } finally {

@@ -3,7 +3,7 @@
  * gets one email with the links to all their registrations. The answer is the same whether
  * or not we know the address, so the page tells nobody whether someone registered.
  */
-import { ApiFailure, api } from "../api";
+import { api, asFailure } from "../api";
 import { append, focusOn, h } from "../dom";
 import { FieldSet } from "../form-fields";
 import { chosenLocale, t } from "../i18n";
@@ -43,7 +43,7 @@ function render(main: HTMLElement): void {
       form.replaceWith(done);
       focusOn(done);
     } catch (error) {
-      const failure = error instanceof ApiFailure ? error : new ApiFailure(0, "unexpected", t("common.server_error"));
+      const failure = asFailure(error);
       (await challenge).reset();
       fields.showErrors(main, failure.message, failure.fields);
     } finally {

@@ -6,7 +6,7 @@
  * needs a click.
  */
 import type { EventDetailResponse, ManagedRegistration, ManagedRegistrationResponse } from "../../../workers/src/api-types";
-import { ApiFailure, api } from "../api";
+import { api, asFailure } from "../api";
 import { focusOn, h } from "../dom";
 import { contactBlock, eventMarks, formatDateTime, placeLine, sessionList, textAttrs, textNote } from "../event-info";
 import { workshopList, workshopSwitch } from "../formats";
@@ -171,7 +171,7 @@ function actionsBlock(registration: ManagedRegistration, main: HTMLElement): HTM
       const statusHeading = main.querySelector<HTMLElement>("#status-heading");
       if (statusHeading) focusOn(statusHeading);
     } catch (error) {
-      const failure = error instanceof ApiFailure ? error : new ApiFailure(0, "unexpected", t("common.server_error"));
+      const failure = asFailure(error);
       const alert = h("div", { class: "error-summary", role: "alert" }, h("p", null, failure.message));
       errorHost.replaceChildren(alert);
       focusOn(alert);

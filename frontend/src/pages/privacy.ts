@@ -1,5 +1,5 @@
 /** `/privacy`: the privacy notice, in plain words, from the catalogue. */
-import { ApiFailure, api } from "../api";
+import { api, asFailure } from "../api";
 import { append, focusOn, h } from "../dom";
 import { FieldSet } from "../form-fields";
 import { chosenLocale, t, type WebKey } from "../i18n";
@@ -49,7 +49,7 @@ function dataRequest(): HTMLElement {
       form.replaceWith(done);
       focusOn(done);
     } catch (error) {
-      const failure = error instanceof ApiFailure ? error : new ApiFailure(0, "unexpected", t("common.server_error"));
+      const failure = asFailure(error);
       fields.showErrors(section, failure.message, failure.fields);
     } finally {
       submit.disabled = false;

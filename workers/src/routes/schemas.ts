@@ -453,6 +453,8 @@ const doorPerson: z.ZodMiniType<Console.DoorPerson> = named(
   }),
 );
 const count = z.object({ registrations: int, places: int });
+/** What the door and the records say of every date; each adds its own counts. */
+const consoleSessionFields = { id: int, startsAt: isoTime, endsAt: isoTime, title: nullable(text), cancelled: z.boolean() };
 const doorEvent: z.ZodMiniType<Console.DoorEvent> = named(
   "DoorEvent",
   z.object({
@@ -461,11 +463,7 @@ const doorEvent: z.ZodMiniType<Console.DoorEvent> = named(
     timeZone: text,
     sessions: z.array(
       z.object({
-        id: int,
-        startsAt: isoTime,
-        endsAt: isoTime,
-        title: nullable(text),
-        cancelled: z.boolean(),
+        ...consoleSessionFields,
         checkinOpensAt: isoTime,
         checkinClosesAt: isoTime,
         expected: count,
@@ -508,11 +506,7 @@ export const attendanceResponse: z.ZodMiniType<Console.AttendanceResponse> = z.o
   expected: z.array(expectedPerson),
   sessions: z.array(
     z.object({
-      id: int,
-      startsAt: isoTime,
-      endsAt: isoTime,
-      title: nullable(text),
-      cancelled: z.boolean(),
+      ...consoleSessionFields,
       begun: z.boolean(),
       closed: z.boolean().check(z.describe("The check-in window has closed: only organisers record attendance now, as afterwards")),
       expected: int,
