@@ -29,6 +29,10 @@ export default defineConfig({
   test: {
     // The Worker logs one JSON line per request; keep the test output readable.
     onConsoleLog: (line) => !line.includes('"message":"request"'),
+    // Three files at once, also on a 2-core machine (vitest's default there is one): every
+    // file has its own database (and a browser file its own server), and a browser file waits
+    // for emails and pages most of the time, so the run takes about half as long.
+    maxWorkers: 3,
     projects: [
       {
         plugins: [
@@ -62,6 +66,7 @@ export default defineConfig({
         test: {
           name: "browser",
           include: ["frontend/test/**/*.e2e.test.ts"],
+          globalSetup: ["./frontend/test/global-setup.ts"],
           environment: "node",
           testTimeout: 120_000,
           hookTimeout: 180_000,

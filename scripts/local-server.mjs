@@ -18,7 +18,7 @@
  * (child_process.fork) it also sends `{ ready: url }`, and runs the scheduled handler when
  * sent `{ scheduled: epochMs }`, answering `{ scheduled: epochMs, outcome }`.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, watch, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, watch, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { demoSeedSql } from "../db/seed/demo.mjs";
@@ -91,16 +91,37 @@ export function runtimeCpuMs() {
 
 /* ---------- the server ---------- */
 
+const bundleWorkers = (configs, buildDir) => Promise.all(configs.map((config, i) => bundleWorker(join(ROOT, config), join(buildDir, String(i)))));
+const migrateDatabase = (persistTo, { quiet = true } = {}) => wrangler(["d1", "migrations", "apply", "DB", "--local", "--persist-to", persistTo], { quiet });
+
+/**
+ * What every server of one test run shares, made once (the browser tests start one server
+ * per file): the Workers bundled as `wrangler deploy` bundles them, and a database that
+ * `wrangler d1 migrations apply` migrated, which each server copies before its own seed.
+ * Pass the result as `prepared` to `startLocalServer`.
+ * @returns {Promise<{ buildDir: string, migratedDatabase: string }>}
+ */
+export async function prepareLocalServers(dir) {
+  dir = resolve(ROOT, dir);
+  const configs = WORKER_CONFIGS.filter((config) => existsSync(join(ROOT, config)));
+  const buildDir = join(dir, "workers");
+  const migratedDatabase = join(dir, "database");
+  await Promise.all([bundleWorkers(configs, buildDir), migrateDatabase(migratedDatabase)]);
+  return { buildDir, migratedDatabase };
+}
+
 /**
  * @param {{
  *   port?: number, persistTo?: string, seed?: boolean, extraSql?: string, stdio?: "inherit" | "pipe",
  *   vars?: Record<string, string>, crons?: boolean, queueConsumers?: boolean, watchSources?: boolean,
+ *   prepared?: { buildDir: string, migratedDatabase: string },
  * }} options
  *   `port` 0 (the default) lets the system choose a free port; `vars` override variables and
  *   secrets of the API Worker (e.g. a Resend key and a stub's RESEND_BASE_URL); `crons: false`
  *   leaves the minutely trigger to the caller's `runScheduled`; `queueConsumers: false` leaves
  *   queued messages undelivered (a test's server that is killed with emails still queued);
- *   `watchSources` rebuilds and reloads the Workers when a source file changes (npm start).
+ *   `watchSources` rebuilds and reloads the Workers when a source file changes (npm start);
+ *   `prepared` (from `prepareLocalServers`) skips bundling and migrating.
  * @returns {Promise<{ url: string, stop: () => Promise<void>, runScheduled: (time?: number) => Promise<string> }>}
  */
 export async function startLocalServer({
@@ -113,17 +134,19 @@ export async function startLocalServer({
   crons = true,
   queueConsumers = true,
   watchSources = false,
+  prepared,
 } = {}) {
   const quiet = stdio === "pipe";
   persistTo = resolve(ROOT, persistTo);
   mkdirSync(persistTo, { recursive: true });
-  const buildDir = join(persistTo, "workers");
+  const buildDir = prepared?.buildDir ?? join(persistTo, "workers");
   const configs = WORKER_CONFIGS.filter((config) => existsSync(join(ROOT, config)));
 
-  // The database as `wrangler d1 migrations apply` leaves it in production, then the demo data;
-  // the Workers are bundled meanwhile.
+  // The database as `wrangler d1 migrations apply` leaves it in production (or a copy of one
+  // migrated so), then the demo data; the Workers are bundled meanwhile.
   const prepareDatabase = (async () => {
-    await wrangler(["d1", "migrations", "apply", "DB", "--local", "--persist-to", persistTo], { quiet });
+    if (prepared) cpSync(prepared.migratedDatabase, persistTo, { recursive: true });
+    else await migrateDatabase(persistTo, { quiet });
     const sql = [seed ? demoSeedSql(new Date()) : "", extraSql ?? ""].join("\n").trim();
     if (sql) {
       const file = join(persistTo, "seed.sql");
@@ -131,8 +154,8 @@ export async function startLocalServer({
       await wrangler(["d1", "execute", "DB", "--local", "--persist-to", persistTo, "--file", file], { quiet });
     }
   })();
-  const bundle = () => Promise.all(configs.map((config, i) => bundleWorker(join(ROOT, config), join(buildDir, String(i)))));
-  const [scripts] = await Promise.all([bundle(), prepareDatabase]);
+  const bundle = () => bundleWorkers(configs, buildDir);
+  const [scripts] = await Promise.all([prepared ? configs.map((_, i) => join(buildDir, String(i), "index.js")) : bundle(), prepareDatabase]);
 
   const { Miniflare, Log, LogLevel, NoOpLog } = await import("miniflare");
   const { unstable_getMiniflareWorkerOptions, unstable_readConfig } = await import("wrangler");

@@ -4,10 +4,17 @@
  * the API whose manage token is read from the emailed link.
  */
 import { chromium, type Browser, type Locator, type Page } from "playwright-core";
+import { inject } from "vitest";
 
-type LocalServer = { url: string; stop(): Promise<void> | void };
+type LocalServer = { url: string; stop(): Promise<void> | void; runScheduled(time?: number): Promise<string> };
 type LocalServerModule = {
-  startLocalServer(options: { persistTo: string; vars?: Record<string, string>; extraSql?: string; crons?: boolean }): Promise<LocalServer>;
+  startLocalServer(options: {
+    persistTo: string;
+    vars?: Record<string, string>;
+    extraSql?: string;
+    crons?: boolean;
+    prepared?: { buildDir: string; migratedDatabase: string } | null;
+  }): Promise<LocalServer>;
   BROWSER_TEST_VARS: Record<string, string>;
 };
 export type MailboxMessage = { id: number; to: string; subject: string; html: string; text: string; attachments: unknown[] };
@@ -15,7 +22,13 @@ export type MailboxMessage = { id: number; to: string; subject: string; html: st
 // No Node types in the frontend's type config: reach process.env without them.
 export const env = (globalThis as unknown as { process: { env: Record<string, string | undefined> } }).process.env;
 
-export type E2E = { baseUrl: string; browser: Browser; stop(): Promise<void> };
+export type E2E = {
+  baseUrl: string;
+  browser: Browser;
+  /** Runs the scheduled jobs now, with the clock at `time` (the local server only). */
+  runScheduled(time?: number): Promise<string>;
+  stop(): Promise<void>;
+};
 
 /** `extraSql` runs after the demo seed (a state the UI cannot make, such as an email given up after days). */
 /** `crons: false` for a test that plants the scheduled jobs' state itself (the minutely run would overwrite it). */
@@ -31,7 +44,9 @@ export async function startE2E(name: string, options: { extraSql?: string; crons
     const { startLocalServer, BROWSER_TEST_VARS } = (await import(/* @vite-ignore */ modulePath)) as LocalServerModule;
     // Port 0: the system gives a free port, so other servers on the machine never collide.
     persistTo = `.wrangler/e2e/${name}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
-    server = await startLocalServer({ persistTo, vars: { ...BROWSER_TEST_VARS, ...options.vars }, extraSql: options.extraSql, crons: options.crons });
+    // The bundles and the migrated database of frontend/test/global-setup.ts.
+    const prepared = inject("localServers") ?? undefined;
+    server = await startLocalServer({ persistTo, vars: { ...BROWSER_TEST_VARS, ...options.vars }, extraSql: options.extraSql, crons: options.crons, prepared });
     baseUrl = server.url.replace(/\/$/, "");
   }
   const browser = await chromium.launch({
@@ -41,6 +56,10 @@ export async function startE2E(name: string, options: { extraSql?: string; crons
   return {
     baseUrl,
     browser,
+    runScheduled(time) {
+      if (!server) throw new Error("runScheduled needs the local server (not E2E_URL)");
+      return server.runScheduled(time);
+    },
     async stop() {
       await browser.close();
       await server?.stop();
