@@ -61,12 +61,8 @@ export function cronMatches(expression, date) {
 
 /* ---------- CPU time of the runtime ---------- */
 
-/**
- * CPU time (user + system, ms) used so far by the workerd processes this process started
- * (Linux /proc). For benchmarks: an upper bound of the Workers' CPU time, as it also counts
- * local D1 (SQLite runs inside workerd here, elsewhere on Cloudflare) and Miniflare's entry.
- */
-export function runtimeCpuMs() {
+/** The workerd processes this process started (Linux /proc), with the CPU time (user + system, ms) each has used. */
+export function workerdProcesses() {
   const ticks = 100; // getconf CLK_TCK on Linux
   const stats = readdirSync("/proc")
     .filter((name) => /^\d+$/.test(name))
@@ -75,7 +71,7 @@ export function runtimeCpuMs() {
         const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
         const comm = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
         const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-        return { pid: Number(pid), comm, ppid: Number(fields[1]), cpu: ((Number(fields[11]) + Number(fields[12])) * 1000) / ticks };
+        return { pid: Number(pid), comm, ppid: Number(fields[1]), cpuMs: ((Number(fields[11]) + Number(fields[12])) * 1000) / ticks };
       } catch {
         return null; // ended meanwhile
       }
@@ -86,7 +82,16 @@ export function runtimeCpuMs() {
     for (let p = s.ppid; p > 1; p = byPid.get(p)?.ppid ?? 0) if (p === process.pid) return true;
     return false;
   };
-  return stats.filter((s) => s.comm === "workerd" && descends(s)).reduce((sum, s) => sum + s.cpu, 0);
+  return stats.filter((s) => s.comm === "workerd" && descends(s)).map(({ pid, cpuMs }) => ({ pid, cpuMs }));
+}
+
+/**
+ * CPU time (ms) used so far by the workerd processes this process started. For benchmarks:
+ * an upper bound of the Workers' CPU time, as it also counts local D1 (SQLite runs inside
+ * workerd here, elsewhere on Cloudflare) and Miniflare's entry.
+ */
+export function runtimeCpuMs() {
+  return workerdProcesses().reduce((sum, s) => sum + s.cpuMs, 0);
 }
 
 /* ---------- the server ---------- */

@@ -11,7 +11,7 @@ const write = (line) => {
 };
 
 export default class TestProgress {
-  onTestModuleStart(module) {
+  onTestModuleQueued(module) {
     write(`start ${module.moduleId}`);
   }
   onTestCaseResult() {

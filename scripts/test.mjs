@@ -10,13 +10,16 @@
  * named, vitest and everything it started are killed, and the whole run starts once more.
  * (Seen twice in 2026-12, once in CI: a workerd of the Worker tests at full CPU, no test
  * finishing, after all of a file's tests had printed; a file's own timeout cannot fire there.)
- * A second stall fails the run, and so does TEST_TIMEOUT_MINUTES (default 45) in all.
+ * The busiest workerd is named with its CPU time and, where gdb is installed, its stack (JS
+ * frames show as the interpreter's, workerd's own by name). A second stall fails the run, and
+ * so does TEST_TIMEOUT_MINUTES (default 45) in all.
  */
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
+import { workerdProcesses } from "./local-server.mjs";
 import { wranglerEnv } from "./wrangler.mjs";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -41,6 +44,18 @@ function runningFiles() {
     if (kind === "end") running.delete(rest.join(" "));
   }
   return [...running].map((file) => relative(ROOT, file));
+}
+
+/**
+ * For the next one to look into a stall: the CPU time of the busiest workerd this run started,
+ * and where its main thread is (gdb, where the machine has it).
+ */
+function printBusiestWorkerd() {
+  const [busiest] = workerdProcesses().sort((a, b) => b.cpuMs - a.cpuMs);
+  if (!busiest) return;
+  console.error(`npm test: busiest workerd: pid ${busiest.pid}, ${(busiest.cpuMs / 1000).toFixed(0)} s of CPU`);
+  const gdb = spawnSync("gdb", ["-p", String(busiest.pid), "-batch", "-ex", "bt 12"], { encoding: "utf8", timeout: 30_000 });
+  if (gdb.status === 0) console.error(gdb.stdout.split("\n").filter((line) => line.startsWith("#")).join("\n"));
 }
 
 /** One vitest run: "passed", "failed", "stalled" or "timeout". */
@@ -80,6 +95,7 @@ async function vitestRun() {
         : `\nnpm test: no test finished for ${(quietFor / 60_000).toFixed(1)} min; stopping vitest and its servers`,
     );
     if (running.length) console.error(`npm test: running then: ${running.join(", ")}`);
+    printBusiestWorkerd();
     killGroup("SIGKILL");
   }, 10_000);
   const status = await new Promise((resolve) => vitest.on("exit", (code) => resolve(code ?? 1)));
