@@ -8,8 +8,8 @@
  * A run that stalls is stopped, not waited for: when no test has finished for
  * TEST_STALL_MINUTES (default 6; the longest test takes about 2), the files then running are
  * named, vitest and everything it started are killed, and the whole run starts once more.
- * (Seen twice in 2026-12, once in CI: a workerd of the Worker tests at full CPU, no test
- * finishing, after all of a file's tests had printed; a file's own timeout cannot fire there.)
+ * (Seen twice in 2026-12, once in CI: a workerd of the Worker tests at full CPU for minutes
+ * and no test finishing; a test's own timeout cannot fire inside a busy workerd.)
  * The busiest workerd is named with its CPU time and, where gdb is installed, its stack (JS
  * frames show as the interpreter's, workerd's own by name). A second stall fails the run, and
  * so does TEST_TIMEOUT_MINUTES (default 45) in all.
