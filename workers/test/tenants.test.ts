@@ -114,6 +114,17 @@ describe("two organisations on two databases", () => {
     }
   });
 
+  it("\"I lost my link\" finds the address's registrations in every database, each with its own manage link", async () => {
+    expect((await signUp(first.slug, participant(3, { email: "beide@example.org" }))).status).toBe(201);
+    expect((await signUp(other.slug, participant(4, { email: "beide@example.org" }))).status).toBe(201);
+    const asked = await call("/api/manage-links", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: "beide@example.org" }) });
+    expect(asked.status).toBe(202);
+    for (const db of [env.DB, second]) {
+      const rows = (await db.prepare(`SELECT r.email, r.event_id AS eventId FROM outbox o JOIN registrations r ON r.id = o.registration_id WHERE o.template = 'manage_links'`).all<{ email: string; eventId: number }>()).results;
+      expect(rows).toEqual([{ email: "beide@example.org", eventId: first.eventId }]);
+    }
+  });
+
   it("TENANTS that is not organisation-slug=BINDING is a configuration error, not a silent default", () => {
     expect(tenantMap({ TENANTS: "zweite-stadt=DB_SECOND, kreis=DB_KREIS" })).toEqual(new Map([["zweite-stadt", "DB_SECOND"], ["kreis", "DB_KREIS"]]));
     expect(() => tenantMap({ TENANTS: "zweite-stadt:DB_SECOND" })).toThrow(/TENANTS/);

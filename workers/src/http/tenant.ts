@@ -15,7 +15,8 @@
  *   sign-in request goes to the first database (in `databaseNames` order) where the address
  *   belongs to staff, `DB` otherwise (administrators from ADMIN_EMAILS are created there);
  * - certificate verification and check-in QR codes: the database whose secret signed the code;
- * - a privacy request: the first database holding registrations of the address.
+ * - a privacy request: the first database holding registrations of the address;
+ * - "I lost my link": every database (routes/manage-links.ts).
  * Anything else (webhooks, the dev mailbox) is `DB`.
  *
  * Each question is asked of every database at once: one round trip of waiting, however

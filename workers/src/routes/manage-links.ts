@@ -8,6 +8,7 @@ import { access } from "../http/access";
 import { formGuard } from "../http/form-guard";
 import { describe } from "../http/openapi";
 import { domainContext, jsonBody } from "../http/request";
+import { forEachDatabase } from "../lib/tenants";
 import { checkEmail } from "./schemas";
 
 const requestBody = z.strictObject({
@@ -33,7 +34,9 @@ export const manageLinkRoutes = new Hono<AppBindings>()
       responses: { 202: checkEmail },
     }),
     async (c) => {
-      await sendManageLinks(domainContext(c), c.req.valid("json").email);
+      const ctx = domainContext(c);
+      // With TENANTS, each database holding live registrations of the address sends its own list.
+      await forEachDatabase(ctx.env, (env) => sendManageLinks({ ...ctx, env }, c.req.valid("json").email));
       // The same answer whether or not the address is known.
       return c.json({ status: "check_email" as const }, 202);
     },
