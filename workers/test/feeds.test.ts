@@ -4,9 +4,10 @@
  * rules of integreat-cms's external calendar importer (as the issue states them), and the
  * JSON feed with its ETag.
  */
-import { SELF } from "cloudflare:test";
+import { env, SELF } from "cloudflare:test";
 import ICAL from "ical.js";
 import { beforeAll, describe, expect, it } from "vitest";
+import { textHash } from "../src/domain/events/texts";
 import { buildCalendar } from "../src/lib/icalendar";
 import { zonedToUtc } from "../src/lib/time-zone";
 import { consoleFetch, createStaff, eventInput, loadDemoProgramme, rows, type StaffSession } from "./fixtures";
@@ -341,6 +342,37 @@ describe("the JSON feed", () => {
     expect(changed.status).toBe(200);
     expect(changed.headers.get("etag")).not.toBe(etag);
     await changed.arrayBuffer();
+  });
+
+  it("speak the event's translations: a machine translation that arrives after the publication is in both feeds, with a new ETag", async () => {
+    const german = { title: "Nähcafé für Frauen", summary: "Gemeinsam nähen und sprechen", description: "Bitte eigenen Stoff mitbringen." };
+    const start = berlin(43, 16);
+    const { id, slug } = await publish({ texts: { de: german }, sessions: [session(start, start + 7_200_000)] });
+    const before = await SELF.fetch(`${BASE}/api/feeds/events.json?locale=uk`);
+    const etag = before.headers.get("etag")!;
+    expect(((await before.json()) as any).events.find((e: { id: string }) => e.id === slug).title).toBe(german.title);
+
+    // What the translation job stores (domain/events/translation.ts) for the Ukrainian reader, over the
+    // "missing" rows the publication left without a translation binding.
+    const ukrainian = { title: "Кафе шиття для жінок", summary: "Шиємо й розмовляємо разом", description: "Будь ласка, принесіть власну тканину." };
+    for (const field of ["title", "summary", "description"] as const) {
+      await env.DB.prepare(
+        `INSERT INTO event_translations (event_id, locale, field, text, status, source_locale, source_hash, updated_at) VALUES (?1, 'uk', ?2, ?3, 'machine', 'de', ?4, ?5)
+         ON CONFLICT (event_id, locale, field) DO UPDATE SET text = excluded.text, status = excluded.status, source_hash = excluded.source_hash, updated_at = excluded.updated_at`,
+      )
+        .bind(id, field, ukrainian[field], textHash(german[field]), Date.now())
+        .run();
+    }
+    const after = await SELF.fetch(`${BASE}/api/feeds/events.json?locale=uk`, { headers: { "if-none-match": etag } });
+    expect(after.status).toBe(200);
+    const json = ((await after.json()) as any).events.find((e: { id: string }) => e.id === slug);
+    expect([json.title, json.summary, json.description]).toEqual([ukrainian.title, ukrainian.summary, ukrainian.description]);
+
+    const [entry] = ofEvent(parse((await feed("?locale=uk")).text).entries, slug);
+    expect(entry!.summary).toBe(ukrainian.title);
+    expect(entry!.description).toContain(ukrainian.summary);
+    // The German reader still reads the organiser's words.
+    expect(ofEvent(parse((await feed()).text).entries, slug)[0]!.summary).toBe(german.title);
   });
 
   it("another language is another ETag", async () => {

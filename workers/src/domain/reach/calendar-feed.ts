@@ -23,7 +23,7 @@ import { reachText } from "../../i18n";
 import { buildCalendar, sessionUid, type CalendarEntry } from "../../lib/icalendar";
 import { zonedToUtc, wallTime } from "../../lib/time-zone";
 import { offsetsFor } from "../../lib/zone-offsets";
-import { eventText, localized } from "../events/public";
+import { eventReader, eventText } from "../events/public";
 import { dayText } from "./dates";
 import { publicOrigin, shortLink, type ProgrammeEvent } from "./programme";
 
@@ -78,7 +78,7 @@ export function placeText(event: ProgrammeEvent): string | null {
 function description(event: ProgrammeEvent, locale: Locale, link: string, period: string | null): string {
   const e = event.event;
   const t = (key: Parameters<typeof reachText>[1], params?: Record<string, string | number>) => reachText(locale, key, params);
-  const summary = eventText(e, "summary", locale).text;
+  const summary = eventText(e, "summary", locale, event.translations).text;
   const facts: string[] = [];
   if (period) facts.push(period);
   const place = placeText(event);
@@ -100,11 +100,12 @@ export function calendarEntries(env: Env, event: ProgrammeEvent, locale: Locale,
   const e = event.event;
   const zone = event.organisation.timeZone;
   const host = new URL(publicOrigin(env)).hostname;
-  const title = eventText(e, "title", locale).text ?? e.slug;
+  const read = eventReader(event, locale);
+  const title = read.field("title")?.text ?? e.slug;
   const link = shortLink(env, e.slug, locale);
   const categories = [...e.audience, e.format, ...(event.organisation.slug ? [event.organisation.slug] : [])];
   return event.sessions.flatMap((session) => {
-    const sessionTitle = localized(session.title, locale).text;
+    const sessionTitle = read.session(session)?.text ?? null;
     const named = sessionTitle ? `${title} – ${sessionTitle}` : title;
     const parts = partsOf(session.startsAt, session.endsAt, zone);
     const period = parts.length > 1 ? reachText(locale, "feed.period", { from: dayText(session.startsAt, locale, zone), to: dayText(session.endsAt - 1, locale, zone) }) : null;
@@ -142,5 +143,5 @@ export function programmeCalendar(env: Env, programme: readonly ProgrammeEvent[]
 
 /** An event's own calendar file: the same entries, to keep in one's own calendar. */
 export function eventCalendarFile(env: Env, event: ProgrammeEvent, locale: Locale): string {
-  return buildCalendar(calendarEntries(env, event, locale, { transparent: false }), { name: eventText(event.event, "title", locale).text ?? event.event.slug });
+  return buildCalendar(calendarEntries(env, event, locale, { transparent: false }), { name: eventReader(event, locale).field("title")?.text ?? event.event.slug });
 }

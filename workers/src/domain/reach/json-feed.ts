@@ -8,7 +8,7 @@
 import type { Locale } from "../../../../db/schema";
 import type { FeedEvent, ProgrammeFeed } from "../../api-types";
 import type { Env } from "../../env";
-import { eventText, localized, presentEvent, registrationClosesAt } from "../events/public";
+import { eventReader, eventText, presentEvent, registrationClosesAt } from "../events/public";
 import { eventDocuments, publicOrigin, shortLink, type ProgrammeEvent } from "./programme";
 import { iso } from "../../lib/dates";
 
@@ -16,7 +16,8 @@ export function feedEvent(env: Env, event: ProgrammeEvent, locale: Locale): Feed
   const e = event.event;
   // The summary as the list shows it (texts with their German fallback, the place); its places are left out.
   const summary = presentEvent(event, locale, 0);
-  const description = eventText(e, "description", locale);
+  const description = eventText(e, "description", locale, event.translations);
+  const read = eventReader(event, locale);
   const url = shortLink(env, e.slug, locale);
   return {
     id: e.slug,
@@ -44,7 +45,7 @@ export function feedEvent(env: Env, event: ProgrammeEvent, locale: Locale): Feed
       id: s.id,
       startsAt: new Date(s.startsAt).toISOString(),
       endsAt: new Date(s.endsAt).toISOString(),
-      title: localized(s.title, locale).text,
+      title: read.session(s)?.text ?? null,
       cancelled: s.cancelledAt !== null,
     })),
     ...eventDocuments(env, e.slug),

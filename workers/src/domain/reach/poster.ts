@@ -8,7 +8,7 @@ import type { PosterContent } from "../../../documents/contract";
 import type { Env } from "../../env";
 import { reachText } from "../../i18n";
 import { INTL_LOCALES } from "../../i18n/vocabulary";
-import { eventText } from "../events/public";
+import { eventReader } from "../events/public";
 import { whenText } from "./dates";
 import { shortLink, type ProgrammeEvent } from "./programme";
 
@@ -18,7 +18,7 @@ const DATES_SHOWN = 4;
 export function posterContent(env: Env, event: ProgrammeEvent, locale: Locale, now: number): PosterContent {
   const e = event.event;
   const zone = event.organisation.timeZone;
-  const title = eventText(e, "title", locale).text ?? e.slug;
+  const title = eventReader(event, locale).field("title")?.text ?? e.slug;
   const live = event.sessions.filter((s) => s.cancelledAt === null);
   const coming = live.filter((s) => s.endsAt >= now);
   const dates = (coming.length > 0 ? coming : live).map((s) => whenText(s.startsAt, s.endsAt, locale, zone));

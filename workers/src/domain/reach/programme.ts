@@ -63,16 +63,18 @@ export async function programmeVersion(env: Env, now: number): Promise<string> {
 }
 
 async function databaseVersion(env: Env, now: number): Promise<string> {
+  // The feeds show the events' translations too (a machine translation arrives after the save).
   const row = await env.DB.prepare(
     `SELECT COUNT(*) AS events, COALESCE(MAX(e.updated_at), 0) AS changed,
-            (SELECT COALESCE(MAX(updated_at), 0) FROM organisations) AS organisations
+            (SELECT COALESCE(MAX(updated_at), 0) FROM organisations) AS organisations,
+            COALESCE(MAX((SELECT MAX(t.updated_at) FROM event_translations t WHERE t.event_id = e.id)), 0) AS translated
        FROM events e
       WHERE e.status IN ('published', 'cancelled')
         AND EXISTS (SELECT 1 FROM sessions s WHERE s.event_id = e.id AND s.ends_at >= ?1)`,
   )
     .bind(now)
-    .first<{ events: number; changed: number; organisations: number }>();
-  return `${row?.events ?? 0}-${row?.changed ?? 0}-${row?.organisations ?? 0}`;
+    .first<{ events: number; changed: number; organisations: number; translated: number }>();
+  return `${row?.events ?? 0}-${row?.changed ?? 0}-${row?.organisations ?? 0}-${row?.translated ?? 0}`;
 }
 
 /** The public origin, without a trailing slash. */

@@ -8,7 +8,7 @@ import type { Locale } from "../../../../db/schema";
 import type { Env } from "../../env";
 import { reachText } from "../../i18n";
 import { isRtl } from "../../i18n/vocabulary";
-import { eventText, localized } from "../events/public";
+import { eventReader } from "../events/public";
 import { placeText } from "./calendar-feed";
 import { isoWithOffset, whenText } from "./dates";
 import { publicOrigin, shortLink, type ProgrammeEvent } from "./programme";
@@ -33,8 +33,9 @@ const SCHEMA = "https://schema.org/";
 export function shareHead(env: Env, event: ProgrammeEvent, locale: Locale, now: number): ShareHead {
   const e = event.event;
   const zone = event.organisation.timeZone;
-  const title = eventText(e, "title", locale).text ?? e.slug;
-  const summary = eventText(e, "summary", locale).text;
+  const read = eventReader(event, locale);
+  const title = read.field("title")?.text ?? e.slug;
+  const summary = read.field("summary")?.text ?? null;
   const url = shortLink(env, e.slug, locale);
   const live = event.sessions.filter((s) => s.cancelledAt === null);
   const next = live.find((s) => s.endsAt >= now) ?? live[0] ?? event.sessions[0];
@@ -49,7 +50,7 @@ export function shareHead(env: Env, event: ProgrammeEvent, locale: Locale, now: 
     ? { "@type": "Place", name: e.location.name, ...(e.location.address ? { address: { "@type": "PostalAddress", streetAddress: e.location.address } } : {}) }
     : null;
   const subEvents = live.length > 1
-    ? live.map((s) => ({ "@type": "Event", name: localized(s.title, locale).text ? `${title} – ${localized(s.title, locale).text}` : title, startDate: isoWithOffset(s.startsAt, zone), endDate: isoWithOffset(s.endsAt, zone) }))
+    ? live.map((s) => ({ "@type": "Event", name: read.session(s)?.text ? `${title} – ${read.session(s)!.text}` : title, startDate: isoWithOffset(s.startsAt, zone), endDate: isoWithOffset(s.endsAt, zone) }))
     : null;
   const first = live[0] ?? event.sessions[0];
   const last = live.at(-1) ?? event.sessions.at(-1);
