@@ -18,7 +18,7 @@ import { describe } from "../http/openapi";
 import { NotFoundError } from "../lib/errors";
 import { verifyUrl } from "../lib/tokens";
 import { manageToken } from "./registrations";
-import { certificateVerification, participantCertificate } from "./schemas";
+import { certificateVerification, participantCertificate, pdfResponse } from "./schemas";
 
 export const certificateRoutes = new Hono<AppBindings>().get(
   "/:code",
@@ -87,7 +87,7 @@ export const participantDocumentRoutes = new Hono<AppBindings>()
     access("participant"),
     own(
       "The participant's certificate in force, as PDF (rendered on request from its stored facts)",
-      { 200: { type: "application/pdf", description: "attachment `bescheinigung-<code>.pdf`", schema: z.string().check(z.meta({ format: "binary" })) } },
+      { 200: pdfResponse("attachment `bescheinigung-<code>.pdf`") },
       "Unknown link, or no certificate",
     ),
     async (c) => {

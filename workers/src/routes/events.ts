@@ -14,7 +14,7 @@ import { access } from "../http/access";
 import { formGuard } from "../http/form-guard";
 import { describe, named } from "../http/openapi";
 import { BODY_ERRORS, documentedBody, domainContext, queryParams, readJson } from "../http/request";
-import { eventDetailResponse, eventListResponse, registrationResponse } from "./schemas";
+import { eventDetailResponse, eventListResponse, pdfResponse, registrationResponse } from "./schemas";
 
 const slug = { slug: { description: "The event's slug", schema: z.string() } };
 const unknownEvent = { 404: "Unknown or unpublished event" };
@@ -109,7 +109,7 @@ export const eventRoutes = new Hono<AppBindings>()
       description: "Title, dates and place in the request's language (`?locale=`).",
       tags: ["public"],
       params: slug,
-      responses: { 200: { type: "application/pdf", description: "inline `<slug>-poster.pdf`", schema: z.string().check(z.meta({ format: "binary" })) } },
+      responses: { 200: pdfResponse("inline `<slug>-poster.pdf`") },
       errors: unknownEvent,
     }),
     async (c) => {

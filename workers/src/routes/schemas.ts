@@ -227,6 +227,8 @@ const erasureCounts: z.ZodMiniType<ErasureCounts> = z.object({
 });
 export const erasureResponse = z.object({ erased: erasureCounts });
 export const checkEmail = z.object({ status: z.literal("check_email") });
+/** A PDF answer in the document (the body is the file, not JSON). */
+export const pdfResponse = (description = "PDF attachment") => ({ type: "application/pdf", description, schema: z.string().check(z.meta({ format: "binary" })) });
 export const publicConfig = z.object({ turnstileSiteKey: nullable(text), turnstileScript: nullable(z.url()) });
 export const health = z.object({ status: z.literal("ok") });
 export const webhookResult = z.object({ ok: z.literal(true), suppressed: int });

@@ -19,7 +19,7 @@ import { access } from "../../http/access";
 import { describe } from "../../http/openapi";
 import { domainContext, idParam, idParams, jsonBody } from "../../http/request";
 import { multiLineText, nameText, singleLineText } from "../../lib/validation";
-import { certificateOverview as overviewResponse, certificateResponse, certificateSettings as settingsResponse, issuedResponse } from "../schemas";
+import { certificateOverview as overviewResponse, certificateResponse, certificateSettings as settingsResponse, issuedResponse, pdfResponse } from "../schemas";
 
 const ruleSchema = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("none") }),
@@ -99,7 +99,7 @@ export const consoleAttendanceRecordRoutes = new Hono<AppBindings>().get(
       "Each date of the event the registration attended (taken place and ended), with its time and hours, and the total hours, in German, " +
       "with a line for the organiser's signature. Read from the attendance as it stands; nothing is stored.",
     tags,
-    responses: { 200: { type: "application/pdf", description: "PDF attachment", schema: z.string().check(z.meta({ format: "binary" })) } },
+    responses: { 200: pdfResponse() },
     errors: { 409: "registration_gone (its personal data has been removed)" },
   }),
   async (c) => {

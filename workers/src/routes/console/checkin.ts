@@ -24,6 +24,7 @@ import {
   doorEventResponse,
   doorEventsResponse,
   doorListResponse,
+  pdfResponse,
   placesResponse,
   scanOutcome,
   searchResponse,
@@ -203,7 +204,7 @@ export const consoleCheckInRoutes = new Hono<AppBindings>()
     describe({
       summary: "Signature lists of every coming date of the event in one PDF (a list per date; past and cancelled dates get none)",
       tags,
-      responses: { 200: { type: "application/pdf", description: "PDF attachment", schema: z.string().check(z.meta({ format: "binary" })) } },
+      responses: { 200: pdfResponse() },
       errors: { 404: "The event has no coming date" },
     }),
     async (c) => {
@@ -219,7 +220,7 @@ export const consoleCheckInRoutes = new Hono<AppBindings>()
       summary: "Signature list of one date as PDF",
       tags,
       params: idParams({ sessionId: "Session (date) id" }),
-      responses: { 200: { type: "application/pdf", description: "PDF attachment", schema: z.string().check(z.meta({ format: "binary" })) } },
+      responses: { 200: pdfResponse() },
       errors: { 404: "Unknown date of this event" },
     }),
     async (c) => {

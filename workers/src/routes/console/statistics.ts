@@ -17,7 +17,7 @@ import { REVIEW_LOCALES } from "../../domain/statistics/review-words";
 import { access } from "../../http/access";
 import { describe } from "../../http/openapi";
 import { domainContext, jsonBody, queryParams } from "../../http/request";
-import { eventReporting, statisticsResponse } from "../schemas";
+import { eventReporting, pdfResponse, statisticsResponse } from "../schemas";
 
 const tags = ["statistics"];
 /** The review's query: the figures' period and filters, and the language it is written in. */
@@ -57,7 +57,7 @@ export const consoleStatisticsRoutes = new Hono<AppBindings>().get(
       "Per month the events held with dates, format, partners, participants and attendance, then the totals, in German or (`locale=en`) English; " +
       "the same period and filters as the figures.",
     tags,
-    responses: { 200: { type: "application/pdf", description: "PDF attachment", schema: z.string().check(z.meta({ format: "binary" })) } },
+    responses: { 200: pdfResponse() },
     errors: { 404: "The organisation asked for is outside the caller's organisations" },
   }),
   async (c) => {
