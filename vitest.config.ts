@@ -70,6 +70,9 @@ export default defineConfig({
           environment: "node",
           testTimeout: 120_000,
           hookTimeout: 180_000,
+          // A page's reaction polled with expect.poll: a second (the default) is short for a
+          // browser beside two busy workerds on a 2-core machine; a wrong answer still fails.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
       {
@@ -77,6 +80,9 @@ export default defineConfig({
           name: "node",
           include: ["frontend/test/**/*.node.test.ts"],
           environment: "node",
+          // A timeout catches a hang, not slowness: beside two busy workerds on a 2-core CI
+          // machine the year of quarter hours (1.4 s alone) took over vitest's default 5 s.
+          testTimeout: 60_000,
         },
       },
     ],
