@@ -62,6 +62,8 @@ export type PosterContent = {
   /** Small, at the top. */
   organiser: string;
   title: string;
+  /** Small beneath the title where it is not the organiser's own words in the poster's language: "Automatically translated", "Only available in German". */
+  titleNote: string | null;
   /** "Abgesagt", across the poster, when the event is cancelled. */
   cancelled: string | null;
   /** One line per date (a few), then "Weitere Termine: N" where there are more. */

@@ -48,6 +48,7 @@ export async function renderPoster(content: PosterContent): Promise<Uint8Array<A
   // The title as large as four lines allow.
   const titleSize = [36, 30, 26, 22].find((size) => wrapLines(content.title, size, fonts.bold, width).length <= 4) ?? 22;
   lines(content.title, titleSize, fonts.bold, 5, ACCENT, 1.2);
+  if (content.titleNote) lines(content.titleNote, 11, fonts.regular, 1, GREY);
   y -= 16;
   for (const date of content.dates) lines(date, 15, fonts.regular, 2);
   y -= 6;

@@ -7,7 +7,10 @@
 import { env, SELF } from "cloudflare:test";
 import ICAL from "ical.js";
 import { beforeAll, describe, expect, it } from "vitest";
+import type { Locale } from "../../db/schema";
 import { textHash } from "../src/domain/events/texts";
+import { posterContent } from "../src/domain/reach/poster";
+import { loadProgrammeEvent } from "../src/domain/reach/programme";
 import { buildCalendar } from "../src/lib/icalendar";
 import { zonedToUtc } from "../src/lib/time-zone";
 import { consoleFetch, createStaff, eventInput, loadDemoProgramme, rows, type StaffSession } from "./fixtures";
@@ -344,7 +347,7 @@ describe("the JSON feed", () => {
     await changed.arrayBuffer();
   });
 
-  it("speak the event's translations: a machine translation that arrives after the publication is in both feeds, with a new ETag", async () => {
+  it("speak the event's translations: a machine translation that arrives after the publication is in both feeds, with a new ETag, and on the poster, marked", async () => {
     const german = { title: "Nähcafé für Frauen", summary: "Gemeinsam nähen und sprechen", description: "Bitte eigenen Stoff mitbringen." };
     const start = berlin(43, 16);
     const { id, slug } = await publish({ texts: { de: german }, sessions: [session(start, start + 7_200_000)] });
@@ -373,6 +376,13 @@ describe("the JSON feed", () => {
     expect(entry!.description).toContain(ukrainian.summary);
     // The German reader still reads the organiser's words.
     expect(ofEvent(parse((await feed()).text).entries, slug)[0]!.summary).toBe(german.title);
+
+    // The poster prints what the page shows, and says so as the page does.
+    const event = await loadProgrammeEvent(env, slug);
+    const poster = (locale: Locale) => posterContent(env, event, locale, Date.now());
+    expect([poster("uk").title, poster("uk").titleNote]).toEqual([ukrainian.title, "Перекладено автоматично"]);
+    expect([poster("ar").title, poster("ar").titleNote]).toEqual([german.title, "متاح فقط باللغة: الألمانية"]);
+    expect([poster("de").title, poster("de").titleNote]).toEqual([german.title, null]);
   });
 
   it("another language is another ETag", async () => {

@@ -7,7 +7,7 @@ import { LOCALES, type Locale } from "../../../../db/schema";
 import type { PosterContent } from "../../../documents/contract";
 import type { Env } from "../../env";
 import { reachText } from "../../i18n";
-import { INTL_LOCALES } from "../../i18n/vocabulary";
+import { INTL_LOCALES, languageName } from "../../i18n/vocabulary";
 import { eventReader } from "../events/public";
 import { whenText } from "./dates";
 import { shortLink, type ProgrammeEvent } from "./programme";
@@ -18,7 +18,9 @@ const DATES_SHOWN = 4;
 export function posterContent(env: Env, event: ProgrammeEvent, locale: Locale, now: number): PosterContent {
   const e = event.event;
   const zone = event.organisation.timeZone;
-  const title = eventReader(event, locale).field("title")?.text ?? e.slug;
+  const shownTitle = eventReader(event, locale).field("title");
+  const title = shownTitle?.text ?? e.slug;
+  const mark = shownTitle?.mark;
   const live = event.sessions.filter((s) => s.cancelledAt === null);
   const coming = live.filter((s) => s.endsAt >= now);
   const dates = (coming.length > 0 ? coming : live).map((s) => whenText(s.startsAt, s.endsAt, locale, zone));
@@ -32,6 +34,8 @@ export function posterContent(env: Env, event: ProgrammeEvent, locale: Locale, n
     info: { title, subject: event.organisation.name, author: event.organisation.name, language: INTL_LOCALES[locale], createdAt: e.updatedAt },
     organiser: event.organisation.name,
     title,
+    // As the event's page says it: a reader should know the words are a machine's, or why they are another language's.
+    titleNote: !mark ? null : mark.machine ? reachText(locale, "poster.machine_translated") : reachText(locale, "poster.shown_in", { language: languageName(mark.lang, locale) }),
     cancelled: e.status === "cancelled" ? reachText(locale, "poster.cancelled") : null,
     dates: shown,
     place,

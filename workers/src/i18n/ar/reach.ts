@@ -23,6 +23,8 @@ const reach: Record<ReachKey, string> = {
   "dates.more": "مواعيد أخرى: {count}",
   "poster.online": "عبر الإنترنت",
   "poster.cancelled": "أُلغيت",
+  "poster.machine_translated": "ترجمة آلية",
+  "poster.shown_in": "متاح فقط باللغة: {language}",
 };
 
 export default reach;

@@ -27,6 +27,9 @@ const reach = {
   "dates.more": "Weitere Termine: {count}",
   "poster.online": "Online",
   "poster.cancelled": "Abgesagt",
+  // Beneath a title the organiser did not write in the poster's language
+  "poster.machine_translated": "Automatisch übersetzt",
+  "poster.shown_in": "Nur auf {language} verfügbar",
 } as const;
 
 export type ReachKey = keyof typeof reach;

@@ -23,6 +23,8 @@ const reach: Record<ReachKey, string> = {
   "dates.more": "More dates: {count}",
   "poster.online": "Online",
   "poster.cancelled": "Cancelled",
+  "poster.machine_translated": "Automatically translated",
+  "poster.shown_in": "Only available in {language}",
 };
 
 export default reach;

@@ -23,6 +23,8 @@ const reach: Record<ReachKey, string> = {
   "dates.more": "Другие даты: {count}",
   "poster.online": "Онлайн",
   "poster.cancelled": "Отменено",
+  "poster.machine_translated": "Переведено автоматически",
+  "poster.shown_in": "Доступно только на языке: {language}",
 };
 
 export default reach;

@@ -23,6 +23,8 @@ const reach: Record<ReachKey, string> = {
   "dates.more": "Diğer tarihler: {count}",
   "poster.online": "Çevrim içi",
   "poster.cancelled": "İptal edildi",
+  "poster.machine_translated": "Otomatik çevrildi",
+  "poster.shown_in": "Yalnızca şu dilde var: {language}",
 };
 
 export default reach;

@@ -23,6 +23,8 @@ const reach: Record<ReachKey, string> = {
   "dates.more": "Інші дати: {count}",
   "poster.online": "Онлайн",
   "poster.cancelled": "Скасовано",
+  "poster.machine_translated": "Перекладено автоматично",
+  "poster.shown_in": "Доступно лише мовою: {language}",
 };
 
 export default reach;
