@@ -4,10 +4,12 @@
  * email in the dev mailbox comes in that language (Arabic right to left). Screenshots of
  * the Arabic event and manage pages at 360 px go to /tmp/zusammen-rtl-*.png for a human
  * to look at (SCREENSHOT_DIR to change). And a title the organiser wrote in German only,
- * read through the shared link in Turkish as the translation job stored it, marked as such.
+ * read through the shared link in Turkish as the translation job stored it, marked as such;
+ * and the data page, which opens in the registration's language (Russian) in a German browser.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { env, managePath, rendered, startE2E, waitForMail, type E2E } from "./e2e";
+import { env, managePath, registerViaApi, rendered, startE2E, waitForMail, type E2E } from "./e2e";
+import { catalogues as dataPageTexts } from "../src/privacy/strings";
 import { textHash } from "../../workers/src/domain/events/texts";
 import arEmail from "../../workers/src/i18n/ar/email";
 import arWeb from "../../workers/src/i18n/ar/web";
@@ -46,6 +48,22 @@ describe("a text the organiser wrote in German only", () => {
     expect(await title.evaluate((element) => element.closest("[lang]")?.getAttribute("lang"))).toBe("tr");
     await page.getByText(trWeb["common.machine_translated"]).first().waitFor();
     await page.screenshot({ path: `${SCREENSHOTS}/zusammen-machine-translated-tr.png` });
+    await context.close();
+  });
+});
+
+describe("the data page", () => {
+  it("opens from a participant's link in the language stored with the registration, whatever the browser says", async () => {
+    const email = `data-ru-${Date.now()}@example.org`;
+    const manage = await registerViaApi(e2e.baseUrl, "asylrecht-workshop", { name: "Мария Пример", email, locale: "ru" });
+    const context = await e2e.browser.newContext({ locale: "de-DE", viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await page.goto(`${e2e.baseUrl}/privacy-data#${manage.split("#")[1]}`);
+    await page.waitForFunction(() => document.documentElement.lang === "ru");
+    await page.getByRole("heading", { level: 1, name: dataPageTexts.ru.title }).waitFor();
+    await page.getByText(dataPageTexts.ru.intro).waitFor();
+    expect(await page.locator("main bdi[dir=ltr]").first().innerText()).toBe(email);
+    await page.screenshot({ path: `${SCREENSHOTS}/zusammen-data-page-ru.png` });
     await context.close();
   });
 });

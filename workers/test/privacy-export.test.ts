@@ -5,6 +5,7 @@
  */
 import { env, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
+import { textHash } from "../src/domain/events/texts";
 import { dataAccessToken } from "../src/domain/privacy/links";
 import { createEvent, participant, post, register, rows, tokenOf, waitForMail } from "./fixtures";
 import { dataLinkIn, issueCertificate } from "./privacy-helpers";
@@ -95,6 +96,27 @@ describe("GET /api/registrations/{token}/data", () => {
       consentVersion: registration!.consent_version,
       consentAt: registration!.consent_at,
     });
+  });
+
+  it("names the event and its questions in the reader's language as the event's page does: translations, then English", async () => {
+    const { slug, eventId } = await createEvent({ capacity: 5, questions });
+    await register(slug, participant(1, { name: "Олена Дані", email: "olena.daten@example.org", locale: "uk", answers: { motivation: "Консультую сім'ї" } }));
+    const [event] = await rows(`SELECT texts FROM events WHERE id = ?1`, eventId);
+    const germanTitle = JSON.parse(event!.texts as string).de.title as string;
+    // What the translation job stores for the Ukrainian reader (domain/events/translation.ts).
+    for (const [field, text, source] of [["title", "Семінар", germanTitle], ["question.motivation", "Чому?", "Warum?"]]) {
+      await env.DB.prepare(
+        `INSERT INTO event_translations (event_id, locale, field, text, status, source_locale, source_hash, updated_at) VALUES (?1, 'uk', ?2, ?3, 'machine', 'de', ?4, ?5)`,
+      )
+        .bind(eventId, field, text, textHash(source!), Date.now())
+        .run();
+    }
+    const token = await tokenOf(await idOf(eventId, "olena.daten@example.org"));
+    const ukrainian = ((await (await getData(token, "uk")).json()) as any).data.registrations[0];
+    expect([ukrainian.event.title, ukrainian.questions.motivation]).toEqual(["Семінар", "Чому?"]);
+    // Without an Arabic text or translation: the organiser's English title, then the German question.
+    const arabic = ((await (await getData(token, "ar")).json()) as any).data.registrations[0];
+    expect([arabic.event.title, arabic.questions.motivation]).toEqual([`${germanTitle} (en)`, "Warum?"]);
   });
 
   it("answers 404 for unknown, malformed, forged and expired tokens", async () => {

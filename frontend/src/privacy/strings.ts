@@ -252,7 +252,8 @@ const ru: Record<Key, string> = {
   none_value: "–",
 };
 
-const catalogues: Record<Locale, Record<Key, string>> = { de, en, tr, ar, uk, ru };
+/** Exported for the browser tests, which read what a person sees from here. */
+export const catalogues: Record<Locale, Record<Key, string>> = { de, en, tr, ar, uk, ru };
 
 export type DataPageKey = Key;
 

@@ -126,7 +126,7 @@ export function registrationWindow(
 }
 
 /** The organiser's per-locale texts of one of the event's own fields. */
-function ownTexts(event: EventRow, field: "title" | "summary" | "description"): LocalizedText {
+function ownTexts(event: Pick<EventRow, "texts">, field: "title" | "summary" | "description"): LocalizedText {
   const byLocale: LocalizedText = {};
   for (const [code, texts] of Object.entries(event.texts)) {
     const value = texts?.[field];
@@ -136,7 +136,7 @@ function ownTexts(event: EventRow, field: "title" | "summary" | "description"): 
 }
 
 /** One field of the organiser's per-locale texts, by the fallback chain (texts.ts), with its translations where loaded. */
-export function eventText(event: EventRow, field: "title" | "summary" | "description", locale: Locale, translations?: Translations): { text: string | null; fallback: boolean } {
+export function eventText(event: Pick<EventRow, "texts">, field: "title" | "summary" | "description", locale: Locale, translations?: Translations): { text: string | null; fallback: boolean } {
   const shown = showText(field, ownTexts(event, field), locale, translations);
   return { text: shown?.text ?? null, fallback: Boolean(shown?.mark && !shown.mark.machine) };
 }

@@ -11,7 +11,8 @@
  */
 import type { Locale, LocalizedText } from "../../../../db/schema";
 import type { Env } from "../../env";
-import { localized } from "../events/public";
+import { eventText, type EventRow } from "../events/public";
+import { showText, translationMap, type StoredTranslation, type Translations } from "../events/texts";
 import { suppressionKeys, suppressionQuery } from "../mail/suppressions";
 import { iso } from "../../lib/dates";
 
@@ -83,11 +84,16 @@ export async function collectPersonData(env: Env, emailNormalized: string, local
     .all<RegistrationRow>();
   const ids = JSON.stringify(rows.map((r) => r.id));
   const eventIds = JSON.stringify([...new Set(rows.map((r) => r.eventId))]);
-  const [sessions, emails, certificates, attendance, history, suppression] = await db.batch([
+  const [sessions, translations, emails, certificates, attendance, history, suppression] = await db.batch([
     db.prepare(
-      `SELECT event_id AS eventId, starts_at AS startsAt, ends_at AS endsAt, title, cancelled_at AS cancelledAt
+      `SELECT id, event_id AS eventId, starts_at AS startsAt, ends_at AS endsAt, title, cancelled_at AS cancelledAt
        FROM sessions WHERE event_id IN (SELECT value FROM json_each(?1)) ORDER BY starts_at`,
     ).bind(eventIds),
+    // The events' texts in the reader's language, as the event's page shows them (texts.ts).
+    db.prepare(
+      `SELECT event_id AS eventId, locale, field, text, status, source_locale AS sourceLocale, source_hash AS sourceHash
+       FROM event_translations WHERE event_id IN (SELECT value FROM json_each(?1)) AND locale = ?2`,
+    ).bind(eventIds, locale),
     db.prepare(
       `SELECT registration_id AS registrationId, template, status, to_address AS toAddress, created_at AS createdAt, sent_at AS sentAt
        FROM outbox WHERE registration_id IN (SELECT value FROM json_each(?1)) ORDER BY created_at`,
@@ -108,26 +114,31 @@ export async function collectPersonData(env: Env, emailNormalized: string, local
   ]);
   const of = <T extends { registrationId?: number; eventId?: number }>(result: D1Result | undefined) => (result?.results ?? []) as T[];
 
+  const translated = new Map<number, Translations>();
+  for (const eventId of new Set(rows.map((r) => r.eventId))) {
+    translated.set(eventId, translationMap(of<StoredTranslation & { eventId: number }>(translations).filter((t) => t.eventId === eventId)));
+  }
   const present = (r: RegistrationRow): Json => {
-    const texts = parse<Record<string, { title?: string }>>(r.eventTexts, {});
+    const texts = translated.get(r.eventId);
+    const show = (field: string, source: LocalizedText | null) => showText(field, source, locale, texts)?.text ?? null;
     const mine = <T extends { registrationId: number }>(list: T[]) => list.filter((x) => x.registrationId === r.id);
     return {
       event: {
-        title: texts[locale]?.title ?? texts.de?.title ?? r.eventSlug,
+        title: eventText({ texts: parse<EventRow["texts"]>(r.eventTexts, {}) }, "title", locale, texts).text ?? r.eventSlug,
         slug: r.eventSlug,
         format: r.eventFormat,
         status: r.eventStatus,
         organiser: r.organiser,
-        sessions: of<{ eventId: number; startsAt: number; endsAt: number; title: string | null; cancelledAt: number | null }>(sessions)
+        sessions: of<{ id: number; eventId: number; startsAt: number; endsAt: number; title: string | null; cancelledAt: number | null }>(sessions)
           .filter((s) => s.eventId === r.eventId)
           .map((s) => ({
             startsAt: iso(s.startsAt),
             endsAt: iso(s.endsAt),
-            title: localized(parse<LocalizedText | null>(s.title, null), locale).text,
+            title: show(`session.${s.id}`, parse<LocalizedText | null>(s.title, null)),
             cancelled: s.cancelledAt !== null,
           })),
       },
-      ...(r.poolKind !== "event" ? { kind: r.poolKind, option: localized(parse<LocalizedText | null>(r.poolName, null), locale).text ?? r.poolKey } : {}),
+      ...(r.poolKind !== "event" ? { kind: r.poolKind, option: show(`pool.${r.poolKey}`, parse<LocalizedText | null>(r.poolName, null)) ?? r.poolKey } : {}),
       status: r.status,
       places: r.places,
       children: r.children,
@@ -137,7 +148,7 @@ export async function collectPersonData(env: Env, emailNormalized: string, local
       answers: parse<Json>(r.answers, {}),
       // The questions' wording, so the answers can be read.
       questions: Object.fromEntries(
-        parse<{ id: string; label: LocalizedText }[]>(r.eventQuestions, []).map((q) => [q.id, localized(q.label, locale).text ?? q.id]),
+        parse<{ id: string; label: LocalizedText }[]>(r.eventQuestions, []).map((q) => [q.id, show(`question.${q.id}`, q.label) ?? q.id]),
       ),
       needs: parse<Json>(r.needs, {}),
       exhibitor: parse<Json | null>(r.exhibitor, null),
@@ -150,7 +161,7 @@ export async function collectPersonData(env: Env, emailNormalized: string, local
         .filter((child) => child.parentId === r.id)
         .map((child) => ({
           slot: child.poolSlot,
-          workshop: localized(parse<LocalizedText | null>(child.poolName, null), locale).text ?? child.poolKey,
+          workshop: show(`pool.${child.poolKey}`, parse<LocalizedText | null>(child.poolName, null)) ?? child.poolKey,
           choice: child.preference,
           status: child.status,
         })),
