@@ -27,6 +27,8 @@ import { pad, wallTime } from "../../lib/time-zone";
 import { readCheckInCode } from "../../lib/tokens";
 import type { DomainContext } from "../change";
 import type { Locale, LocalizedText, EventTexts } from "../../../../db/schema";
+import { eventText } from "../events/public";
+import { showText } from "../events/texts";
 import { checkInWindow, windowVerdict } from "./window";
 import type { StoredAttendance, StoredEvent, StoredOrganisation, StoredRegistration, StoredSession } from "../../../../db/rows";
 import { iso } from "../../lib/dates";
@@ -294,9 +296,6 @@ export async function doorList(env: Env, eventId: number, sessionId: number, now
   return { eventId, sessionId, people: results.sort(byDoorOrder).map((row) => person(row, session.timeZone)), at: new Date(now).toISOString() };
 }
 
-function titleOf(texts: EventTexts, locale: Locale, fallback: string): string {
-  return texts[locale]?.title ?? texts.de?.title ?? fallback;
-}
 
 /** The dates of events (with counts and check-in windows) for the check-in page. */
 async function doorEvents(env: Env, eventIds: number[], locale: Locale): Promise<DoorEvent[]> {
@@ -318,7 +317,7 @@ async function doorEvents(env: Env, eventIds: number[], locale: Locale): Promise
   ]);
   return ((events?.results ?? []) as { id: number; slug: string; texts: string; opensMinutes: number; timeZone: string }[]).map((event) => ({
     id: event.id,
-    title: titleOf(JSON.parse(event.texts) as EventTexts, locale, event.slug),
+    title: eventText({ texts: JSON.parse(event.texts) as EventTexts }, "title", locale).text ?? event.slug,
     timeZone: event.timeZone,
     sessions: ((sessions?.results ?? []) as Record<string, number | string | null>[])
       .filter((s) => s.eventId === event.id)
@@ -329,7 +328,7 @@ async function doorEvents(env: Env, eventIds: number[], locale: Locale): Promise
           id: Number(s.id),
           startsAt: new Date(Number(s.startsAt)).toISOString(),
           endsAt: new Date(Number(s.endsAt)).toISOString(),
-          title: title?.[locale] ?? title?.de ?? null,
+          title: showText(`session.${s.id}`, title, locale)?.text ?? null,
           cancelled: s.cancelledAt !== null,
           checkinOpensAt: new Date(window.opensAt).toISOString(),
           checkinClosesAt: new Date(window.closesAt).toISOString(),

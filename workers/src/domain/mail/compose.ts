@@ -7,10 +7,10 @@
  */
 import { isStaffTemplate, renderEmail } from "../../../../emails/render";
 import { CHANGED_FIELDS, type ChangedField, type DigestEvent, type EmailData, type EmailWorkshop, type EventChange, type LinkedRegistration, type RenderedEmail, type StaffEmailData, type WorkshopChange } from "../../../../emails/types";
-import type { Role } from "../../../../db/schema";
+import type { EventTexts, Role } from "../../../../db/schema";
 import type { Env } from "../../env";
 import { manageToken, manageUrl, signInToken, signInUrl } from "../../lib/tokens";
-import { eventContact, eventReader, loadEventById, presentLocation, type EventReader } from "../events/public";
+import { eventContact, eventReader, eventText, loadEventById, presentLocation, type EventReader } from "../events/public";
 import { participantStatus } from "../registrations/present";
 import { WORKSHOPS_SQL, type WorkshopRow } from "../registrations/register";
 import { LIVE_SQL } from "../places/statuses";
@@ -212,12 +212,11 @@ async function staffEmailData(env: Env, row: OutboxRow): Promise<StaffEmailData>
         .bind(data.eventId)
         .first<Pick<StoredEvent, "slug" | "texts"> & { organisation: StoredOrganisation["name"] }>();
       if (!event) throw new PermanentMailError("event no longer exists");
-      const texts = JSON.parse(event.texts) as Record<string, { title?: string }>;
       return {
         name,
         organisation: event.organisation,
         url: `${base}/console/event?slug=${encodeURIComponent(event.slug)}`,
-        event: texts[row.locale]?.title ?? texts.de?.title ?? event.slug,
+        event: eventText({ texts: JSON.parse(event.texts) as EventTexts }, "title", row.locale).text ?? event.slug,
         applicant: data.applicant ?? "",
       };
     }

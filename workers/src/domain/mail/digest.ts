@@ -12,6 +12,8 @@ import type { DomainContext } from "../change";
 import type { DigestEvent } from "../../../../emails/types";
 import { dayOf, startOfDay, wallTime } from "../../lib/time-zone";
 import { enqueueMail, staffOutbox } from "./outbox";
+import { eventText } from "../events/public";
+import type { EventTexts } from "../../../../db/schema";
 import type { StoredOrganisation, StoredOutbox, StoredUser } from "../../../../db/rows";
 
 export const DIGEST_HOUR = 18;
@@ -88,9 +90,8 @@ export async function queueOrganiserDigests(ctx: DomainContext): Promise<number>
     const rowsOfDay = [...byEvent.values()].sort((a, b) => a.id - b.id);
     const events: DigestEvent[] = rowsOfDay
       .map((row) => {
-        const texts = JSON.parse(row.texts) as Record<string, { title?: string }>;
         return {
-          title: texts[user.locale]?.title ?? texts.de?.title ?? row.slug,
+          title: eventText({ texts: JSON.parse(row.texts) as EventTexts }, "title", user.locale).text ?? row.slug,
           consoleUrl: `${base}/console/event?slug=${encodeURIComponent(row.slug)}`,
           newRegistrations: Number(row.newRegistrations ?? 0),
           cancellations: Number(row.cancellations ?? 0),
