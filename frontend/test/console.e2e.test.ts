@@ -180,6 +180,8 @@ describe("organiser console", () => {
     await first.getByRole("button", { name: /Details/ }).click();
     const detail = page.getByRole("region", { name: "Anmeldung von Erste Person" });
     await detail.getByRole("heading", { name: "Verlauf" }).waitFor();
+    // The history reads as a sentence, the count with its noun in the singular, by whom in brackets.
+    expect(await detail.locator("ol.history li").first().innerText()).toMatch(/ Angemeldet \(bestätigt, 1 Platz\)\. \(Teilnehmende Person\)$/);
     await detail.getByRole("heading", { name: "E-Mails" }).waitFor();
     // The attendance record for the funder's file is one click away (nobody has attended yet: no dates, 0 hours).
     const record = detail.getByRole("link", { name: "Teilnahmenachweis mit Terminen und Stunden (PDF, für Fördergeber)" });

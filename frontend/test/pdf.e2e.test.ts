@@ -141,7 +141,7 @@ describe("PDFs in every script", () => {
     for (const { name } of report.expected) expect(listText, name).toContain(name);
     expect(listText).toMatch(/Seite 1 von \d+/);
     expect(listText).toContain("Qualifizierungsreihe für Migrantenorganisationen");
-    expect(listText).toContain(`${report.expected.length} Anmeldungen`);
+    expect(listText).toContain(`${report.expected.length} ${report.expected.length === 1 ? "Anmeldung" : "Anmeldungen"}`);
 
     // Certificates: rule "at least 2 of 3 dates".
     const issued = (await (await organiser("POST", `/api/console/events/${series.id}/certificates/issue`, {})).json()) as { issued: number };

@@ -79,7 +79,7 @@ describe("console records page", () => {
       ]);
       expect((await tableRows(cameOn(2))).map((row) => row.slice(0, 2))).toEqual([["Amal Haddad", "1"]]);
       await expect.poll(() => page.getByRole("region", { name: /^Termin 1 ·/ }).getByText("Gekommen: 2 Anmeldungen, 2 Plätze").count()).toBe(1);
-      expect(await page.getByRole("region", { name: /^Termin 2 ·/ }).getByText("Gekommen: 1 Anmeldungen, 1 Plätze").count()).toBe(1);
+      expect(await page.getByRole("region", { name: /^Termin 2 ·/ }).getByText("Gekommen: 1 Anmeldung, 1 Platz").count()).toBe(1);
 
       // Who qualifies (2 of 3 dates): Amal yes, Bogdan no; both "bestätigt", no certificate yet.
       const list = page.getByRole("table", { name: "Anmeldungen: Bescheinigung möglich oder warum nicht" });
@@ -97,9 +97,9 @@ describe("console records page", () => {
       // One click (and the confirmation) issues Amal's certificate; Bogdan gets none.
       await page.getByRole("button", { name: "An alle Berechtigten ausstellen" }).click();
       const dialog = page.getByRole("dialog", { name: "Bescheinigungen ausstellen?" });
-      await expect.poll(() => dialog.innerText()).toContain("1 Personen");
+      await expect.poll(() => dialog.innerText()).toContain("Eine Bescheinigung per E-Mail bekommen jetzt: 1 Person.");
       await dialog.getByRole("button", { name: "An alle Berechtigten ausstellen" }).click();
-      await page.getByText("1 Bescheinigungen ausgestellt.").first().waitFor();
+      await page.getByText("1 Bescheinigung ausgestellt.").first().waitFor();
       await expect.poll(async () => (await standing())["Amal Haddad"]![3]).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}\b/);
       expect((await standing())["Bogdan Kovalenko"]![3]).toBe("–");
 

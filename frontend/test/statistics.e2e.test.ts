@@ -125,7 +125,7 @@ describe("console statistics page", () => {
       const text = pdfText(await answer.body()).replace(/\s+/g, " ");
       expect(text).toContain(`Zeitraum: ${from.split("-").reverse().join(".")} bis ${to.split("-").reverse().join(".")}`);
       for (const e of report.events) expect(text).toContain(`${e.title.replace(/\s+/g, " ")} `);
-      for (const e of report.events) expect(text).toContain(`Teilnehmende: ${e.places} (${e.confirmed} Anmeldungen)`);
+      for (const e of report.events) expect(text).toContain(`Teilnehmende: ${e.places} (${e.confirmed} ${e.confirmed === 1 ? "Anmeldung" : "Anmeldungen"})`);
 
       // The signature list of a date, with columns for arrival and leaving when asked for.
       const listLink = page.getByRole("link", { name: "Unterschriftenliste (PDF)" });

@@ -104,7 +104,7 @@ describe("statistics of a seeded programme", () => {
     for (const [i, e] of r.events.entries()) {
       const month = wallTime(Date.parse(e.firstStartsAt), r.organisations[0]!.timeZone).month;
       expect(listed[i]!.month).toMatch(new RegExp(`^${["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"][month - 1]} `));
-      expect(listed[i]!.lines).toContain(`Teilnehmende: ${e.places} (${e.confirmed} Anmeldungen) · anwesend: ${e.attendedPlaces}`);
+      expect(listed[i]!.lines).toContain(`Teilnehmende: ${e.places} (${e.confirmed} ${e.confirmed === 1 ? "Anmeldung" : "Anmeldungen"}) · anwesend: ${e.attendedPlaces}`);
     }
     expect(content.totals).toContainEqual(["Veranstaltungen", "5"]);
     expect(content.totals).toContainEqual(["Verschiedene Teilnehmende", "6"]);

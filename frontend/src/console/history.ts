@@ -4,7 +4,7 @@
  * stored JSON. An action this list does not know yet still reads as a sentence.
  */
 import type { ConsoleHistoryEntry } from "../../../workers/src/console-types";
-import { s, statusName, type StringKey } from "./strings";
+import { counted, s, statusName, type StringKey } from "./strings";
 import { formatTime } from "./ui/time";
 
 const SENTENCES: Record<string, StringKey> = {
@@ -67,7 +67,7 @@ export function historySentence(entry: ConsoleHistoryEntry, dateOf: (sessionId: 
   const status = text(details.status);
   const params: Record<string, string | number> = {
     status: status ? statusName(status) : "",
-    places: typeof details.places === "number" ? details.places : "",
+    places: typeof details.places === "number" ? counted("places", details.places) : "",
     date: typeof details.sessionId === "number" ? (dateOf(details.sessionId) ?? s("history.a_date")) : s("history.a_date"),
   };
   const key = SENTENCES[entry.action];

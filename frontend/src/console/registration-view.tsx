@@ -5,7 +5,7 @@
  * place shows the same.
  */
 import type { ConsoleEvent, ConsoleRegistration, PoolStats } from "./types";
-import { localized, s, statusName } from "./strings";
+import { counted, localized, s, statusName } from "./strings";
 import { formatTime } from "./ui/time";
 
 export function poolName(pool: Pick<PoolStats, "kind" | "key" | "name" | "slot">): string {
@@ -98,7 +98,7 @@ export function StandApplication({ registration }: { registration: ConsoleRegist
 
 /** Places, and of them children where the event counts them. */
 export function placesText(registration: ConsoleRegistration): string {
-  return registration.children > 0 ? s("reg.places_children", { places: registration.places, children: registration.children }) : String(registration.places);
+  return registration.children > 0 ? s("reg.places_children", { places: registration.places, children: counted("children", registration.children) }) : String(registration.places);
 }
 
 /** Workshop choices: "Gesund essen (bestätigt); Bewegung (Warteliste 2)". */
@@ -124,7 +124,7 @@ export function CheckIns({ event, registration }: { event: ConsoleEvent; registr
     <ul class="plain-list">
       {registration.checkIns.map((c) => (
         <li key={c.sessionId}>
-          {s("reg.checked_in_line", { date: dateOf(event, c.sessionId) ?? "–", places: c.places })}
+          {s("reg.checked_in_line", { date: dateOf(event, c.sessionId) ?? "–", places: counted("places", c.places) })}
           {c.afterwards ? ` (${s("reg.afterwards")})` : null}
         </li>
       ))}

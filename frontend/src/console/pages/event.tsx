@@ -22,7 +22,7 @@ import { MessageArea, Notice } from "../ui/messages";
 import { mountPage, PageHeading, useTitle } from "../ui/page";
 import { Table } from "../ui/table";
 import { formatSpan, formatTime, Time } from "../ui/time";
-import { LOCALE_NAMES, consoleLocale, eventStatusName, formatName, localized, mailStatusName, s, statusName, templateName } from "../strings";
+import { LOCALE_NAMES, consoleLocale, counted, eventStatusName, formatName, localized, mailStatusName, s, statusName, templateName } from "../strings";
 import { actorName, historySentence } from "../history";
 import { tr as translationsTitle } from "./translations-strings";
 import { Answers, CheckIns, Needs, StandApplication, Workshops, dateOf, placesText, poolName, poolOf } from "../registration-view";
@@ -240,7 +240,7 @@ function NeedsBlock({ needs }: { needs: NeedsSummary }) {
       <h4>{s("glance.childcare")}</h4>
       {needs.childcare.registrations > 0 ? (
         <>
-          <p>{s("glance.childcare_summary", { children: needs.childcare.children, registrations: needs.childcare.registrations })}</p>
+          <p>{s("glance.childcare_summary", { children: counted("children", needs.childcare.children), registrations: counted("registrations", needs.childcare.registrations) })}</p>
           <ul class="plain-list">
             {ages.map(([age, count]) => (
               <li key={age}>{age === "?" ? s("glance.age_unknown", { count }) : s("glance.age_line", { age, count })}</li>
@@ -284,7 +284,7 @@ function NeedsPerDate({ event, dates }: { event: ConsoleEvent; dates: DateNeeds[
       {dates.map((d) => (
         <tr key={d.sessionId}>
           <th scope="row">{formatTime(d.startsAt, "weekday", event.timeZone)}</th>
-          <td>{s("glance.expected_line", { registrations: d.registrations, places: d.places, children: d.children })}</td>
+          <td>{s("glance.expected_line", { registrations: counted("registrations", d.registrations), places: counted("places", d.places), children: counted("children", d.children) })}</td>
           <td>
             {Object.entries(d.needs.interpreter)
               .map(([language, count]) => s("glance.interpreter_line", { language, count }))
@@ -1136,12 +1136,12 @@ function Messages() {
           onSubmit={async () => {
             const statuses = groups as RegistrationStatus[];
             const count = statuses.reduce((sum, st) => sum + (event.counts[st] ?? 0), 0);
-            const sure = await ask({ title: s("message.confirm_title"), text: s("message.confirm_text", { count, subject: subject.trim() }), confirm: s("message.send") });
+            const sure = await ask({ title: s("message.confirm_title"), text: s("message.confirm_text", { count: counted("registrations", count), subject: subject.trim() }), confirm: s("message.send") });
             if (!sure) return null;
             const { queued } = await api.post<{ queued: number }>(`/api/console/events/${event.id}/messages`, { subject: subject.trim(), body: body.trim(), statuses });
             setSubject("");
             setBody("");
-            return s("message.queued", { count: queued });
+            return s("message.queued", { count: counted("messages", queued) });
           }}
         >
           <TextField name="subject" label={s("message.subject")} required value={subject} onValue={setSubject} input={{ maxLength: 200 }} />

@@ -23,7 +23,7 @@ import { MessageArea, Notice } from "../ui/messages";
 import { mountPage, PageHeading, useTitle } from "../ui/page";
 import { Table } from "../ui/table";
 import { formatSpan, formatTime, Time } from "../ui/time";
-import { s, statusName } from "../strings";
+import { counted, s, statusName } from "../strings";
 
 function sessionLabel(session: SessionAttendance, zone: string): string {
   return `${formatSpan(session.startsAt, session.endsAt, zone)}${session.title ? ` · ${session.title}` : ""}`;
@@ -45,7 +45,7 @@ function SessionBlock({ event, session, index, reload }: { event: ConsoleEvent; 
         <Notice kind="error">{s("event.session_cancelled")}</Notice>
       ) : (
         <p>
-          {s("records.came_count", { people: session.attended.length, places: came })}
+          {s("records.came_count", { people: counted("registrations", session.attended.length), places: counted("places", came) })}
           {session.begun ? ` · ${s("records.no_show_count", { count: session.noShows.length })}` : null}
         </p>
       )}
@@ -340,7 +340,7 @@ function Certificates({ event }: { event: ConsoleEvent }) {
             </MessageArea>
             <MessageArea>
               <h3 id="list-heading">{s("records.list")}</h3>
-              <p>{s("records.summary", { sessions: data.sessions, eligible: data.eligible, issued: data.issued })}</p>
+              <p>{s("records.summary", { sessions: data.sessions, eligible: data.eligible, issued: counted("certificates", data.issued) })}</p>
               <p class="hint">{s("records.ended_only")}</p>
               {ruleSet ? null : <p class="hint">{s("records.no_rule_hint")}</p>}
               {manage && ruleSet ? (
@@ -348,11 +348,11 @@ function Certificates({ event }: { event: ConsoleEvent }) {
                   <ActionButton
                     variant="primary"
                     disabled={due === 0}
-                    confirm={{ title: s("records.issue_title"), text: s("records.issue_text", { count: due }), confirm: s("records.issue") }}
+                    confirm={{ title: s("records.issue_title"), text: s("records.issue_text", { count: counted("people", due) }), confirm: s("records.issue") }}
                     onAction={async () => {
                       const result = await api.post<{ issued: number; eligible: number }>(`/api/console/events/${event.id}/certificates/issue`);
                       await overview.reload();
-                      return s("records.issued_note", { count: result.issued });
+                      return s("records.issued_note", { count: counted("certificates", result.issued) });
                     }}
                   >
                     {s("records.issue")}

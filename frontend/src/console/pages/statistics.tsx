@@ -19,7 +19,7 @@ import { Table } from "../ui/table";
 import { formatTime } from "../ui/time";
 import { BarChart } from "../statistics/charts";
 import { interpreterName, overviewRows, sheetCsv, statisticsSheets } from "../statistics/sheets";
-import { consoleLocale, formatName, localeName, s } from "../strings";
+import { consoleLocale, counted, formatName, localeName, s } from "../strings";
 
 type Mode = "year" | "quarter" | "range";
 type Filter = { mode: Mode; year: string; quarter: string; from: string; to: string; organisationId: string; fundingLine: string };
@@ -129,10 +129,10 @@ function KeyFigures({ r }: { r: StatisticsReport }) {
     [s("stats.events"), number(t.events), t.eventsCancelled ? s("stats.plus_cancelled", { n: t.eventsCancelled }) : undefined],
     [s("stats.dates_held"), number(t.datesHeld), t.datesPlanned ? s("stats.plus_planned", { n: t.datesPlanned }) : undefined],
     [s("stats.participants_distinct"), number(t.participants.distinct), s("stats.new_returning", { new: t.participants.new, returning: t.participants.returning })],
-    [s("stats.registrations"), number(t.registrations), s("stats.confirmed_places", { confirmed: t.confirmed, places: t.places })],
+    [s("stats.registrations"), number(t.registrations), s("stats.confirmed_places", { confirmed: number(t.confirmed), places: counted("places", t.places) })],
     [s("stats.attendance_rate"), percent(t.attendance.rate), s("stats.attended_of", { attended: t.attendance.attendedPlaces, expected: t.attendance.expectedPlaces })],
     [s("stats.participant_hours"), number(t.participantHours), s("stats.programme_hours_n", { n: number(t.programmeHours) })],
-    [s("stats.turned_away"), number(t.turnedAway.registrations), s("stats.places_n", { n: t.turnedAway.places })],
+    [s("stats.turned_away"), number(t.turnedAway.registrations), counted("places", t.turnedAway.places)],
     [s("stats.certificates"), number(t.certificates)],
   ];
   return (
@@ -204,7 +204,7 @@ function NeedsTable({ r }: { r: StatisticsReport }) {
       <tr>
         <th scope="row">{s("stats.need_childcare")}</th>
         <td class="number">{r.needs.childcare.registrations}</td>
-        <td class="number">{s("stats.children_n", { n: r.needs.childcare.children })}</td>
+        <td class="number">{counted("children", r.needs.childcare.children)}</td>
       </tr>
       <tr>
         <th scope="row">{s("stats.need_accessibility")}</th>

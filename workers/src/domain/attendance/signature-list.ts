@@ -69,6 +69,6 @@ function listContent(row: SessionRow, participants: Listed, now: number, options
     ],
     participants,
     timeColumns: options.timeColumns === true,
-    footer: `${participants.length} Anmeldungen, ${places} Personen · erstellt am ${dateText(now)}, ${timeText(now)} Uhr`,
+    footer: `${participants.length} ${participants.length === 1 ? "Anmeldung" : "Anmeldungen"}, ${places} ${places === 1 ? "Person" : "Personen"} · erstellt am ${dateText(now)}, ${timeText(now)} Uhr`,
   };
 }

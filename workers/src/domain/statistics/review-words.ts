@@ -66,7 +66,7 @@ export const REVIEW_WORDS: Record<ReviewLocale, ReviewWords> = {
     dates: (count, list) => `${count} Termine: ${list}`,
     cancelled: "abgesagt",
     attendance: (e) =>
-      `Teilnehmende: ${e.places} (${e.confirmed} Anmeldungen) · anwesend: ${e.attended} an ${e.held} ${e.held === 1 ? "Termin" : "Terminen"} · Anwesenheitsquote: ${e.rate}`,
+      `Teilnehmende: ${e.places} (${e.confirmed} ${e.confirmed === 1 ? "Anmeldung" : "Anmeldungen"}) · anwesend: ${e.attended} an ${e.held} ${e.held === 1 ? "Termin" : "Terminen"} · Anwesenheitsquote: ${e.rate}`,
     partners: "Partner",
     funding: "Förderung",
     empty: "In diesem Zeitraum gab es keine Veranstaltungen.",
