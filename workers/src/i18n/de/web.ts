@@ -210,7 +210,7 @@ const web = {
   "form.workshop_second": "Zweitwunsch",
   "form.workshop_second_none": "Kein Zweitwunsch",
   "form.workshop_second_hint": "Nur wenn Ihr Wunsch voll ist.",
-  "form.workshop_places_left": "{name} – noch {count} Plätze frei",
+  "form.workshop_places_left": "{name} – freie Plätze: {count}",
   "form.workshop_full": "{name} – voll, Warteliste",
   "form.kind_legend": "Wie nehmen Sie teil?",
   "form.kind_visit": "Ich komme als Besucherin oder Besucher.",

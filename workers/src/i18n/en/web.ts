@@ -207,7 +207,7 @@ const web: Record<WebKey, string> = {
   "form.workshop_second": "Second choice",
   "form.workshop_second_none": "No second choice",
   "form.workshop_second_hint": "Only if your first choice is full.",
-  "form.workshop_places_left": "{name} – {count} places left",
+  "form.workshop_places_left": "{name} – places left: {count}",
   "form.workshop_full": "{name} – full, waiting list",
   "form.kind_legend": "How are you taking part?",
   "form.kind_visit": "I am coming as a visitor.",
