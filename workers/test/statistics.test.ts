@@ -7,7 +7,8 @@ import { env, SELF } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ConsoleEvent, StatisticsReport } from "../src/console-types";
 import { runRetention } from "../src/domain/privacy/retention";
-import { reviewContent } from "../src/domain/statistics/review";
+import { textHash } from "../src/domain/events/texts";
+import { reviewContent, reviewTitles } from "../src/domain/statistics/review";
 import { attendanceRecordContent } from "../src/domain/certificates/attendance-record";
 import { wallTime } from "../src/lib/time-zone";
 import { consoleFetch, context, createEvent, createStaff, participant, register, rows, type StaffSession } from "./fixtures";
@@ -143,6 +144,25 @@ describe("statistics of a seeded programme", () => {
     expect(english.totals).toContainEqual(["Attendance rate", "70%"]);
     expect(english.pageNumber).toBe("Page {page} of {pages}");
     expect(english.footer).toMatch(/^Made on \d{2}\/\d{2}\/\d{4} at \d{2}:\d{2} with zusammen/);
+
+    // Titles: the organiser's own English, an English text a person reviewed, else the German (never a machine's unread).
+    const [own, reviewed, machine, untouched] = r.events;
+    await env.DB.prepare(`UPDATE events SET texts = json_set(texts, '$.en', json_object('title', 'Reading: new voices')) WHERE id = ?1`).bind(own!.id).run();
+    for (const [event, status, text] of [[reviewed!, "reviewed", "Parents' evening, reviewed"], [machine!, "machine", "Machine words"]] as const) {
+      await env.DB.prepare(
+        `INSERT INTO event_translations (event_id, locale, field, text, status, source_locale, source_hash, updated_at) VALUES (?1, 'en', 'title', ?2, ?3, 'de', ?4, ?5)
+         ON CONFLICT (event_id, locale, field) DO UPDATE SET text = excluded.text, status = excluded.status, source_hash = excluded.source_hash, updated_at = excluded.updated_at`,
+      )
+        .bind(event.id, text, status, textHash(event.title), Date.now())
+        .run();
+    }
+    const titled = reviewContent(r, now, "en", await reviewTitles(env, r, "en"));
+    const titles = titled.months.flatMap((m) => m.events.map((e) => e.title));
+    expect(titles).toEqual(expect.arrayContaining(["Reading: new voices", "Parents' evening, reviewed", machine!.title, untouched!.title]));
+    expect(titles).not.toContain("Machine words");
+    expect(titles).not.toContain(own!.title);
+    // The German review keeps the organiser's German titles.
+    expect(reviewContent(r, now, "de", await reviewTitles(env, r, "de")).months.flatMap((m) => m.events.map((e) => e.title))).toContain(own!.title);
 
     const pdf = await consoleFetch(programme.organiser, "GET", `/api/console/statistics/review.pdf${rangeQuery()}&locale=en`);
     expect(pdf.status).toBe(200);

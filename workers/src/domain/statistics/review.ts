@@ -11,6 +11,9 @@ import type { Env } from "../../env";
 import type { ReviewContent } from "../../../documents/contract";
 import { DEFAULT_TIME_ZONE, wallTime } from "../../lib/time-zone";
 import { REVIEW_WORDS, type ReviewLocale, type ReviewWords } from "./review-words";
+import type { EventTexts } from "../../../../db/schema";
+import { eventText } from "../events/public";
+import { translationMap, type StoredTranslation } from "../events/texts";
 
 /** How the review writes numbers, percentages and dates in one language (documents print Berlin time). */
 function writer(words: ReviewWords) {
@@ -44,7 +47,30 @@ function eventLines(e: StatisticsEvent, words: ReviewWords, write: Writer): stri
   return lines;
 }
 
-export function reviewContent(r: StatisticsReport, now: number, locale: ReviewLocale = "de"): ReviewContent {
+/**
+ * The events' titles in the review's language where the organisers wrote or reviewed one
+ * (the report carries the German). A machine's translation does not go to the council unread.
+ */
+export async function reviewTitles(env: Env, report: StatisticsReport, locale: ReviewLocale): Promise<Map<number, string>> {
+  const titles = new Map<number, string>();
+  if (locale === "de" || report.events.length === 0) return titles;
+  const ids = JSON.stringify(report.events.map((e) => e.id));
+  const [events, reviewed] = await env.DB.batch([
+    env.DB.prepare(`SELECT id, texts FROM events WHERE id IN (SELECT value FROM json_each(?1))`).bind(ids),
+    env.DB.prepare(
+      `SELECT event_id AS eventId, locale, field, text, status, source_locale AS sourceLocale, source_hash AS sourceHash
+       FROM event_translations WHERE event_id IN (SELECT value FROM json_each(?1)) AND locale = ?2 AND field = 'title' AND status = 'reviewed'`,
+    ).bind(ids, locale),
+  ]);
+  const translations = (reviewed?.results ?? []) as (StoredTranslation & { eventId: number })[];
+  for (const row of (events?.results ?? []) as { id: number; texts: string }[]) {
+    const shown = eventText({ texts: JSON.parse(row.texts) as EventTexts }, "title", locale, translationMap(translations.filter((t) => t.eventId === row.id)));
+    if (shown.text && !shown.fallback) titles.set(row.id, shown.text);
+  }
+  return titles;
+}
+
+export function reviewContent(r: StatisticsReport, now: number, locale: ReviewLocale = "de", titles: ReadonlyMap<number, string> = new Map()): ReviewContent {
   const words = REVIEW_WORDS[locale];
   const write = writer(words);
   const author = r.organisations.map((o) => o.name).join(", ") || "zusammen";
@@ -67,7 +93,7 @@ export function reviewContent(r: StatisticsReport, now: number, locale: ReviewLo
     subtitle: [author, period, ...(r.fundingLine ? [words.fundingLine(r.fundingLine)] : [])],
     months: [...months].sort(([a], [b]) => a.localeCompare(b)).map(([key, events]) => {
       const [y, m] = key.split("-").map(Number) as [number, number];
-      return { heading: `${words.months[m - 1]} ${y}`, events: events.map((e) => ({ title: e.title, lines: eventLines(e, words, write) })) };
+      return { heading: `${words.months[m - 1]} ${y}`, events: events.map((e) => ({ title: titles.get(e.id) ?? e.title, lines: eventLines(e, words, write) })) };
     }),
     empty: words.empty,
     totalsHeading: words.totalsHeading,
@@ -96,6 +122,6 @@ export function reviewContent(r: StatisticsReport, now: number, locale: ReviewLo
 
 /** The review as PDF bytes and a file name. */
 export async function reviewPdf(env: Env, report: StatisticsReport, now: number, locale: ReviewLocale = "de"): Promise<{ bytes: Uint8Array<ArrayBuffer>; filename: string }> {
-  const bytes = await env.DOCUMENTS.review(reviewContent(report, now, locale));
+  const bytes = await env.DOCUMENTS.review(reviewContent(report, now, locale, await reviewTitles(env, report, locale)));
   return { bytes, filename: `${REVIEW_WORDS[locale].filename}-${report.period.from}-${report.period.to}.pdf` };
 }
