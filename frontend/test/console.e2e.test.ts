@@ -190,6 +190,12 @@ describe("organiser console", () => {
     expect(recordAnswer.headers()["content-type"]).toBe("application/pdf");
     await detail.getByRole("button", { name: "Details schließen" }).click();
 
+    // At the door, the one confirmed person is counted in the singular.
+    const door = await context.newPage();
+    await door.goto(`${baseUrl}/console/checkin?event=${new URL(page.url()).searchParams.get("id")}`);
+    await expect.poll(() => door.locator(".checkin-count").innerText()).toBe("0 von 1 Person eingecheckt (0 von 1 Anmeldung)");
+    await door.close();
+
     // Raising the capacity to 2 confirms the waitlisted registration.
     await page.getByRole("spinbutton", { name: "Kapazität von Veranstaltung" }).fill("2");
     await page.getByRole("button", { name: "Ändern" }).click();

@@ -22,7 +22,7 @@ import { api, ApiFailure, failureMessage, isOffline, loadMe, type Me } from "../
 import { Form, SelectField, TextField, useForm } from "../console/ui/form";
 import { MessageArea, Notice, useReport } from "../console/ui/messages";
 import { mountPage, PageHeading, useTitle } from "../console/ui/page";
-import { consoleLocale } from "../console/strings";
+import { consoleLocale, counted } from "../console/strings";
 import { formatTime } from "../console/ui/time";
 import { applyResults, clockTime, conflictMessage, idInCode, isConflict, sendQueue, withQueue, type Answered } from "./door";
 import { forgetPastLists, newClientId, store, type Conflict, type QueuedCheckIn } from "./store";
@@ -584,9 +584,10 @@ function CheckInPage({ me: initialMe }: { me: Me | null }) {
       <p class="checkin-count" aria-live="polite">
         {c("count", {
           places: arrived.reduce((sum, p) => sum + (p.checkedInPlaces ?? 0), 0),
-          expected: expected.reduce((sum, p) => sum + p.places, 0),
+          // The noun follows the total: "0 von 1 Person", "2 von 5 Personen".
+          expected: counted("people", expected.reduce((sum, p) => sum + p.places, 0)),
           registrations: arrived.length,
-          expectedRegistrations: expected.length,
+          expectedRegistrations: counted("registrations", expected.length),
         })}
       </p>
       {list ? <p class="hint">{c("list_from", { time: clockTime(list.at, zone) })}</p> : null}
