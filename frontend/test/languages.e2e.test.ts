@@ -63,6 +63,10 @@ describe("the data page", () => {
     await page.getByRole("heading", { level: 1, name: dataPageTexts.ru.title }).waitFor();
     await page.getByText(dataPageTexts.ru.intro).waitFor();
     expect(await page.locator("main bdi[dir=ltr]").first().innerText()).toBe(email);
+    // The email sent and the history in words, not the stored codes.
+    await page.getByText(`${dataPageTexts.ru.mail_confirmed} (${dataPageTexts.ru.mail_status_sent})`).waitFor();
+    await page.getByText(new RegExp(`: ${dataPageTexts.ru.did_created}$`)).waitFor();
+    expect(await page.locator("main").innerText()).not.toMatch(/registration\.created|\(sent\)/);
     await page.screenshot({ path: `${SCREENSHOTS}/zusammen-data-page-ru.png` });
     await context.close();
   });

@@ -9,7 +9,7 @@ import { append, focusOn, h, type Child } from "../dom";
 import { isLocale, linkLocale, shownLocale, t, type WebKey } from "../i18n";
 import { failureBlock, loadingNote, showInLocale, startPage } from "../layout";
 import { languageLabel } from "../event-info";
-import { d } from "./strings";
+import { d, type DataPageKey } from "./strings";
 import { DEFAULT_TIME_ZONE } from "../../../workers/src/lib/time-zone";
 
 type Json = Record<string, any>;
@@ -31,6 +31,65 @@ function statusText(status: string): string {
   const shown = status === "held" ? "check_email" : status;
   return PARTICIPANT_STATUSES.includes(shown) ? t(`manage.status_${shown}` as WebKey) : shown;
 }
+
+/** An email the person was sent, by its template (emails/templates), and its delivery. */
+const MAIL_TEXTS: Record<string, DataPageKey> = {
+  confirm_email: "mail_confirm_email",
+  confirmed: "mail_confirmed",
+  waitlisted: "mail_waitlisted",
+  offer: "mail_offer",
+  promoted: "mail_promoted",
+  cancelled: "mail_cancelled",
+  expired: "mail_expired",
+  manage_link: "mail_manage_link",
+  reminder: "mail_reminder",
+  event_changed: "mail_event_changed",
+  event_cancelled: "mail_event_cancelled",
+  cancelled_by_organiser: "mail_cancelled_by_organiser",
+  updated_by_organiser: "mail_updated_by_organiser",
+  organiser_message: "mail_organiser_message",
+  certificate_issued: "mail_certificate_issued",
+  data_access: "mail_data_access",
+  application_pending: "mail_application_pending",
+  application_rejected: "mail_application_rejected",
+  workshops_changed: "mail_workshops_changed",
+  manage_links: "mail_manage_links",
+};
+const MAIL_STATUSES: Record<string, DataPageKey> = { queued: "mail_status_queued", sending: "mail_status_sending", sent: "mail_status_sent", failed: "mail_status_failed" };
+
+/** What happened to the registration, by the history's action (audit_log), as the person would say it. */
+const HISTORY_TEXTS: Record<string, DataPageKey> = {
+  "registration.created": "did_created",
+  "registration.repeated": "did_repeated",
+  "registration.email_confirmed": "did_email_confirmed",
+  "registration.hold_expired": "did_hold_expired",
+  "registration.offer_expired": "did_offer_expired",
+  "registration.offer_accepted": "did_offer_accepted",
+  "registration.promoted": "did_promoted",
+  "registration.cancelled": "did_cancelled",
+  "registration.cancelled_by_organiser": "did_cancelled_by_organiser",
+  "registration.cancelled_with_event": "did_cancelled_by_organiser",
+  "registration.cancelled_for_erasure": "did_cancelled",
+  "registration.confirmed_by_organiser": "did_confirmed_by_organiser",
+  "registration.approved": "did_confirmed_by_organiser",
+  "registration.offered_by_organiser": "did_offered_by_organiser",
+  "registration.moved": "did_moved",
+  "registration.rejected": "did_rejected",
+  "registration.updated_by_organiser": "did_updated_by_organiser",
+  "registration.messaged": "mail_organiser_message",
+  "registration.walk_in": "did_walk_in",
+  "registration.workshop_chosen": "did_workshop_chosen",
+  "attendance.checked_in": "did_checked_in",
+  "attendance.places_changed": "did_checked_in",
+  "attendance.undone": "did_check_in_undone",
+  "certificate.issued": "did_certificate_issued",
+  "certificate.reissued": "did_certificate_issued",
+  "certificate.revoked": "did_certificate_revoked",
+  "mail.retried": "did_mail_retried",
+};
+
+/** A stored code in words where the page knows it; else the code itself (the file has the same). */
+const worded = (texts: Record<string, DataPageKey>, code: string): string => (texts[code] ? d(texts[code]!) : code);
 
 /** A value as text: strings as they are, lists joined, objects as "key: value" lines. */
 function plain(value: unknown): string {
@@ -77,8 +136,8 @@ function registration(r: Json, index: number): HTMLElement {
       `${c.code} (${when(c.issuedAt, false)}) `,
       h("a", { href: `/verify/${encodeURIComponent(c.code)}` }, d("verify")),
     ]),
-    list(d("emails"), r.emails as Json[], (m) => `${when(m.createdAt)}: ${m.template} (${m.status})`),
-    list(d("history"), r.history as Json[], (e) => `${when(e.at)}: ${e.action}`),
+    list(d("emails"), r.emails as Json[], (m) => `${when(m.createdAt)}: ${worded(MAIL_TEXTS, m.template)} (${worded(MAIL_STATUSES, m.status)})`),
+    list(d("history"), r.history as Json[], (e) => `${when(e.at)}: ${worded(HISTORY_TEXTS, e.action)}`),
   );
 }
 
