@@ -26,8 +26,8 @@ import { nameKey, nameMatcher } from "../../lib/name-search";
 import { pad, wallTime } from "../../lib/time-zone";
 import { readCheckInCode } from "../../lib/tokens";
 import type { DomainContext } from "../change";
-import type { Locale, LocalizedText, EventTexts } from "../../../../db/schema";
-import { eventText } from "../events/public";
+import type { Locale, LocalizedText } from "../../../../db/schema";
+import { storedTitle } from "../events/public";
 import { showText } from "../events/texts";
 import { checkInWindow, windowVerdict } from "./window";
 import type { StoredAttendance, StoredEvent, StoredOrganisation, StoredRegistration, StoredSession } from "../../../../db/rows";
@@ -296,7 +296,6 @@ export async function doorList(env: Env, eventId: number, sessionId: number, now
   return { eventId, sessionId, people: results.sort(byDoorOrder).map((row) => person(row, session.timeZone)), at: new Date(now).toISOString() };
 }
 
-
 /** The dates of events (with counts and check-in windows) for the check-in page. */
 async function doorEvents(env: Env, eventIds: number[], locale: Locale): Promise<DoorEvent[]> {
   if (eventIds.length === 0) return [];
@@ -317,7 +316,7 @@ async function doorEvents(env: Env, eventIds: number[], locale: Locale): Promise
   ]);
   return ((events?.results ?? []) as { id: number; slug: string; texts: string; opensMinutes: number; timeZone: string }[]).map((event) => ({
     id: event.id,
-    title: eventText({ texts: JSON.parse(event.texts) as EventTexts }, "title", locale).text ?? event.slug,
+    title: storedTitle(event.texts, locale, event.slug),
     timeZone: event.timeZone,
     sessions: ((sessions?.results ?? []) as Record<string, number | string | null>[])
       .filter((s) => s.eventId === event.id)

@@ -4,7 +4,7 @@
  * (online join links, organiser data) ever leaves through here.
  */
 import { and, asc, eq, inArray, isNotNull, sql, type SQL } from "drizzle-orm";
-import { capacityPools, eventTranslations, events, organisations, registrations, sessions, type Locale, type LocalizedText } from "../../../../db/schema";
+import { capacityPools, eventTranslations, events, organisations, registrations, sessions, type EventTexts, type Locale, type LocalizedText } from "../../../../db/schema";
 import type { EventTextMarks, PublicContact, PublicEventDetail, PublicEventSummary, PublicLocation, TextMark } from "../../api-types";
 import { database, type Database } from "../../lib/db";
 import { NotFoundError } from "../../lib/errors";
@@ -62,6 +62,23 @@ function translationsQuery(db: ReturnType<typeof database>, eventIdsSql: SQL) {
     })
     .from(eventTranslations)
     .where(and(sql`${eventTranslations.eventId} IN ${eventIdsSql}`, isNotNull(eventTranslations.text)));
+}
+
+/** The same rows for a batch of plain D1 statements: some events (a JSON array of ids), one language. */
+export function translationsStatement(db: D1Database, eventIdsJson: string, locale: Locale): D1PreparedStatement {
+  return db
+    .prepare(
+      `SELECT event_id AS eventId, locale, field, text, status, source_locale AS sourceLocale, source_hash AS sourceHash
+       FROM event_translations WHERE event_id IN (SELECT value FROM json_each(?1)) AND locale = ?2 AND text IS NOT NULL`,
+    )
+    .bind(eventIdsJson, locale);
+}
+
+/** Translation rows of several events, by event. */
+export function translationsByEvent(rows: readonly (StoredTranslation & { eventId: number })[]): Map<number, Translations> {
+  const byEvent = new Map<number, StoredTranslation[]>();
+  for (const row of rows) byEvent.set(row.eventId, [...(byEvent.get(row.eventId) ?? []), row]);
+  return new Map([...byEvent].map(([eventId, list]) => [eventId, translationMap(list)]));
 }
 
 function organisationsQuery(db: ReturnType<typeof database>, eventIdsSql: SQL) {
@@ -139,6 +156,11 @@ function ownTexts(event: Pick<EventRow, "texts">, field: "title" | "summary" | "
 export function eventText(event: Pick<EventRow, "texts">, field: "title" | "summary" | "description", locale: Locale, translations?: Translations): { text: string | null; fallback: boolean } {
   const shown = showText(field, ownTexts(event, field), locale, translations);
   return { text: shown?.text ?? null, fallback: Boolean(shown?.mark && !shown.mark.machine) };
+}
+
+/** An event's title from its stored texts (the JSON column) by the same chain; the slug where it has none. */
+export function storedTitle(texts: string, locale: Locale, slug: string, translations?: Translations): string {
+  return eventText({ texts: JSON.parse(texts) as EventTexts }, "title", locale, translations).text ?? slug;
 }
 
 /**
@@ -312,12 +334,13 @@ async function attach(env: Env, rows: EventRow[]): Promise<LoadedEvent[]> {
     organisationsQuery(db, sql`${ids}`),
   ]);
   const pools = mergePools(poolRows, stats);
+  const translations = translationsByEvent(translationRows as (StoredTranslation & { eventId: number })[]);
   return rows.map((event) =>
     withPools(
       event,
       sessionRows.filter((s) => s.eventId === event.id),
       pools.filter((p) => p.eventId === event.id),
-      translationMap(translationRows.filter((t) => t.eventId === event.id) as StoredTranslation[]),
+      translations.get(event.id) ?? new Map(),
       organisationRows.find((o) => o.eventId === event.id) ?? { name: "", contactEmail: null },
     ),
   );

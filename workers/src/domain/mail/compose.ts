@@ -7,10 +7,10 @@
  */
 import { isStaffTemplate, renderEmail } from "../../../../emails/render";
 import { CHANGED_FIELDS, type ChangedField, type DigestEvent, type EmailData, type EmailWorkshop, type EventChange, type LinkedRegistration, type RenderedEmail, type StaffEmailData, type WorkshopChange } from "../../../../emails/types";
-import type { EventTexts, Role } from "../../../../db/schema";
+import type { Role } from "../../../../db/schema";
 import type { Env } from "../../env";
 import { manageToken, manageUrl, signInToken, signInUrl } from "../../lib/tokens";
-import { eventContact, eventReader, eventText, loadEventById, presentLocation, type EventReader } from "../events/public";
+import { eventContact, eventReader, loadEventById, presentLocation, storedTitle, type EventReader } from "../events/public";
 import { participantStatus } from "../registrations/present";
 import { WORKSHOPS_SQL, type WorkshopRow } from "../registrations/register";
 import { LIVE_SQL } from "../places/statuses";
@@ -216,7 +216,7 @@ async function staffEmailData(env: Env, row: OutboxRow): Promise<StaffEmailData>
         name,
         organisation: event.organisation,
         url: `${base}/console/event?slug=${encodeURIComponent(event.slug)}`,
-        event: eventText({ texts: JSON.parse(event.texts) as EventTexts }, "title", row.locale).text ?? event.slug,
+        event: storedTitle(event.texts, row.locale, event.slug),
         applicant: data.applicant ?? "",
       };
     }

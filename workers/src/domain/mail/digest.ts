@@ -12,8 +12,7 @@ import type { DomainContext } from "../change";
 import type { DigestEvent } from "../../../../emails/types";
 import { dayOf, startOfDay, wallTime } from "../../lib/time-zone";
 import { enqueueMail, staffOutbox } from "./outbox";
-import { eventText } from "../events/public";
-import type { EventTexts } from "../../../../db/schema";
+import { storedTitle } from "../events/public";
 import type { StoredOrganisation, StoredOutbox, StoredUser } from "../../../../db/rows";
 
 export const DIGEST_HOUR = 18;
@@ -91,7 +90,7 @@ export async function queueOrganiserDigests(ctx: DomainContext): Promise<number>
     const events: DigestEvent[] = rowsOfDay
       .map((row) => {
         return {
-          title: eventText({ texts: JSON.parse(row.texts) as EventTexts }, "title", user.locale).text ?? row.slug,
+          title: storedTitle(row.texts, user.locale, row.slug),
           consoleUrl: `${base}/console/event?slug=${encodeURIComponent(row.slug)}`,
           newRegistrations: Number(row.newRegistrations ?? 0),
           cancellations: Number(row.cancellations ?? 0),

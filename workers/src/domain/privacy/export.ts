@@ -11,8 +11,8 @@
  */
 import type { Locale, LocalizedText } from "../../../../db/schema";
 import type { Env } from "../../env";
-import { eventText, type EventRow } from "../events/public";
-import { showText, translationMap, type StoredTranslation, type Translations } from "../events/texts";
+import { storedTitle, translationsByEvent, translationsStatement } from "../events/public";
+import { showText, type StoredTranslation } from "../events/texts";
 import { suppressionKeys, suppressionQuery } from "../mail/suppressions";
 import { iso } from "../../lib/dates";
 
@@ -90,10 +90,7 @@ export async function collectPersonData(env: Env, emailNormalized: string, local
        FROM sessions WHERE event_id IN (SELECT value FROM json_each(?1)) ORDER BY starts_at`,
     ).bind(eventIds),
     // The events' texts in the reader's language, as the event's page shows them (texts.ts).
-    db.prepare(
-      `SELECT event_id AS eventId, locale, field, text, status, source_locale AS sourceLocale, source_hash AS sourceHash
-       FROM event_translations WHERE event_id IN (SELECT value FROM json_each(?1)) AND locale = ?2`,
-    ).bind(eventIds, locale),
+    translationsStatement(db, eventIds, locale),
     db.prepare(
       `SELECT registration_id AS registrationId, template, status, to_address AS toAddress, created_at AS createdAt, sent_at AS sentAt
        FROM outbox WHERE registration_id IN (SELECT value FROM json_each(?1)) ORDER BY created_at`,
@@ -114,17 +111,14 @@ export async function collectPersonData(env: Env, emailNormalized: string, local
   ]);
   const of = <T extends { registrationId?: number; eventId?: number }>(result: D1Result | undefined) => (result?.results ?? []) as T[];
 
-  const translated = new Map<number, Translations>();
-  for (const eventId of new Set(rows.map((r) => r.eventId))) {
-    translated.set(eventId, translationMap(of<StoredTranslation & { eventId: number }>(translations).filter((t) => t.eventId === eventId)));
-  }
+  const translated = translationsByEvent(of<StoredTranslation & { eventId: number }>(translations));
   const present = (r: RegistrationRow): Json => {
     const texts = translated.get(r.eventId);
     const show = (field: string, source: LocalizedText | null) => showText(field, source, locale, texts)?.text ?? null;
     const mine = <T extends { registrationId: number }>(list: T[]) => list.filter((x) => x.registrationId === r.id);
     return {
       event: {
-        title: eventText({ texts: parse<EventRow["texts"]>(r.eventTexts, {}) }, "title", locale, texts).text ?? r.eventSlug,
+        title: storedTitle(r.eventTexts, locale, r.eventSlug, texts),
         slug: r.eventSlug,
         format: r.eventFormat,
         status: r.eventStatus,

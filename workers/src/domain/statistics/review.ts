@@ -12,8 +12,8 @@ import type { ReviewContent } from "../../../documents/contract";
 import { DEFAULT_TIME_ZONE, wallTime } from "../../lib/time-zone";
 import { REVIEW_WORDS, type ReviewLocale, type ReviewWords } from "./review-words";
 import type { EventTexts } from "../../../../db/schema";
-import { eventText } from "../events/public";
-import { translationMap, type StoredTranslation } from "../events/texts";
+import { eventText, translationsByEvent, translationsStatement } from "../events/public";
+import type { StoredTranslation } from "../events/texts";
 
 /** How the review writes numbers, percentages and dates in one language (documents print Berlin time). */
 function writer(words: ReviewWords) {
@@ -55,16 +55,14 @@ export async function reviewTitles(env: Env, report: StatisticsReport, locale: R
   const titles = new Map<number, string>();
   if (locale === "de" || report.events.length === 0) return titles;
   const ids = JSON.stringify(report.events.map((e) => e.id));
-  const [events, reviewed] = await env.DB.batch([
+  const [events, stored] = await env.DB.batch([
     env.DB.prepare(`SELECT id, texts FROM events WHERE id IN (SELECT value FROM json_each(?1))`).bind(ids),
-    env.DB.prepare(
-      `SELECT event_id AS eventId, locale, field, text, status, source_locale AS sourceLocale, source_hash AS sourceHash
-       FROM event_translations WHERE event_id IN (SELECT value FROM json_each(?1)) AND locale = ?2 AND field = 'title' AND status = 'reviewed'`,
-    ).bind(ids, locale),
+    translationsStatement(env.DB, ids, locale),
   ]);
-  const translations = (reviewed?.results ?? []) as (StoredTranslation & { eventId: number })[];
+  const rows = (stored?.results ?? []) as (StoredTranslation & { eventId: number })[];
+  const reviewed = translationsByEvent(rows.filter((t) => t.status === "reviewed"));
   for (const row of (events?.results ?? []) as { id: number; texts: string }[]) {
-    const shown = eventText({ texts: JSON.parse(row.texts) as EventTexts }, "title", locale, translationMap(translations.filter((t) => t.eventId === row.id)));
+    const shown = eventText({ texts: JSON.parse(row.texts) as EventTexts }, "title", locale, reviewed.get(row.id));
     if (shown.text && !shown.fallback) titles.set(row.id, shown.text);
   }
   return titles;
