@@ -11,7 +11,7 @@ Object.assign(process.env, wranglerEnv);
  * The documents Worker, beside the API Worker as in production: bundled as `wrangler deploy`
  * bundles it and reached through the DOCUMENTS service binding of wrangler.toml.
  */
-async function documentsWorker() {
+async function bundleDocumentsWorker() {
   const config = "./workers/documents/wrangler.toml";
   const outdir = `.wrangler/test-workers/documents-${process.pid}`;
   process.on("exit", () => rmSync(outdir, { recursive: true, force: true }));
@@ -19,6 +19,12 @@ async function documentsWorker() {
   const { workerOptions } = unstable_getMiniflareWorkerOptions(config, undefined, {});
   return { ...workerOptions, name: "zusammen-documents", modules: true, modulesRoot: dirname(scriptPath), scriptPath };
 }
+
+// Bundled once per run: the pool calls its options function each time it starts a worker
+// (three at once), and a second bundle written into the same directory while miniflare reads
+// the first one made it fail to parse a half-written index.js (CI, stop 19).
+let documentsBundle: ReturnType<typeof bundleDocumentsWorker> | undefined;
+const documentsWorker = async () => ({ ...(await (documentsBundle ??= bundleDocumentsWorker())) });
 
 // Three projects: the API Worker's tests run inside workerd against real D1 (migrations
 // applied in workers/test/setup.ts), with the documents Worker beside it; the browser tests
