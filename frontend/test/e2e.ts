@@ -166,7 +166,8 @@ export function horizontalOverflow(page: Page): Promise<number> {
 export async function signInToConsole(page: Page, baseUrl: string, email: string): Promise<void> {
   const token = await signInToken(baseUrl, email);
   await page.goto(`${baseUrl}/console/sign-in#${token}`);
-  await page.getByRole("button", { name: "Anmelden" }).click();
+  // The console speaks German or, in an English browser, English.
+  await page.getByRole("button", { name: /^(Anmelden|Sign in)$/ }).click();
   await page.waitForURL(`${baseUrl}/console/`);
 }
 

@@ -166,4 +166,39 @@ describe("console statistics page", () => {
       await context.close();
     }
   });
+
+  it("in English names the events as the organisers wrote them in English, on the page, in the spreadsheet and in the English review", async () => {
+    const context = await e2e.browser.newContext({ locale: "en-GB", viewport: { width: 1280, height: 900 }, timezoneId: "Europe/Berlin", acceptDownloads: true });
+    try {
+      const page = await context.newPage();
+      await signInToConsole(page, baseUrl, "organisation@example.org");
+      const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+      const range = `?from=${day(0)}&to=${day(400)}`;
+      await page.goto(`${baseUrl}/console/statistics${range}`);
+      await page.getByRole("heading", { level: 1, name: "Statistics" }).waitFor();
+      const german = await apiReport(page, range);
+      const english = await apiReport(page, `${range}&locale=en`);
+      const events = page.getByRole("table", { name: "Events" });
+      await events.waitFor();
+      const shown = (await tableRows(events)).map((row) => row[0]!.split("\n")[0]);
+      expect(shown).toEqual(english.events.map((e) => e.title));
+      // The demo's events each have an English title; the German ones are not on the page.
+      expect(shown).toContain("Asylum law workshop: The upheaval in Syria – what migration advisers need to know now");
+      for (const e of german.events) expect(shown).not.toContain(e.title);
+
+      const sheets = await readXlsxFile(await downloaded(page, "Spreadsheet (Excel, every sheet)"));
+      expect(sheets[1]!.data.slice(1).map((row) => row[0])).toEqual(english.events.map((e) => e.title));
+
+      const review = page.getByRole("link", { name: "Year's review in English (PDF)" });
+      const text = pdfText(await (await page.request.get(new URL((await review.getAttribute("href"))!, baseUrl).href)).body()).replace(/\s+/g, " ");
+      expect(text).toContain("Asylum law workshop: The upheaval in Syria");
+      // The council's review stays German, titles too.
+      const councils = page.getByRole("link", { name: "Year's review for the integration council (PDF, in German)" });
+      const councilText = pdfText(await (await page.request.get(new URL((await councils.getAttribute("href"))!, baseUrl).href)).body()).replace(/\s+/g, " ");
+      expect(councilText).toContain("Workshop Asylrecht: Der Umsturz in Syrien");
+      expect(councilText).not.toContain("Asylum law workshop");
+    } finally {
+      await context.close();
+    }
+  });
 });

@@ -8,7 +8,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { ConsoleEvent, StatisticsReport } from "../src/console-types";
 import { runRetention } from "../src/domain/privacy/retention";
 import { textHash } from "../src/domain/events/texts";
-import { reviewContent, reviewTitles } from "../src/domain/statistics/review";
+import { reviewContent } from "../src/domain/statistics/review";
+import { titledIn } from "../src/domain/statistics/titles";
 import { attendanceRecordContent } from "../src/domain/certificates/attendance-record";
 import { wallTime } from "../src/lib/time-zone";
 import { consoleFetch, context, createEvent, createStaff, participant, register, rows, type StaffSession } from "./fixtures";
@@ -156,13 +157,18 @@ describe("statistics of a seeded programme", () => {
         .bind(event.id, text, status, textHash(event.title), Date.now())
         .run();
     }
-    const titled = reviewContent(r, now, "en", await reviewTitles(env, r, "en"));
+    const titled = reviewContent(await titledIn(env, r, "en"), now, "en");
     const titles = titled.months.flatMap((m) => m.events.map((e) => e.title));
     expect(titles).toEqual(expect.arrayContaining(["Reading: new voices", "Parents' evening, reviewed", machine!.title, untouched!.title]));
     expect(titles).not.toContain("Machine words");
     expect(titles).not.toContain(own!.title);
     // The German review keeps the organiser's German titles.
-    expect(reviewContent(r, now, "de", await reviewTitles(env, r, "de")).months.flatMap((m) => m.events.map((e) => e.title))).toContain(own!.title);
+    expect(reviewContent(await titledIn(env, r, "de"), now, "de").months.flatMap((m) => m.events.map((e) => e.title))).toContain(own!.title);
+    // The console's figures in English name the events as the English review does; in German as the council's.
+    const inEnglish = await report(programme.organiser, `${rangeQuery()}&locale=en`);
+    expect(inEnglish.events.map((e) => e.title)).toEqual(r.events.map((e) => (e.id === own!.id ? "Reading: new voices" : e.id === reviewed!.id ? "Parents' evening, reviewed" : e.title)));
+    expect(inEnglish.totals).toEqual(r.totals);
+    expect((await report(programme.organiser, rangeQuery())).events.map((e) => e.title)).toEqual(r.events.map((e) => e.title));
 
     const pdf = await consoleFetch(programme.organiser, "GET", `/api/console/statistics/review.pdf${rangeQuery()}&locale=en`);
     expect(pdf.status).toBe(200);

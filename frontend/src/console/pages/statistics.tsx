@@ -412,11 +412,14 @@ function Report({ r, apiQuery, reload }: { r: StatisticsReport; apiQuery: string
   );
 }
 
+/** The figures of a filter, the events named in the console's language (German is the council's and the default). */
+const reportAddress = (filterQuery: string) => `/api/console/statistics${filterQuery}${filterQuery ? "&" : "?"}locale=${consoleLocale()}`;
+
 function StatisticsPage() {
   useTitle(s("stats.title"));
   const [filter, setFilter] = useState(filterFromAddress);
   const apiQuery = queryOf(filter);
-  const report = useLoad(() => api.get<{ statistics: StatisticsReport }>(`/api/console/statistics${apiQuery}`), [apiQuery]);
+  const report = useLoad(() => api.get<{ statistics: StatisticsReport }>(reportAddress(apiQuery)), [apiQuery]);
   useEffect(() => {
     history.replaceState(null, "", `/console/statistics${apiQuery}`);
   }, [apiQuery]);
@@ -432,7 +435,7 @@ function StatisticsPage() {
         fundingLines={report.data?.statistics.fundingLines ?? []}
         onApply={async (next) => {
           // Asked first, so a bad period is named at its field and the report on screen stays.
-          const answer = await api.get<{ statistics: StatisticsReport }>(`/api/console/statistics${queryOf(next)}`);
+          const answer = await api.get<{ statistics: StatisticsReport }>(reportAddress(queryOf(next)));
           setFilter(next);
           report.set(answer);
         }}

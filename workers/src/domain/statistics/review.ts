@@ -11,9 +11,7 @@ import type { Env } from "../../env";
 import type { ReviewContent } from "../../../documents/contract";
 import { DEFAULT_TIME_ZONE, wallTime } from "../../lib/time-zone";
 import { REVIEW_WORDS, type ReviewLocale, type ReviewWords } from "./review-words";
-import type { EventTexts } from "../../../../db/schema";
-import { eventText, translationsByEvent, translationsStatement } from "../events/public";
-import type { StoredTranslation } from "../events/texts";
+import { titledIn } from "./titles";
 
 /** How the review writes numbers, percentages and dates in one language (documents print Berlin time). */
 function writer(words: ReviewWords) {
@@ -47,28 +45,8 @@ function eventLines(e: StatisticsEvent, words: ReviewWords, write: Writer): stri
   return lines;
 }
 
-/**
- * The events' titles in the review's language where the organisers wrote or reviewed one
- * (the report carries the German). A machine's translation does not go to the council unread.
- */
-export async function reviewTitles(env: Env, report: StatisticsReport, locale: ReviewLocale): Promise<Map<number, string>> {
-  const titles = new Map<number, string>();
-  if (locale === "de" || report.events.length === 0) return titles;
-  const ids = JSON.stringify(report.events.map((e) => e.id));
-  const [events, stored] = await env.DB.batch([
-    env.DB.prepare(`SELECT id, texts FROM events WHERE id IN (SELECT value FROM json_each(?1))`).bind(ids),
-    translationsStatement(env.DB, ids, locale),
-  ]);
-  const rows = (stored?.results ?? []) as (StoredTranslation & { eventId: number })[];
-  const reviewed = translationsByEvent(rows.filter((t) => t.status === "reviewed"));
-  for (const row of (events?.results ?? []) as { id: number; texts: string }[]) {
-    const shown = eventText({ texts: JSON.parse(row.texts) as EventTexts }, "title", locale, reviewed.get(row.id));
-    if (shown.text && !shown.fallback) titles.set(row.id, shown.text);
-  }
-  return titles;
-}
-
-export function reviewContent(r: StatisticsReport, now: number, locale: ReviewLocale = "de", titles: ReadonlyMap<number, string> = new Map()): ReviewContent {
+/** The review of a report whose titles are already in the review's language (./titles.ts). */
+export function reviewContent(r: StatisticsReport, now: number, locale: ReviewLocale = "de"): ReviewContent {
   const words = REVIEW_WORDS[locale];
   const write = writer(words);
   const author = r.organisations.map((o) => o.name).join(", ") || "zusammen";
@@ -91,7 +69,7 @@ export function reviewContent(r: StatisticsReport, now: number, locale: ReviewLo
     subtitle: [author, period, ...(r.fundingLine ? [words.fundingLine(r.fundingLine)] : [])],
     months: [...months].sort(([a], [b]) => a.localeCompare(b)).map(([key, events]) => {
       const [y, m] = key.split("-").map(Number) as [number, number];
-      return { heading: `${words.months[m - 1]} ${y}`, events: events.map((e) => ({ title: titles.get(e.id) ?? e.title, lines: eventLines(e, words, write) })) };
+      return { heading: `${words.months[m - 1]} ${y}`, events: events.map((e) => ({ title: e.title, lines: eventLines(e, words, write) })) };
     }),
     empty: words.empty,
     totalsHeading: words.totalsHeading,
@@ -120,6 +98,6 @@ export function reviewContent(r: StatisticsReport, now: number, locale: ReviewLo
 
 /** The review as PDF bytes and a file name. */
 export async function reviewPdf(env: Env, report: StatisticsReport, now: number, locale: ReviewLocale = "de"): Promise<{ bytes: Uint8Array<ArrayBuffer>; filename: string }> {
-  const bytes = await env.DOCUMENTS.review(reviewContent(report, now, locale, await reviewTitles(env, report, locale)));
+  const bytes = await env.DOCUMENTS.review(reviewContent(await titledIn(env, report, locale), now, locale));
   return { bytes, filename: `${REVIEW_WORDS[locale].filename}-${report.period.from}-${report.period.to}.pdf` };
 }
