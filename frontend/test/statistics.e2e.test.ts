@@ -46,9 +46,10 @@ function pdfText(bytes: Buffer): string {
   }
 }
 
-async function downloaded(page: Page, button: string): Promise<Buffer> {
+/** A download's bytes and the file name the browser suggests. */
+async function downloaded(page: Page, button: string): Promise<{ body: Buffer; name: string }> {
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: button }).click()]);
-  return readFileSync((await download.path())!);
+  return { body: readFileSync((await download.path())!), name: download.suggestedFilename() };
 }
 
 describe("console statistics page", () => {
@@ -98,7 +99,9 @@ describe("console statistics page", () => {
       expect(await axe(page)).toEqual([]);
 
       // XLSX: a sheet per view; numbers are numbers and dates are dates.
-      const sheets = await readXlsxFile(await downloaded(page, "Tabelle (Excel, alle Blätter)"));
+      const spreadsheet = await downloaded(page, "Tabelle (Excel, alle Blätter)");
+      expect(spreadsheet.name).toBe(`statistik-${from}-${to}.xlsx`);
+      const sheets = await readXlsxFile(spreadsheet.body);
       expect(sheets.map((sheet) => sheet.sheet)).toEqual(["Übersicht", "Veranstaltungen", "Termine", "Monate", "Formate", "Sprachen", "Bedarfe"]);
       const overview = new Map(sheets[0]!.data.map((row) => [row[0], row[1]]));
       expect(overview.get("Anmeldungen")).toBe(report.totals.registrations);
@@ -113,7 +116,9 @@ describe("console statistics page", () => {
       for (const row of dateRows) expect(typeof row[3]).toBe("number");
 
       // CSV: the events sheet, one record per event, with a byte order mark for Excel.
-      const csv = (await downloaded(page, "Veranstaltungen als CSV")).toString("utf8");
+      const eventsCsv = await downloaded(page, "Veranstaltungen als CSV");
+      expect(eventsCsv.name).toBe(`statistik-${from}-${to}-veranstaltungen.csv`);
+      const csv = eventsCsv.body.toString("utf8");
       expect(csv.startsWith("\uFEFF")).toBe(true);
       const records = Papa.parse<string[]>(csv.slice(1), { delimiter: ";", skipEmptyLines: true }).data;
       expect(records.slice(1).map((record) => record[0])).toEqual(report.events.map((e) => e.title));
@@ -186,8 +191,11 @@ describe("console statistics page", () => {
       expect(shown).toContain("Asylum law workshop: The upheaval in Syria – what migration advisers need to know now");
       for (const e of german.events) expect(shown).not.toContain(e.title);
 
-      const sheets = await readXlsxFile(await downloaded(page, "Spreadsheet (Excel, every sheet)"));
+      const spreadsheet = await downloaded(page, "Spreadsheet (Excel, every sheet)");
+      expect(spreadsheet.name).toBe(`statistics-${day(0)}-${day(400)}.xlsx`);
+      const sheets = await readXlsxFile(spreadsheet.body);
       expect(sheets[1]!.data.slice(1).map((row) => row[0])).toEqual(english.events.map((e) => e.title));
+      expect((await downloaded(page, "Events as CSV")).name).toBe(`statistics-${day(0)}-${day(400)}-events.csv`);
 
       const review = page.getByRole("link", { name: "Year's review in English (PDF)" });
       const text = pdfText(await (await page.request.get(new URL((await review.getAttribute("href"))!, baseUrl).href)).body()).replace(/\s+/g, " ");

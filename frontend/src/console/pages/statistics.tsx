@@ -69,7 +69,7 @@ function download(bytes: BlobPart, type: string, filename: string): void {
 
 function fileStem(r: StatisticsReport): string {
   const line = r.fundingLine ? `-${r.fundingLine.replace(/[^\p{L}\p{N}]+/gu, "-").toLowerCase()}` : "";
-  return `statistik-${r.period.from}-${r.period.to}${line}`;
+  return `${s("stats.file_name")}-${r.period.from}-${r.period.to}${line}`;
 }
 
 function FilterForm({ filter, onApply, fundingLines }: { filter: Filter; onApply: (f: Filter) => Promise<void>; fundingLines: string[] }) {
@@ -287,7 +287,7 @@ function Exports({ r, apiQuery }: { r: StatisticsReport; apiQuery: string }) {
         </ActionButton>
         <ActionButton
           onAction={async () => {
-            download(sheetCsv(statisticsSheets(r)[1]!), "text/csv;charset=utf-8", `${fileStem(r)}-veranstaltungen.csv`);
+            download(sheetCsv(statisticsSheets(r)[1]!), "text/csv;charset=utf-8", `${fileStem(r)}-${s("stats.file_events")}.csv`);
           }}
         >
           {s("stats.download_csv")}
