@@ -7,7 +7,7 @@ import type { Locale } from "../../db/schema";
 import { DEFAULT_LOCALE, translate, type Messages } from "../../workers/src/i18n";
 import { isolate } from "../../workers/src/i18n/bidi";
 import { dayKey, formatDay, formatTime } from "../../workers/src/i18n/dates";
-import { INTL_LOCALES, isRtl, languageName } from "../../workers/src/i18n/vocabulary";
+import { INTL_LOCALES, isRtl, languageName, listOf } from "../../workers/src/i18n/vocabulary";
 import { DEFAULT_TIME_ZONE } from "../../workers/src/lib/time-zone";
 import arEmail from "../../workers/src/i18n/ar/email";
 import deEmail, { type EmailKey } from "../../workers/src/i18n/de/email";
@@ -42,6 +42,8 @@ export type EmailText = {
   isolate: (value: string) => string;
   /** A language's name in the reader's language ("Deutsch" in an Arabic email: "الألمانية"). */
   languageName: (locale: Locale) => string;
+  /** Items as a list reads in the reader's language ("Datum und Ort", "التاريخ والمكان"). */
+  list: (items: readonly string[]) => string;
   /** A time of day on the 24-hour clock ("18:00"). */
   time: (iso: string) => string;
   /** Plural form by Intl.PluralRules: looks up `${base}.${category}`, then `${base}.other`. */
@@ -80,6 +82,7 @@ export function emailText(locale: Locale, timeZone: string = DEFAULT_TIME_ZONE):
     t,
     isolate: (value) => isolate(value, rtl),
     languageName: (other) => languageName(other, locale),
+    list: (items) => listOf(items, locale),
     time: (iso) => time(new Date(iso)),
     plural(base, count, params = {}) {
       const category = pluralRules.select(count);

@@ -25,7 +25,7 @@ export function EventChanged({ locale, data }: EventChangedProps) {
       <Paragraph>{text.t("email.event_changed.intro", { event })}</Paragraph>
       {changes.length > 0 && (
         <Paragraph>
-          <strong>{text.t("email.event_changed.changed", { changes: changes.join(", ") })}</strong>
+          <strong>{text.t("email.event_changed.changed", { changes: text.list(changes) })}</strong>
         </Paragraph>
       )}
       <EventFacts text={text} data={data} />

@@ -26,7 +26,7 @@ export function UpdatedByOrganiser({ locale, data }: UpdatedByOrganiserProps) {
       <Paragraph>{text.t("email.updated_by_organiser.intro", { event, organiser })}</Paragraph>
       {changed.length > 0 && (
         <Paragraph>
-          <strong>{text.t("email.updated_by_organiser.changed", { fields: changed.join(", ") })}</strong>
+          <strong>{text.t("email.updated_by_organiser.changed", { fields: text.list(changed) })}</strong>
         </Paragraph>
       )}
       <EventFacts text={text} data={data} />

@@ -78,11 +78,12 @@ export function eventMarks(event: PublicEventSummary & { marks: PublicEventSumma
 
 /** A language's name in the page's language ("Deutsch" on an Arabic page: "الألمانية"); other codes by the browser's Intl. */
 export function languageLabel(code: string): string {
-  if (isLocale(code)) return languageName(code, shownLocale());
+  // The runtime's name for the page's own language too, so in running text it is written as the
+  // others are ("німецька, …, українська", not the menu's "Українська").
   try {
     return new Intl.DisplayNames([INTL_LOCALES[shownLocale()], shownLocale()], { type: "language" }).of(code) ?? code;
   } catch {
-    return code;
+    return isLocale(code) ? languageName(code, shownLocale()) : code;
   }
 }
 

@@ -16,7 +16,7 @@
  */
 import type { Locale } from "../../workers/src/api-types";
 import type { WebKey } from "../../workers/src/i18n/de/web";
-import { DEFAULT_LOCALE, format, isLocale, isRtl, LOCALE_NAMES, LOCALES } from "../../workers/src/i18n/vocabulary";
+import { DEFAULT_LOCALE, format, isLocale, isRtl, listOf, LOCALE_NAMES, LOCALES } from "../../workers/src/i18n/vocabulary";
 
 export type { Locale, WebKey };
 export { isLocale, isRtl, LOCALE_NAMES, LOCALES };
@@ -97,6 +97,11 @@ export function chosenLocale(): Locale {
 /** The language the page texts are actually shown in (for Intl formatting). */
 export function shownLocale(): Locale {
   return shown;
+}
+
+/** Items as a list reads in the page's language ("A, B und C", "A وB"). */
+export function list(items: readonly string[]): string {
+  return listOf(items, shown);
 }
 
 /** Replaces `{placeholder}`s; an unknown one stays visible rather than vanishing. */

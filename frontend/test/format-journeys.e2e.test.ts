@@ -256,6 +256,9 @@ describe("a Ukrainian household with children", () => {
     const email = `format-household-${Date.now()}@example.org`;
     const page = await openFromList(e2e.browser, "sommerfest-zertifikate", UK);
     await expectFormIn(page, UK);
+    // The event's five languages as a Ukrainian list reads: commas, then "і" before the last.
+    const languages = page.locator("h2", { hasText: UK.web["event.languages"] }).locator("xpath=following-sibling::p[1]");
+    expect(await languages.innerText()).toBe("німецька, турецька, арабська, українська і російська");
     await fillPerson(page, UK, "Олена Приклад", email);
     await field(page, UK, "form.places").fill("3");
     await field(page, UK, "form.children_in_household").fill("2");

@@ -10,7 +10,7 @@
  * signature list, and on an attendance record the dates attended with their hours and total. The organiser signs in like a person: a sign-in link from the dev mailbox.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startE2E, waitForMail, type E2E } from "./e2e";
+import { horizontalOverflow, startE2E, waitForMail, type E2E } from "./e2e";
 
 type Process = { execFileSync(file: string, args: string[], options?: { encoding: "utf8" }): string };
 type Fs = { mkdtempSync(prefix: string): string; writeFileSync(path: string, data: Uint8Array): void; rmSync(path: string, options: { recursive: boolean; force: boolean }): void };
@@ -186,6 +186,38 @@ describe("PDFs in every script", () => {
     await page.locator('[data-status="valid"]').waitFor();
     expect(await page.locator("dd").first().textContent()).toBe("Ğül Öztürk");
     await page.close();
+
+    // On a phone in the page's language, the attended dates and the issue day are written as
+    // readers of that language write them (month in words, Western digits), not as ISO dates.
+    expect(attendedDates).toHaveLength(2);
+    const berlinDay = (ms: number) => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Berlin" }).format(ms).split("-").map(Number) as [number, number, number];
+    const { certificate } = (await (await fetch(`${e2e.baseUrl}/api/certificates/${code}`)).json()) as { certificate: { issuedAt: string } };
+    const written: Record<string, { months: string[]; write: (d: number, month: string, y: number) => string; and: string; dates: string; issued: string; dir: string }> = {
+      de: { months: ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"], write: (d, m, y) => `${d}. ${m} ${y}`, and: " und ", dates: "Termine", issued: "Ausgestellt am", dir: "ltr" },
+      uk: { months: ["січня", "лютого", "березня", "квітня", "травня", "червня", "липня", "серпня", "вересня", "жовтня", "листопада", "грудня"], write: (d, m, y) => `${d} ${m} ${y} р.`, and: " і ", dates: "Дати", issued: "Видано", dir: "ltr" },
+      ar: { months: ["يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"], write: (d, m, y) => `${d} ${m} ${y}`, and: " و", dates: "المواعيد", issued: "تاريخ الإصدار", dir: "rtl" },
+    };
+    for (const [lang, words] of Object.entries(written)) {
+      const phone = await e2e.browser.newContext({ locale: "de-DE", viewport: { width: 390, height: 800 }, timezoneId: "Europe/Berlin" });
+      const verification = await phone.newPage();
+      await verification.goto(`${e2e.baseUrl}/verify/${code}?lang=${lang}`);
+      await verification.locator('[data-status="valid"]').waitFor();
+      expect(await verification.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual([lang, words.dir]);
+      const fact = async (label: string) => (await verification.locator("dt", { hasText: label }).locator("xpath=following-sibling::dd[1]").innerText()).trim();
+      // Each date as the person reads it; noon in Berlin is that date's day there.
+      const expected = attendedDates.map((date) => {
+        const [y, m, d] = berlinDay(Date.parse(date.startsAt));
+        return words.write(d, words.months[m - 1]!, y);
+      });
+      // Two dates, joined as the language joins a list ("… und …", "… і …", "… و…").
+      expect((await fact(words.dates)).replace(/\u200f/g, "")).toBe(expected.join(words.and));
+      const issuedOn = (await fact(words.issued)).replace(/\u200f/g, "");
+      const [y, m, d] = berlinDay(Date.parse(certificate.issuedAt));
+      expect(issuedOn).toBe(words.write(d, words.months[m - 1]!, y));
+      expect(await horizontalOverflow(verification)).toBe(0);
+      await verification.screenshot({ path: `${dir}/verify-${lang}.png`, fullPage: true });
+      await phone.close();
+    }
   });
 });
 

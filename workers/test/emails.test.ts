@@ -169,7 +169,10 @@ describe("the later templates", () => {
 
   it("event_changed names the changes and attaches a new calendar file; event_cancelled gives the reason", async () => {
     const changed = await renderEmail("event_changed", "en", { ...data(), changes: ["time", "place"] });
-    expect(changed.text).toContain("New: the time, the place");
+    // The changes as a list reads in each language, not comma-joined.
+    expect(changed.text).toContain("New: the time and the place");
+    expect((await renderEmail("event_changed", "de", { ...data(), changes: ["date", "time", "place"] })).text).toContain("Neu ist: das Datum, die Uhrzeit und der Ort");
+    expect((await renderEmail("event_changed", "ar", { ...data(), changes: ["time", "place"] })).text).toContain("الجديد: الوقت والمكان");
     expect(changed.attachments).toHaveLength(1);
     const cancelled = await renderEmail("event_cancelled", "de", { ...data(), reason: "Die Referentin ist krank." });
     expect(cancelled.subject).toBe("Abgesagt: Deutsch-Café; Gespräche, Spiele & mehr");

@@ -77,7 +77,7 @@ describe("a change an organiser made", () => {
     const response = await consoleFetch(staff, "PATCH", `/api/console/registrations/${row!.id}`, { places: 2, name: "Teilnehmerin Eins" });
     expect(response.status).toBe(200);
     const [mail] = await waitForMail("edited@example.org", 2);
-    expect(mail!.text).toMatch(/Changed: (name, number of places|number of places, name)/);
+    expect(mail!.text).toMatch(/Changed: (name and number of places|number of places and name)/);
     void eventId;
   });
 });

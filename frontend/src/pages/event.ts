@@ -12,7 +12,8 @@ import { audienceName, availabilityText, contactBlock, eventMarks, formatDateTim
 import { FieldSet } from "../form-fields";
 import { childrenField, collectFormatFields, eventExtras, standFields, workshopFields, workshopList } from "../formats";
 import { addChallenge } from "../turnstile";
-import { LOCALE_NAMES, LOCALES, chosenLocale, isLocale, shownLocale, t, tNodes, type WebKey } from "../i18n";
+import { LOCALE_NAMES, LOCALES, chosenLocale, isLocale, list, shownLocale, t, tNodes, type WebKey } from "../i18n";
+import { languageName } from "../../../workers/src/i18n/vocabulary";
 import { failureBlock, loadingNote, startPage } from "../layout";
 
 let pageTitle = "";
@@ -67,8 +68,8 @@ function eventDetails(event: PublicEventDetail): Child[] {
     location?.accessibility ? [h("h3", null, t("event.accessibility")), ...paragraphs(location.accessibility, textAttrs(event.marks.accessibility))] : null,
     event.online ? h("p", null, t("event.online_only")) : null,
     event.description ? h("div", { class: "description", ...textAttrs(event.marks.description) }, paragraphs(event.description)) : null,
-    event.audience.length > 0 ? [h("h2", null, t("event.audience")), h("p", null, event.audience.map(audienceName).join(", "))] : null,
-    event.languages.length > 0 ? [h("h2", null, t("event.languages")), h("p", null, event.languages.map(languageLabel).join(", "))] : null,
+    event.audience.length > 0 ? [h("h2", null, t("event.audience")), h("p", null, list(event.audience.map(audienceName)))] : null,
+    event.languages.length > 0 ? [h("h2", null, t("event.languages")), h("p", null, list(event.languages.map(languageLabel)))] : null,
     ...eventExtras(event),
     contactBlock(event.contact),
   ];
@@ -79,7 +80,7 @@ function eventDetails(event: PublicEventDetail): Child[] {
  * for whoever reads that one better ("الألمانية – Deutsch").
  */
 function localeOptionLabel(locale: (typeof LOCALES)[number]): string {
-  const here = languageLabel(locale);
+  const here = languageName(locale, shownLocale());
   return here === LOCALE_NAMES[locale] ? here : `${here} – ${isolated(LOCALE_NAMES[locale])}`;
 }
 

@@ -5,7 +5,7 @@
  */
 import { api, ApiFailure } from "../api";
 import { h, setChildren } from "./dom";
-import { shownLocale } from "../i18n";
+import { list, shownLocale } from "../i18n";
 import { format, INTL_LOCALES } from "../../../workers/src/i18n/vocabulary";
 import { DEFAULT_TIME_ZONE } from "../../../workers/src/lib/time-zone";
 import { loadingNote, startPage } from "../layout";
@@ -64,7 +64,7 @@ function result(verification: Verification): HTMLElement {
       { class: "facts" },
       fact(v("certificate.verify_page.name"), facts.name),
       fact(v("certificate.verify_page.event"), facts.eventTitle),
-      facts.dates.length ? fact(v("certificate.verify_page.dates"), facts.dates.map(day).join(", ")) : [],
+      facts.dates.length ? fact(v("certificate.verify_page.dates"), list(facts.dates.map(day))) : [],
       fact(v("certificate.verify_page.hours"), v("certificate.verify_page.hours_value", { hours: new Intl.NumberFormat(INTL_LOCALES[shownLocale()] ?? shownLocale(), { numberingSystem: "latn" }).format(facts.hours) })),
       fact(v("certificate.verify_page.organiser"), facts.organiser),
       facts.signer ? fact(v("certificate.verify_page.signer"), `${facts.signer.name}, ${facts.signer.role}`) : [],

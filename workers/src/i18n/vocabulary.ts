@@ -108,3 +108,11 @@ export function statusLabel(status: RegistrationStatus, locale: StaffLocale, { c
 export function format(template: string, params: Record<string, string | number> = {}): string {
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in params ? String(params[key]) : whole));
 }
+
+/**
+ * Items as a list reads in the language: "Deutsch, Türkisch und Arabisch", "الألمانية والتركية"
+ * (Intl.ListFormat). A comma join put a Latin comma into Arabic text and no "and" anywhere.
+ */
+export function listOf(items: readonly string[], locale: Locale): string {
+  return new Intl.ListFormat(INTL_LOCALES[locale], { type: "conjunction" }).format(items);
+}
