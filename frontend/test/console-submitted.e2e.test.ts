@@ -4,6 +4,7 @@
  * contact, needs) is in the registration's details and, with a column per field, in the CSV
  * the console downloads (parsed with both delimiters); the organiser approves it. A household
  * with children at the summer party shows them in the registrations table and the CSV.
+ * Interpreter requests are summed by language, however people wrote it, per event and per date.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import Papa from "papaparse";
@@ -109,6 +110,30 @@ describe("everything submitted, visible where organisers work", () => {
       const [header, ...records] = await downloadCsv(page, ";");
       const record = records.find((r) => r.includes("Olena Koval"))!;
       expect(record[header!.findIndex((h) => /Kinder/.test(h))]).toBe("2");
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("interpreter requests summed by language for planning, per event and per date, named in the console's words", async () => {
+    const stamp = Date.now();
+    for (const [i, interpreter] of ["Arabisch", "العربية", "Tamazight"].entries()) {
+      await registerViaApi(e2e.baseUrl, "qualifizierungsreihe-migrantenorganisationen", { name: `Dolmetschbedarf ${i}`, email: `interpreter-${i}-${stamp}@example.org`, needs: { interpreter }, answers: { organisation: "Verein Brücke" }, locale: "de" });
+    }
+    const context = await e2e.browser.newContext({ locale: "de-DE", viewport: { width: 1280, height: 900 }, timezoneId: "Europe/Berlin" });
+    try {
+      const page = await context.newPage();
+      await signInToConsole(page, e2e.baseUrl, "organisation@example.org");
+      const id = await eventIdOf(page, "qualifizierungsreihe-migrantenorganisationen");
+      await page.goto(`${e2e.baseUrl}/console/event?id=${id}`);
+      const interpreting = page.getByRole("heading", { level: 4, name: "Dolmetschen" }).locator("xpath=following-sibling::ul[1]");
+      await interpreting.waitFor();
+      expect(await interpreting.locator("li").allInnerTexts()).toEqual(["Arabisch: 2", "Tamazight: 1"]);
+      // Each date of the series expects all three (they registered before any date).
+      const perDate = page.getByRole("table", { name: "Erwartet und Bedarfe je Termin" });
+      const cells = await perDate.locator("tbody tr").evaluateAll((rows) => rows.map((row) => (row.children[2] as HTMLElement).innerText.trim()));
+      expect(cells.length).toBeGreaterThan(1);
+      for (const cell of cells) expect(cell).toBe("Arabisch: 2, Tamazight: 1");
     } finally {
       await context.close();
     }

@@ -90,7 +90,7 @@ export type PoolStats = ConsolePoolInput & {
 };
 
 export type NeedsSummary = {
-  /** Interpreter language → number of registrations asking for it. */
+  /** Interpreter language (a code such as "ar" or "gsg", or a language the index does not know as written) → registrations asking for it. */
   interpreter: Record<string, number>;
   /** `byAge`: children per age in years ("3" → 2), from the ages people gave; `ages` as they wrote them. */
   childcare: { registrations: number; children: number; ages: string[]; byAge: Record<string, number> };

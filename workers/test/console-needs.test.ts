@@ -43,4 +43,16 @@ describe("needs for planning", () => {
     expect(two).toMatchObject({ registrations: 2, places: 4, needs: { interpreter: { ar: 1, uk: 1 } } });
     expect(three).toEqual({ ...two, sessionId: three!.sessionId, startsAt: three!.startsAt });
   });
+
+  it("count an interpreter language once however it was written; one the index does not know as written", async () => {
+    const { slug, eventId } = await createEvent({ capacity: 20 });
+    const tag = crypto.randomUUID().slice(0, 8);
+    const asked = ["Arabisch", "العربية", "arabic.", " uk ", "Tamazight"];
+    for (const [i, interpreter] of asked.entries()) {
+      expect((await register(slug, participant(i + 1, { email: `interpreter-${i}-${tag}@example.org`, needs: { interpreter } }))).status).toBe(201);
+    }
+    const organiser = await createStaff({ role: "organiser", organisationId: 1 });
+    const { event } = (await (await consoleFetch(organiser, "GET", `/api/console/events/${eventId}`)).json()) as { event: ConsoleEvent };
+    expect(event.needs.interpreter).toEqual({ ar: 3, uk: 1, Tamazight: 1 });
+  });
 });

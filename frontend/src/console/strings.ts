@@ -1824,6 +1824,22 @@ export function localeName(locale: string): string {
   return isLocale(locale) ? languageName(locale, consoleLocale()) : locale;
 }
 
+/**
+ * An interpreter language as the API sums it, in the console's language: a code by its name
+ * ("ar" → "Arabisch"), "other" and German Sign Language in words, and a language someone
+ * wrote that the API does not know ("Tamazight") as they wrote it.
+ */
+export function interpreterName(language: string): string {
+  if (language === "other") return s("stats.language_other");
+  if (language === "gsg") return s("stats.language_sign");
+  if (!/^[a-z]{2,3}$/.test(language)) return language;
+  try {
+    return new Intl.DisplayNames([s("stats.intl_locale")], { type: "language", fallback: "code" }).of(language) ?? language;
+  } catch {
+    return language;
+  }
+}
+
 /** Organiser-entered text in the console's language, else German, else any. */
 export function localized(text: LocalizedText): string {
   return text[consoleLocale()] ?? text.de ?? Object.values(text).find(Boolean) ?? "";

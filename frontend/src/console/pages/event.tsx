@@ -22,7 +22,7 @@ import { MessageArea, Notice } from "../ui/messages";
 import { mountPage, PageHeading, useTitle } from "../ui/page";
 import { Table } from "../ui/table";
 import { formatSpan, formatTime, Time } from "../ui/time";
-import { LOCALE_NAMES, consoleLocale, counted, eventStatusName, formatName, localized, mailStatusName, s, statusName, templateName } from "../strings";
+import { LOCALE_NAMES, consoleLocale, counted, eventStatusName, formatName, interpreterName, localized, mailStatusName, s, statusName, templateName } from "../strings";
 import { actorName, historySentence } from "../history";
 import { tr as translationsTitle } from "./translations-strings";
 import { Answers, CheckIns, Needs, StandApplication, Workshops, dateOf, placesText, poolName, poolOf } from "../registration-view";
@@ -231,7 +231,7 @@ function NeedsBlock({ needs }: { needs: NeedsSummary }) {
       {interpreter.length > 0 ? (
         <ul class="plain-list">
           {interpreter.map(([language, count]) => (
-            <li key={language}>{s("glance.interpreter_line", { language, count })}</li>
+            <li key={language}>{s("glance.interpreter_line", { language: interpreterName(language), count })}</li>
           ))}
         </ul>
       ) : (
@@ -287,7 +287,7 @@ function NeedsPerDate({ event, dates }: { event: ConsoleEvent; dates: DateNeeds[
           <td>{s("glance.expected_line", { registrations: counted("registrations", d.registrations), places: counted("places", d.places), children: counted("children", d.children) })}</td>
           <td>
             {Object.entries(d.needs.interpreter)
-              .map(([language, count]) => s("glance.interpreter_line", { language, count }))
+              .map(([language, count]) => s("glance.interpreter_line", { language: interpreterName(language), count }))
               .join(", ") || "–"}
           </td>
           <td>

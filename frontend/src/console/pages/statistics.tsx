@@ -18,8 +18,8 @@ import { mountPage, PageHeading, useMe, useTitle } from "../ui/page";
 import { Table } from "../ui/table";
 import { formatTime } from "../ui/time";
 import { BarChart } from "../statistics/charts";
-import { interpreterName, overviewRows, sheetCsv, statisticsSheets } from "../statistics/sheets";
-import { consoleLocale, counted, formatName, localeName, s } from "../strings";
+import { overviewRows, sheetCsv, statisticsSheets } from "../statistics/sheets";
+import { consoleLocale, counted, formatName, interpreterName, localeName, s } from "../strings";
 
 type Mode = "year" | "quarter" | "range";
 type Filter = { mode: Mode; year: string; quarter: string; from: string; to: string; organisationId: string; fundingLine: string };

@@ -6,7 +6,7 @@
 import type { StatisticsReport } from "../../../../workers/src/console-types";
 import { toCsv } from "../../../../workers/src/lib/csv";
 import { DEFAULT_TIME_ZONE, pad, wallTime } from "../../../../workers/src/lib/time-zone";
-import { formatName, localeName, s, type StringKey } from "../strings";
+import { formatName, interpreterName, localeName, s, type StringKey } from "../strings";
 import type { Cell, DateCell, Sheet } from "./xlsx";
 
 /** An instant as the organisation's wall clock showed it. */
@@ -16,17 +16,6 @@ function wall(iso: string, zone: string, withTime: boolean): DateCell {
 }
 
 const share = (value: number | null): Cell => (value === null ? null : { percent: value });
-
-/** The interpreter language's name ("ar" → "Arabisch"), "other" in words. */
-export function interpreterName(code: string): string {
-  if (code === "other") return s("stats.language_other");
-  if (code === "gsg") return s("stats.language_sign");
-  try {
-    return new Intl.DisplayNames([s("stats.intl_locale")], { type: "language", fallback: "code" }).of(code) ?? code;
-  } catch {
-    return code;
-  }
-}
 
 /** The figures of the overview, as label and value (the page's summary shows the same). */
 export function overviewRows(r: StatisticsReport): [StringKey, number | null, "percent"?][] {

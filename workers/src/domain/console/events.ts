@@ -15,6 +15,7 @@ import { LIVE_SQL, LIVE_STATUSES } from "../places/statuses";
 import { PLACE_TAKING_STATUSES } from "../../../../db/schema";
 import { copyReviewedTranslationsStatement, translateInBackground } from "../events/translation";
 import { slugify, tidyTags } from "./event-input";
+import { interpreterLanguage } from "../statistics/facts";
 import type { StoredEvent, StoredOrganisation, StoredPool } from "../../../../db/rows";
 import { iso } from "../../lib/dates";
 
@@ -114,7 +115,11 @@ function summariseNeeds(rows: NeedsRow[]): NeedsSummary {
   const summary: NeedsSummary = { interpreter: {}, childcare: { registrations: 0, children: 0, ages: [], byAge: {} }, accessibility: [], stands: {} };
   for (const row of rows) {
     const needs = JSON.parse(row.needs) as Needs;
-    if (needs.interpreter) summary.interpreter[needs.interpreter] = (summary.interpreter[needs.interpreter] ?? 0) + 1;
+    // By language, however it was written ("Arabisch", "arabic", "العربية" are one "ar"), as the
+    // statistics count it; a language the index does not know stays as the person wrote it.
+    const language = interpreterLanguage(needs.interpreter);
+    const key = language === "other" ? needs.interpreter?.trim() : language;
+    if (key) summary.interpreter[key] = (summary.interpreter[key] ?? 0) + 1;
     if (needs.childcare && needs.childcare.children > 0) {
       summary.childcare.registrations += 1;
       summary.childcare.children += needs.childcare.children;
