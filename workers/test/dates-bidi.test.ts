@@ -12,6 +12,9 @@ import { FSI, isolate, PDI } from "../src/i18n/bidi";
 import { formatDay, formatTime } from "../src/i18n/dates";
 import arEmail from "../src/i18n/ar/email";
 import ruEmail from "../src/i18n/ru/email";
+import ruWeb from "../src/i18n/ru/web";
+import trEmail from "../src/i18n/tr/email";
+import trWeb from "../src/i18n/tr/web";
 import ukEmail from "../src/i18n/uk/email";
 import { format } from "../src/i18n/vocabulary";
 
@@ -89,12 +92,25 @@ describe("mixed-direction text", () => {
     expect(mail.text).not.toContain(FSI + "Workshop");
   });
 
-  it("Russian and Ukrainian emails name the venue and the number of places with different words", async () => {
-    for (const [locale, catalogue] of [["ru", ruEmail], ["uk", ukEmail]] as const) {
+  it("Russian, Ukrainian and Turkish emails name the venue and the number of places with different words", async () => {
+    for (const [locale, catalogue] of [["ru", ruEmail], ["uk", ukEmail], ["tr", trEmail]] as const) {
       expect(catalogue["email.common.where"]).not.toBe(catalogue["email.common.places"]);
       const mail = await renderEmail("confirmed", locale, data);
       expect(mail.text).toContain(catalogue["email.common.where"]);
       expect(mail.text).toContain(catalogue["email.common.places"]);
     }
+  });
+
+  it("the Turkish and Russian pages call the venue and the places by different words ('Mekân' and 'Yer sayısı')", () => {
+    for (const catalogue of [trWeb, ruWeb]) {
+      const venue = catalogue["event.place"]!.toLocaleLowerCase();
+      for (const key of ["form.places", "manage.places"] as const) {
+        const count = catalogue[key]!.toLocaleLowerCase();
+        expect(count).not.toContain(venue);
+        expect(venue).not.toContain(count.split(" ")[0]!);
+      }
+    }
+    expect(trWeb["event.place"]).toBe("Mekân");
+    expect(ruWeb["event.place"]).toBe("Место проведения");
   });
 });
