@@ -199,7 +199,11 @@ describe("organiser console", () => {
     // Raising the capacity to 2 confirms the waitlisted registration.
     await page.getByRole("spinbutton", { name: "Kapazität von Veranstaltung" }).fill("2");
     await page.getByRole("button", { name: "Ändern" }).click();
-    await page.getByRole("status").getByText("Die Kapazität von Veranstaltung ist jetzt 2.", { exact: false }).waitFor();
+    const changed = page.getByRole("status").filter({ hasText: "Die Kapazität von Veranstaltung ist jetzt 2." });
+    await changed.waitFor();
+    // The message is where the action was (above the places table, not at the top of the page) and has the focus.
+    await expect.poll(() => changed.evaluate((notice) => notice === document.activeElement)).toBe(true);
+    expect(await changed.evaluate((notice) => [notice.closest("section")?.querySelector("h2")?.textContent, notice.parentElement?.nextElementSibling?.querySelector("caption")?.textContent])).toEqual(["Auf einen Blick", "Plätze"]);
     await expect.poll(() => list.locator("tr", { hasText: "Zweite Person" }).getAttribute("data-status"), { timeout: 15_000 }).toBe("confirmed");
     await page.locator('tr[data-pool="main"] [data-cell="taken"]', { hasText: "2 / 2" }).waitFor();
     await page.locator("#waitlist-heading ~ div").getByText("Niemand wartet.").waitFor();
