@@ -55,7 +55,8 @@ describe("a text the organiser wrote in German only", () => {
 describe("the data page", () => {
   it("opens from a participant's link in the language stored with the registration, whatever the browser says", async () => {
     const email = `data-ru-${Date.now()}@example.org`;
-    const manage = await registerViaApi(e2e.baseUrl, "asylrecht-workshop", { name: "Мария Пример", email, locale: "ru" });
+    const needs = { interpreter: "русский", childcare: { children: 2, ages: "3, 5" }, accessibility: "пандус" };
+    const manage = await registerViaApi(e2e.baseUrl, "asylrecht-workshop", { name: "Мария Пример", email, locale: "ru", needs });
     const context = await e2e.browser.newContext({ locale: "de-DE", viewport: { width: 390, height: 844 } });
     const page = await context.newPage();
     await page.goto(`${e2e.baseUrl}/privacy-data#${manage.split("#")[1]}`);
@@ -66,7 +67,13 @@ describe("the data page", () => {
     // The email sent and the history in words, not the stored codes.
     await page.getByText(`${dataPageTexts.ru.mail_confirmed} (${dataPageTexts.ru.mail_status_sent})`).waitFor();
     await page.getByText(new RegExp(`: ${dataPageTexts.ru.did_created}$`)).waitFor();
-    expect(await page.locator("main").innerText()).not.toMatch(/registration\.created|\(sent\)/);
+    // What she asked for, in Russian words around what she wrote; not the stored keys.
+    const ru = dataPageTexts.ru;
+    const asked = page.locator("dt", { hasText: ru.needs }).locator("xpath=following-sibling::dd[1]");
+    expect(await asked.innerText()).toBe(
+      [ru.need_interpreter.replace("{language}", "русский"), ru.need_childcare_ages.replace("{children}", "2").replace("{ages}", "3, 5"), ru.need_accessibility.replace("{need}", "пандус")].join(" · "),
+    );
+    expect(await page.locator("main").innerText()).not.toMatch(/registration\.created|\(sent\)|interpreter|childcare|accessibility/);
     await page.screenshot({ path: `${SCREENSHOTS}/zusammen-data-page-ru.png` });
     await context.close();
   });

@@ -100,6 +100,20 @@ function plain(value: unknown): string {
   return String(value);
 }
 
+/**
+ * What the person asked for, in the page's words, one need after the other ("Dolmetschen:
+ * Arabisch · Kinderbetreuung, Anzahl der Kinder: 2 (Alter: 3 und 5)"); what they wrote stays as
+ * written. The stored keys ("interpreter", "childcare") are for the file, not for reading.
+ */
+function needsText(needs: Json | null | undefined): string {
+  const parts: string[] = [];
+  if (needs?.interpreter) parts.push(d("need_interpreter", { language: String(needs.interpreter) }));
+  const childcare = needs?.childcare as Json | undefined;
+  if (childcare?.children) parts.push(d(childcare.ages ? "need_childcare_ages" : "need_childcare", { children: Number(childcare.children), ages: String(childcare.ages ?? "") }));
+  if (needs?.accessibility) parts.push(d("need_accessibility", { need: String(needs.accessibility) }));
+  return parts.join(" · ") || d("none_value");
+}
+
 function facts(rows: [string, Child][]): HTMLElement {
   return h("dl", { class: "facts" }, rows.map(([term, value]) => [h("dt", null, term), h("dd", null, value)]));
 }
@@ -124,7 +138,7 @@ function registration(r: Json, index: number): HTMLElement {
       [d("name"), h("bdi", null, r.name)],
       [d("email"), h("bdi", { dir: "ltr" }, r.email)],
       [d("language"), isLocale(r.language) ? languageLabel(r.language) : String(r.language ?? "")],
-      [d("needs"), plain(r.needs && Object.keys(r.needs).length ? r.needs : null)],
+      [d("needs"), needsText(r.needs)],
       [d("consent"), d("consent_value", { version: r.consent.privacyNoticeVersion ?? d("none_value"), date: when(r.consent.givenAt) })],
       [d("email_confirmed"), when(r.emailConfirmedAt)],
       [d("registered"), when(r.registeredAt)],
