@@ -172,11 +172,17 @@ describe("console statistics page", () => {
     }
   });
 
-  it("in English names the events as the organisers wrote them in English, on the page, in the spreadsheet and in the English review", async () => {
+  it("in English names the events as the organisers wrote them in English: the list, the event, the statistics, the spreadsheet and the English review", async () => {
     const context = await e2e.browser.newContext({ locale: "en-GB", viewport: { width: 1280, height: 900 }, timezoneId: "Europe/Berlin", acceptDownloads: true });
     try {
       const page = await context.newPage();
       await signInToConsole(page, baseUrl, "organisation@example.org");
+      const asylumLaw = "Asylum law workshop: The upheaval in Syria – what migration advisers need to know now";
+      // The console's list of events, and the event's own page (heading and window title).
+      await page.getByRole("link", { name: asylumLaw }).click();
+      await page.getByRole("heading", { level: 1, name: asylumLaw }).waitFor();
+      expect(await page.title()).toContain(asylumLaw);
+      expect(await page.locator("main").innerText()).not.toContain("Workshop Asylrecht");
       const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
       const range = `?from=${day(0)}&to=${day(400)}`;
       await page.goto(`${baseUrl}/console/statistics${range}`);
@@ -188,7 +194,7 @@ describe("console statistics page", () => {
       const shown = (await tableRows(events)).map((row) => row[0]!.split("\n")[0]);
       expect(shown).toEqual(english.events.map((e) => e.title));
       // The demo's events each have an English title; the German ones are not on the page.
-      expect(shown).toContain("Asylum law workshop: The upheaval in Syria – what migration advisers need to know now");
+      expect(shown).toContain(asylumLaw);
       for (const e of german.events) expect(shown).not.toContain(e.title);
 
       const spreadsheet = await downloaded(page, "Spreadsheet (Excel, every sheet)");

@@ -132,7 +132,9 @@ export type ConsoleEvent = Omit<EventInput, "pools" | "sessions" | "fundingLines
 export type ConsoleEventListItem = {
   id: number;
   slug: string;
+  /** The German title (else the slug); `titleEn` the organisers' English one, null without. */
   title: string;
+  titleEn: string | null;
   status: "draft" | "published" | "cancelled";
   format: EventFormat;
   organisationId: number;

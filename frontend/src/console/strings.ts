@@ -5,7 +5,7 @@
  * Arabic, Ukrainian and Russian fall back to German here.
  */
 import { format, isLocale, languageName, LOCALE_NAMES, LOCALES, REGISTRATION_STATUS_LABELS, statusLabel } from "../../../workers/src/i18n/vocabulary";
-import type { EventFormat, LocalizedText, RegistrationStatus, Role } from "./types";
+import type { EventFormat, EventTexts, LocalizedText, RegistrationStatus, Role } from "./types";
 
 export type ConsoleLocale = "de" | "en";
 const STORAGE_KEY = "zusammen.locale";
@@ -1838,6 +1838,12 @@ export function interpreterName(language: string): string {
   } catch {
     return language;
   }
+}
+
+/** An event's title in the console's language where the organisers wrote one, else the German, else its address name. */
+export function eventTitle(event: { slug: string; texts: EventTexts } | { slug: string; title: string; titleEn: string | null }): string {
+  if ("texts" in event) return event.texts[consoleLocale()]?.title || event.texts.de?.title || event.slug;
+  return (consoleLocale() === "en" && event.titleEn) || event.title;
 }
 
 /** Organiser-entered text in the console's language, else German, else any. */

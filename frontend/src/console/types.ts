@@ -28,4 +28,4 @@ export type {
   SessionAttendance,
   Signer,
 } from "../../../workers/src/console-types";
-export type { CertificateRule, EventFormat, Locale, LocalizedText, Question, RegistrationStatus, ReminderRule, Role } from "../../../db/schema";
+export type { CertificateRule, EventFormat, EventTexts, Locale, LocalizedText, Question, RegistrationStatus, ReminderRule, Role } from "../../../db/schema";

@@ -341,6 +341,7 @@ export const consoleEventList: z.ZodMiniType<Console.ConsoleEventListResponse> =
       id: int,
       slug: text,
       title: text,
+      titleEn: nullable(text),
       status: z.enum(["draft", "published", "cancelled"]),
       format: z.enum(EVENT_FORMATS),
       organisationId: int,

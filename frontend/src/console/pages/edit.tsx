@@ -10,7 +10,7 @@ import { FieldProblems, Fieldset, Form, useForm } from "../ui/form";
 import { Loaded, useLoad } from "../ui/load";
 import { MessageArea, Notice } from "../ui/messages";
 import { mountPage, PageHeading, useTitle } from "../ui/page";
-import { s } from "../strings";
+import { eventTitle, s } from "../strings";
 import { fromEvent, problems, toInput, type Draft } from "../event-form/draft";
 import { AboutFields, DateFields, KindChoice, MoreSettings, PlaceFields, QuestionFields, RegistrationFields, withKind, type FormOrganisation } from "../event-form/fields";
 import { EventPreview } from "../event-form/preview";
@@ -64,7 +64,7 @@ function EditPage({ me }: { me: Me | null }) {
     ]);
     return { event, organisations };
   }, [id]);
-  const title = loaded.data ? s("edit.title_named", { title: loaded.data.event.texts.de?.title ?? loaded.data.event.slug }) : s("edit.title");
+  const title = loaded.data ? s("edit.title_named", { title: eventTitle(loaded.data.event) }) : s("edit.title");
   useTitle(title);
   if (!me || !canOrganise(me) || !Number.isSafeInteger(id) || id <= 0) {
     return (

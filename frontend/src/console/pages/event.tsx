@@ -22,7 +22,7 @@ import { MessageArea, Notice } from "../ui/messages";
 import { mountPage, PageHeading, useTitle } from "../ui/page";
 import { Table } from "../ui/table";
 import { formatSpan, formatTime, Time } from "../ui/time";
-import { LOCALE_NAMES, consoleLocale, counted, eventStatusName, formatName, interpreterName, localized, mailStatusName, s, statusName, templateName } from "../strings";
+import { LOCALE_NAMES, consoleLocale, counted, eventStatusName, eventTitle, formatName, interpreterName, localized, mailStatusName, s, statusName, templateName } from "../strings";
 import { actorName, historySentence } from "../history";
 import { tr as translationsTitle } from "./translations-strings";
 import { Answers, CheckIns, Needs, StandApplication, Workshops, dateOf, placesText, poolName, poolOf } from "../registration-view";
@@ -63,7 +63,7 @@ function registrationSummary(event: ConsoleEvent): string {
 function Overview() {
   const { event, refresh } = usePage();
   const manage = event.permissions.manage;
-  const title = event.texts.de?.title || event.slug;
+  const title = eventTitle(event);
   const place = event.location;
   return (
     <MessageArea>
@@ -1242,7 +1242,7 @@ function EventPage({ me }: { me: Me | null }) {
   const eventId = Number(params.get("id"));
   const [version, setVersion] = useState(0);
   const loaded = useLoad(() => api.get<ConsoleEventResponse>(`/api/console/events/${eventId}`), [eventId]);
-  useTitle(loaded.data ? loaded.data.event.texts.de?.title || loaded.data.event.slug : s("event.title"));
+  useTitle(loaded.data ? eventTitle(loaded.data.event) : s("event.title"));
   if (!me) return null;
   if (!Number.isSafeInteger(eventId) || eventId <= 0) {
     return (

@@ -9,7 +9,7 @@ import { MessageArea, Notice } from "../ui/messages";
 import { mountPage, PageHeading, useSignOut, useTitle } from "../ui/page";
 import { Table } from "../ui/table";
 import { Time } from "../ui/time";
-import { eventStatusName, formatName, roleName, s } from "../strings";
+import { eventStatusName, eventTitle, formatName, roleName, s } from "../strings";
 
 function EventTable({ list, me }: { list: ConsoleEventListItem[]; me: Me }) {
   const onlyHelper = !canOrganise(me);
@@ -34,7 +34,7 @@ function EventTable({ list, me }: { list: ConsoleEventListItem[]; me: Me }) {
           {list.map((event) => (
             <tr key={event.id} data-event-id={event.id}>
               <th scope="row">
-                <a href={`/console/event?id=${event.id}`}>{event.title}</a>
+                <a href={`/console/event?id=${event.id}`}>{eventTitle(event)}</a>
               </th>
               <td>
                 <span class={`badge badge-${event.status}`}>{eventStatusName(event.status)}</span>

@@ -23,7 +23,7 @@ import { MessageArea, Notice } from "../ui/messages";
 import { mountPage, PageHeading, useTitle } from "../ui/page";
 import { Table } from "../ui/table";
 import { formatSpan, formatTime, Time } from "../ui/time";
-import { counted, s, statusName } from "../strings";
+import { counted, eventTitle, s, statusName } from "../strings";
 
 function sessionLabel(session: SessionAttendance, zone: string): string {
   return `${formatSpan(session.startsAt, session.endsAt, zone)}${session.title ? ` · ${session.title}` : ""}`;
@@ -380,8 +380,8 @@ function Certificates({ event }: { event: ConsoleEvent }) {
 function RecordsPage({ me }: { me: Me | null }) {
   const eventId = Number(new URLSearchParams(location.search).get("id"));
   const loaded = useLoad(() => api.get<ConsoleEventResponse>(`/api/console/events/${eventId}`), [eventId]);
-  const eventTitle = loaded.data ? loaded.data.event.texts.de?.title || loaded.data.event.slug : "";
-  const title = eventTitle ? `${s("records.title")}: ${eventTitle}` : s("records.title");
+  const named = loaded.data ? eventTitle(loaded.data.event) : "";
+  const title = named ? `${s("records.title")}: ${named}` : s("records.title");
   useTitle(title);
   if (!me) return null;
   if (!Number.isSafeInteger(eventId) || eventId <= 0) {
@@ -409,7 +409,7 @@ function RecordsPage({ me }: { me: Me | null }) {
       {({ event }) => (
         <>
           <p>
-            <a href={`/console/event?id=${event.id}`}>{s("records.back_to_event", { title: eventTitle })}</a>
+            <a href={`/console/event?id=${event.id}`}>{s("records.back_to_event", { title: named })}</a>
           </p>
           <PageHeading>{title}</PageHeading>
           <section aria-labelledby="attendance-heading">

@@ -12,7 +12,7 @@ import { Form, TextField, useForm } from "../ui/form";
 import { Loaded, useLoad } from "../ui/load";
 import { Notice } from "../ui/messages";
 import { mountPage, PageHeading, useTitle } from "../ui/page";
-import { consoleLocale } from "../strings";
+import { consoleLocale, eventTitle } from "../strings";
 import { fieldKind, tr } from "./translations-strings";
 
 type Locale = ConsoleTranslationLocale["locale"];
@@ -100,7 +100,7 @@ function TranslationsPage() {
       api.get<ConsoleEventResponse>(`/api/console/events/${eventId}`),
       api.get<ConsoleTranslationsResponse>(`/api/console/events/${eventId}/translations`),
     ]);
-    return { title: event.texts.de?.title ?? event.slug, translations };
+    return { title: eventTitle(event), translations };
   }, []);
   useTitle(loaded.data ? tr("heading", { event: loaded.data.title }) : tr("title"));
   if (!valid) {

@@ -93,12 +93,12 @@ export async function listConsoleEvents(ctx: DomainContext, staff: Staff): Promi
       pendingApplications: number;
     }
   >();
-  // The raw texts column stays out of the answer: the list shows the German title.
-  return results.map(({ texts, ...r }) => ({
-    ...r,
-    title: (JSON.parse(texts) as EventTexts).de?.title ?? r.slug,
-    firstStartsAt: iso(r.firstStartsAt),
-  }));
+  // The raw texts column stays out of the answer: the list shows the German title, or in the
+  // English console the organisers' English one where they wrote it.
+  return results.map(({ texts, ...r }) => {
+    const { de, en } = JSON.parse(texts) as EventTexts;
+    return { ...r, title: de?.title ?? r.slug, titleEn: en?.title || null, firstStartsAt: iso(r.firstStartsAt) };
+  });
 }
 
 /** Ages in years from what people wrote ("3 und 5", "2, 4"); children without a readable age count under "?". */
