@@ -10,6 +10,7 @@ import { isLocale, linkLocale, shownLocale, t, type WebKey } from "../i18n";
 import { failureBlock, loadingNote, showInLocale, startPage } from "../layout";
 import { languageLabel } from "../event-info";
 import { d, type DataPageKey } from "./strings";
+import type { EmailTemplate, OUTBOX_STATUSES } from "../../../db/schema";
 import { DEFAULT_TIME_ZONE } from "../../../workers/src/lib/time-zone";
 
 type Json = Record<string, any>;
@@ -32,8 +33,11 @@ function statusText(status: string): string {
   return PARTICIPANT_STATUSES.includes(shown) ? t(`manage.status_${shown}` as WebKey) : shown;
 }
 
-/** An email the person was sent, by its template (emails/templates), and its delivery. */
-const MAIL_TEXTS: Record<string, DataPageKey> = {
+/** The emails of a registration: every template but those to staff. */
+type ParticipantTemplate = Exclude<EmailTemplate, "login_link" | "invitation" | "application_received" | "organiser_digest">;
+
+/** An email the person was sent, by its template (db/schema.ts: a new one does not compile without its words), and its delivery. */
+const MAIL_TEXTS: Record<ParticipantTemplate, DataPageKey> = {
   confirm_email: "mail_confirm_email",
   confirmed: "mail_confirmed",
   waitlisted: "mail_waitlisted",
@@ -55,7 +59,7 @@ const MAIL_TEXTS: Record<string, DataPageKey> = {
   workshops_changed: "mail_workshops_changed",
   manage_links: "mail_manage_links",
 };
-const MAIL_STATUSES: Record<string, DataPageKey> = { queued: "mail_status_queued", sending: "mail_status_sending", sent: "mail_status_sent", failed: "mail_status_failed" };
+const MAIL_STATUSES: Record<(typeof OUTBOX_STATUSES)[number], DataPageKey> = { queued: "mail_status_queued", sending: "mail_status_sending", sent: "mail_status_sent", failed: "mail_status_failed" };
 
 /** What happened to the registration, by the history's action (audit_log), as the person would say it. */
 const HISTORY_TEXTS: Record<string, DataPageKey> = {
